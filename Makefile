@@ -1,0 +1,51 @@
+# The two commands: `make run` (set up everything, then serve http://127.0.0.1:8000) and
+# `make test` (set up what the tests need, then run every test on SQLite and PostgreSQL).
+
+PYTHON_BASE ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+DEMO_ENTERPRISES ?= 2000
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hongshan
+
+.PHONY: run test setup venv engine lint pg clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON_BASE) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $@
+
+engine: venv
+	@$(PY) bin/search-engine up
+
+setup: venv engine
+	@mkdir -p var
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) load_content
+	$(MANAGE) make_demo_data --enterprises $(DEMO_ENTERPRISES)
+	$(MANAGE) search_check --quiet || $(MANAGE) search_reindex
+	$(MANAGE) ensure_admin
+
+run: setup
+	$(MANAGE) run_platform
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run -v 0
+
+pg:
+	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect 15 main start
+
+test: venv engine lint pg
+	@echo "== test suite on SQLite =="
+	$(VENV)/bin/pytest
+	@echo "== test suite on PostgreSQL =="
+	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest
+
+clean:
+	-$(PY) bin/search-engine down
+	rm -rf $(VENV) var site/output .noida

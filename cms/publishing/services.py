@@ -1,0 +1,66 @@
+"""The publishing pipeline: schedule and run static-site builds.
+
+A build is requested after every change that the static site shows. Requests are coalesced:
+a queued build that finds a newer build already started since it was requested does nothing,
+because that build read the API after the change.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .models import SiteBuild
+
+
+def site_build_request() -> None:
+    """Ask the worker for a site build once the current transaction commits."""
+    from .tasks import build_static_site
+
+    def enqueue() -> None:
+        build_static_site.enqueue(requested_at=timezone.now().isoformat())
+
+    transaction.on_commit(enqueue)
+
+
+def site_build_is_superseded(requested_at: datetime) -> bool:
+    return SiteBuild.objects.filter(
+        started_at__gt=requested_at, status__in=[SiteBuild.Status.RUNNING, SiteBuild.Status.SUCCEEDED]
+    ).exists()
+
+
+def site_build_command(*, api_url: str, output_dir: str) -> list[str]:
+    return [
+        sys.executable,
+        str(settings.SITE_DIR / "build.py"),
+        "--api", api_url,
+        "--output", output_dir,
+    ]
+
+
+def site_build_run(*, api_url: str | None = None, output_dir: str | None = None) -> SiteBuild:
+    """Build the static site from the public API now, in a child process; record the outcome.
+
+    The site build never imports Django (DESIGN.md decision 2): it is a separate program that
+    reads the HTTP API, so it runs as a subprocess here.
+    """
+    build = SiteBuild.objects.create(started_at=timezone.now(), status=SiteBuild.Status.RUNNING)
+    command = site_build_command(
+        api_url=api_url or settings.SITE_API_URL,
+        output_dir=str(output_dir or settings.SITE_OUTPUT_DIR),
+    )
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    finish = partial(SiteBuild.objects.filter(pk=build.pk).update, finished_at=timezone.now())
+    log = (completed.stdout + completed.stderr)[-20_000:]
+    if completed.returncode == 0:
+        finish(status=SiteBuild.Status.SUCCEEDED, log=log, output=str(output_dir or ""))
+    else:
+        finish(status=SiteBuild.Status.FAILED, log=log)
+    build.refresh_from_db()
+    return build

@@ -1,0 +1,12 @@
+"""Test settings: every integration stays on; only names and speeds change."""
+
+import os
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105 - a fixed key makes test runs reproducible
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Test indices never touch the development ones on a shared engine.
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", f"test-{os.getpid()}")
+ALLOWED_HOSTS = ["*"]

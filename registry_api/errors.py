@@ -1,0 +1,82 @@
+"""One error format for every API endpoint: machine code, Chinese message, field errors.
+
+    {"error": {"code": "validation_error", "message": "提交的数据有误。",
+               "fields": {"district": ["请选择有效的街镇代码。"]}}}
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+MESSAGES = {
+    "validation_error": "提交的数据有误，请按字段提示修改。",
+    "not_found": "未找到所请求的资源。",
+    "not_authenticated": "需要登录或提供有效的 API 密钥。",
+    "authentication_failed": "身份认证失败，请检查 API 密钥。",
+    "permission_denied": "没有执行此操作的权限。",
+    "method_not_allowed": "不支持该请求方法。",
+    "throttled": "请求过于频繁，请稍后再试。",
+    "parse_error": "请求体格式错误，无法解析。",
+    "unsupported_media_type": "不支持的请求内容类型。",
+    "not_acceptable": "无法提供所请求的响应格式。",
+    "search_unavailable": "搜索服务暂时不可用，请稍后再试。",
+    "server_error": "服务器内部错误，请稍后再试。",
+}
+
+
+def error_body(code: str, message: str | None = None, fields: dict | None = None) -> dict:
+    return {"error": {"code": code, "message": message or MESSAGES.get(code, code), "fields": fields or {}}}
+
+
+def _as_field_errors(detail) -> dict:
+    """DRF's nested error detail as {field: [messages]}; non-field errors under '_'."""
+    if isinstance(detail, dict):
+        fields = {}
+        for key, value in detail.items():
+            name = "_" if key in ("non_field_errors", "__all__") else key
+            fields[name] = [str(item) for item in value] if isinstance(value, list) else [str(value)]
+        return fields
+    if isinstance(detail, list):
+        return {"_": [str(item) for item in detail]}
+    return {"_": [str(detail)]}
+
+
+def api_exception_handler(exc, context):
+    """DRF's EXCEPTION_HANDLER: every API error leaves in the one format above."""
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"_": exc.messages}
+        )
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        body = error_body("validation_error", fields=_as_field_errors(exc.detail))
+    else:
+        code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
+        code = code if isinstance(code, str) else "error"
+        body = error_body(code)
+    return Response(body, status=response.status_code, headers=_passthrough_headers(response))
+
+
+def _passthrough_headers(response) -> dict:
+    return {k: v for k, v in response.items() if k in ("WWW-Authenticate", "Allow", "Retry-After")}
+
+
+def not_found_json(request, exception=None):
+    """404 for unknown URLs under /api/ (outside any DRF view)."""
+    return JsonResponse(error_body("not_found"), status=status.HTTP_404_NOT_FOUND,
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def server_error_json(request):
+    return JsonResponse(error_body("server_error"), status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+                        json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,9 @@
+"""App config for public search (Elasticsearch through elasticsearch.dsl)."""
+
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    label = "search"
+    verbose_name = "全文检索"

@@ -1,0 +1,14 @@
+"""Entry points other apps call to keep the search index following the database."""
+
+from django.db import transaction
+
+
+def search_sync_later(kind: str, doc_id: str) -> None:
+    """Once the transaction commits, bring document `doc_id` of `kind` in line with the DB.
+
+    The task decides between upsert and delete by reading the database, so the order in which
+    queued syncs run never matters and a write never fails because the engine is down.
+    """
+    from .tasks import sync_document
+
+    transaction.on_commit(lambda: sync_document.enqueue(kind, str(doc_id)))

@@ -1,0 +1,3 @@
+"""Public search API, mounted at /api/v1/search/."""
+
+urlpatterns: list = []
