@@ -1,0 +1,97 @@
+"""Publish-to-live benchmark: seconds from an editor's Publish to the page on the site and in search.
+
+Run it against a running platform (`make run` in another terminal):
+
+    .venv/bin/python bench/publish_to_live.py [--base http://127.0.0.1:8000] [--rounds 3]
+
+It publishes a news page the way the admin's Publish button does (a revision, then
+`publish()`), polls the static site and the search API until both show it, then unpublishes
+and waits until both have dropped it. Baseline, measured in the same run: one direct site build
+(`site/build.py` into a scratch folder), the floor any publish-to-live time stands on.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def wait_until(check, timeout: float = 60) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if check():
+            return time.perf_counter() - start
+        time.sleep(0.1)
+    raise TimeoutError("not live within %.0f s" % timeout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", default="http://127.0.0.1:8000")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from cms.pages.models import NewsIndexPage, PolicyNewsPage
+
+    with tempfile.TemporaryDirectory() as scratch:
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, str(ROOT / "site" / "build.py"), "--api", args.base, "--output", scratch],
+            check=True, capture_output=True,
+        )
+        baseline = time.perf_counter() - started
+
+    news_index = NewsIndexPage.objects.live().first()
+    live_times, gone_times = [], []
+    for round_number in range(1, args.rounds + 1):
+        marker = uuid.uuid4().hex[:8]
+        title = f"基准测试发布时效{marker}"
+        page = PolicyNewsPage(title=title, slug=f"bench-{marker}", summary="发布时效测量，自动删除。")
+        news_index.add_child(instance=page)
+        search_url = f"{args.base}/api/v1/search/?" + urllib.parse.urlencode({"q": title})
+        page_url = f"{args.base}/news/{page.id}/"
+
+        def on_site_and_in_search() -> bool:
+            status, html = fetch(page_url)
+            return status == 200 and title in html and title in fetch(search_url)[1]
+
+        def gone_from_both() -> bool:
+            return fetch(page_url)[0] == 404 and title not in fetch(search_url)[1]
+
+        page.save_revision().publish()
+        live_times.append(wait_until(on_site_and_in_search))
+        page.unpublish()
+        gone_times.append(wait_until(gone_from_both))
+        page.delete()
+        print(f"round {round_number}: live in {live_times[-1]:.2f} s, gone in {gone_times[-1]:.2f} s")
+
+    median_live = statistics.median(live_times)
+    print(f"baseline: one direct site build {baseline:.2f} s")
+    print(f"publish-to-live median {median_live:.2f} s ({median_live / baseline:.2f}x the direct build)")
+    print(f"unpublish-to-gone median {statistics.median(gone_times):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
