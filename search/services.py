@@ -1,5 +1,9 @@
 """Entry points other apps call to keep the search index following the database."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 from django.db import transaction
 
 
@@ -12,3 +16,13 @@ def search_sync_later(kind: str, doc_id: str) -> None:
     from .tasks import sync_document
 
     transaction.on_commit(lambda: sync_document.enqueue(kind, str(doc_id)))
+
+
+def search_reindex(*, kinds: Iterable[str] | None = None, progress_factory=None) -> list:
+    """Rebuild the index of `kinds` (default: all) from the database without taking search
+    offline; returns one search.indices.RebuildReport per kind. Commands such as
+    make_demo_data call this after loading data."""
+    from .indices import migrate, setup
+
+    setup(kinds)
+    return migrate(kinds, progress_factory=progress_factory)

@@ -1,0 +1,101 @@
+"""Writes to the index: follow one row of the database, or bulk-load many into one index."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from elasticsearch import NotFoundError
+from elasticsearch.helpers import streaming_bulk
+
+from .client import search_client
+from .documents import KINDS, SearchDocument
+from .names import alias_name
+from .presenters import present
+from .sources import SOURCES
+
+logger = logging.getLogger(__name__)
+
+BULK_CHUNK_SIZE = 500
+
+Progress = Callable[[int], None]
+
+
+def sync_document(kind: str, doc_id: str) -> str:
+    """Bring one document in line with the database: upsert it if its row is indexable
+    (exists and, for news, is live and public), else delete it. Returns what was done.
+
+    Writes go through the alias, so they land in whichever version is live, and return once
+    the change is searchable (refresh=wait_for): a finished sync task means "live in search".
+    Engine errors propagate: the caller (search/tasks.py) decides whether to retry.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown search kind {kind!r}")
+    row = SOURCES[kind].get_indexable(doc_id)
+    if row is None:
+        return document_delete(kind, doc_id)
+    return document_upsert(kind, present(kind, row))
+
+
+def document_upsert(kind: str, document: SearchDocument, *, index: str | None = None) -> str:
+    """Index one document into `index` (default: the kind's alias, which must exist)."""
+    try:
+        document.save(
+            using=search_client(),
+            index=index or alias_name(kind),
+            skip_empty=False,
+            validate=False,
+            # Never let a write auto-create a concrete index under the alias name with a
+            # guessed mapping; an index that is not set up yet is search_reindex's job.
+            require_alias=index is None,
+            refresh="wait_for",
+        )
+    except NotFoundError:
+        logger.warning(
+            "search index %s is not set up; %s %s not indexed",
+            index or alias_name(kind),
+            kind,
+            document.meta.id,
+        )
+        return "index_missing"
+    return "indexed"
+
+
+def document_delete(kind: str, doc_id: str, *, index: str | None = None) -> str:
+    """Remove one document; a document (or index) that is already gone is fine."""
+    response = (
+        search_client()
+        .options(ignore_status=404)
+        .delete(index=index or alias_name(kind), id=str(doc_id), refresh="wait_for")
+    )
+    return "deleted" if response.get("result") == "deleted" else "absent"
+
+
+def _bulk_actions(kind: str, rows: Iterable[Any], index: str, indexed_ids: set[str]) -> Iterator:
+    for row in rows:
+        document = present(kind, row)
+        indexed_ids.add(str(document.meta.id))
+        yield {
+            "_op_type": "index",
+            "_index": index,
+            "_id": document.meta.id,
+            "_source": document.to_dict(skip_empty=False),
+        }
+
+
+def bulk_index(
+    kind: str, rows: Iterable[Any], *, index: str, progress: Progress | None = None
+) -> set[str]:
+    """Index every row into the concrete `index`; returns the ids written.
+
+    `progress(n)` is called after each document, so commands can drive a progress bar.
+    """
+    indexed_ids: set[str] = set()
+    actions = _bulk_actions(kind, rows, index, indexed_ids)
+    for ok, _item in streaming_bulk(
+        search_client(), actions, chunk_size=BULK_CHUNK_SIZE, raise_on_error=True
+    ):
+        if progress is not None and ok:
+            progress(1)
+    return indexed_ids

@@ -1,0 +1,59 @@
+"""Compare the database with the search index; exit 1 on drift or a missing index."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.client import engine_unavailable
+from search.documents import KINDS
+from search.drift import kind_drift
+
+SAMPLE = 5
+
+
+class Command(BaseCommand):
+    help = "Report documents missing from, extra in, or stale in the search index (exit 1 if any)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--kind",
+            choices=KINDS,
+            action="append",
+            help="Check only this kind (repeatable); default: every kind.",
+        )
+        parser.add_argument(
+            "--quiet",
+            action="store_true",
+            help="Print nothing when the index matches the database.",
+        )
+
+    def handle(self, *args, kind=None, quiet=False, **options):
+        try:
+            drifts = [kind_drift(name) for name in (kind or KINDS)]
+        except Exception as exc:
+            if engine_unavailable(exc):
+                raise CommandError(f"search engine unavailable: {exc}") from exc
+            raise
+        clean = all(drift.clean for drift in drifts)
+        if clean and quiet:
+            return
+        for drift in drifts:
+            if not drift.index_exists:
+                self.stdout.write(self.style.ERROR(f"{drift.kind}: index does not exist"))
+                continue
+            line = (
+                f"{drift.kind}: missing {len(drift.missing)}, extra {len(drift.extra)}, "
+                f"stale {len(drift.stale)}"
+            )
+            self.stdout.write(self.style.SUCCESS(line) if drift.clean else self.style.WARNING(line))
+            for label, ids in (
+                ("missing", drift.missing),
+                ("extra", drift.extra),
+                ("stale", drift.stale),
+            ):
+                if ids and options["verbosity"] > 1:
+                    self.stdout.write(
+                        f"  {label}: {', '.join(ids[:SAMPLE])}"
+                        + (" …" if len(ids) > SAMPLE else "")
+                    )
+        if not clean:
+            # CommandError exits with status 1, which `search_check --quiet || search_reindex` uses.
+            raise CommandError("search index drifts from the database; run search_reindex")

@@ -1,0 +1,119 @@
+"""The public search query, built from small pure components assembled by one builder.
+
+Each component returns an `elasticsearch.dsl` object, so tests read them through `.to_dict()`.
+User text only ever reaches the engine inside match-family queries, which analyze it as plain
+text: query-string syntax such as `"(){}[]:\\/` has no meaning there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl.query import Query
+
+from .documents import KINDS
+from .names import alias_name
+from .pinyin import query_pinyin
+
+MAX_QUERY_LENGTH = 200
+PAGE_SIZE = 10
+MAX_PAGE = 100  # 1,000 results are plenty to browse and stay far below max_result_window
+SNIPPET_FRAGMENT_SIZE = 80
+
+# Private-use characters mark highlighted terms; search/snippets.py escapes the text and turns
+# them into <em>…</em>, so the engine never decides what HTML reaches the page.
+HIGHLIGHT_START = "\ue000"
+HIGHLIGHT_END = "\ue001"
+
+TITLE_BOOST = 3
+PINYIN_FULL_BOOST = 2
+PINYIN_INITIALS_BOOST = 1.5
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize_query(raw: str) -> str:
+    """The query as searched: NFKC (full-width → half-width), no control characters, single
+    spaces, at most MAX_QUERY_LENGTH characters."""
+    text = unicodedata.normalize("NFKC", raw or "")
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return _WHITESPACE.sub(" ", text).strip()[:MAX_QUERY_LENGTH]
+
+
+def is_searchable(query: str) -> bool:
+    """False when nothing in the query can match (empty, or only punctuation and symbols)."""
+    return any(ch.isalnum() for ch in query)
+
+
+def core_query(query: str) -> Query:
+    """Text relevance: every word in the title (boosted) or all_text; for latin-letter queries,
+    also the title's pinyin as a phrase of full syllables or of initials."""
+    should = [
+        Q(
+            "multi_match",
+            query=query,
+            fields=[f"title^{TITLE_BOOST}", "all_text"],
+            type="best_fields",
+            operator="and",
+        )
+    ]
+    reading = query_pinyin(query)
+    if reading.full:
+        should.append(
+            Q("match_phrase", pinyin__full={"query": reading.full, "boost": PINYIN_FULL_BOOST})
+        )
+    if reading.initials:
+        should.append(
+            Q(
+                "match_phrase",
+                pinyin__initials={"query": reading.initials, "boost": PINYIN_INITIALS_BOOST},
+            )
+        )
+    return Q("bool", should=should, minimum_should_match=1)
+
+
+def kind_filter(kind: str | None) -> Query | None:
+    """Restrict results to one kind; None means every kind."""
+    return Q("term", kind=kind) if kind else None
+
+
+def kind_counts_aggregation() -> A:
+    """Hits per kind, over the query without the kind filter (that one is a post_filter)."""
+    return A("terms", field="kind", size=len(KINDS))
+
+
+def with_highlight(search: Search) -> Search:
+    """Mark matched terms in a fragment of the body, or of all_text when the body has none."""
+    return search.highlight_options(
+        pre_tags=[HIGHLIGHT_START],
+        post_tags=[HIGHLIGHT_END],
+        require_field_match=False,
+        fragment_size=SNIPPET_FRAGMENT_SIZE,
+        number_of_fragments=1,
+    ).highlight("body", "all_text")
+
+
+def page_slice(page: int) -> slice:
+    """The hits of 1-based `page`."""
+    page = min(max(page, 1), MAX_PAGE)
+    return slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+
+
+def search_indices() -> list[str]:
+    """Both kinds' aliases: one request searches everything."""
+    return [alias_name(kind) for kind in KINDS]
+
+
+def build_search(query: str, *, kind: str | None = None, page: int = 1) -> Search:
+    """The whole request for one page of public search results."""
+    search = Search(index=search_indices()).query(core_query(query))
+    search = search.source(["kind", "title", "url", "date", "body"])
+    search = search.extra(track_total_hits=True)
+    search.aggs.bucket("kinds", kind_counts_aggregation())
+    restrict = kind_filter(kind)
+    if restrict is not None:
+        search = search.post_filter(restrict)
+    search = with_highlight(search)
+    return search[page_slice(page)]

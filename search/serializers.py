@@ -1,0 +1,66 @@
+"""Serializers of the search API: validated query parameters and the documented response."""
+
+from rest_framework import serializers
+
+from .documents import KINDS
+from .query import MAX_PAGE, MAX_QUERY_LENGTH
+
+KIND_LABELS = {"news": "政策资讯", "enterprise": "企业名录"}
+
+
+class SearchParamsSerializer(serializers.Serializer):
+    """?q=&kind=&page= — every bad value is a 400 with a Chinese message on its field."""
+
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=MAX_QUERY_LENGTH,
+        trim_whitespace=True,
+        help_text=f"搜索词，最多{MAX_QUERY_LENGTH}个字符；可输入汉字、拼音全拼或拼音首字母。",
+        error_messages={"max_length": f"搜索词不能超过{MAX_QUERY_LENGTH}个字符。"},
+    )
+    kind = serializers.ChoiceField(
+        choices=[(kind, KIND_LABELS[kind]) for kind in KINDS],
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="只看某一类结果：news（政策资讯）或 enterprise（企业名录）；留空为全部。",
+        error_messages={"invalid_choice": "“{input}”不是有效的类别，可选：news、enterprise。"},
+    )
+    page = serializers.IntegerField(
+        required=False,
+        default=1,
+        min_value=1,
+        max_value=MAX_PAGE,
+        help_text=f"页码，从1开始，最多{MAX_PAGE}页。",
+        error_messages={
+            "invalid": "页码必须是整数。",
+            "min_value": "页码不能小于1。",
+            "max_value": f"页码不能大于{MAX_PAGE}。",
+            "max_string_length": "页码过长。",
+        },
+    )
+
+
+class SearchCountsSerializer(serializers.Serializer):
+    news = serializers.IntegerField()
+    enterprise = serializers.IntegerField()
+
+
+class SearchResultSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=list(KINDS))
+    title = serializers.CharField()
+    snippet = serializers.CharField(help_text="HTML 片段：命中词包在 <em> 中，其余已转义。")
+    url = serializers.CharField(help_text="静态站点上的路径，如 /news/12/")
+    score = serializers.FloatField(allow_null=True)
+    date = serializers.DateField(allow_null=True)
+
+
+class SearchPageSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    total = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    counts = SearchCountsSerializer(help_text="各类别命中数（不受 kind 筛选影响）")
+    results = SearchResultSerializer(many=True)

@@ -1,0 +1,80 @@
+"""What the database holds for each search kind: indexable rows, their ids and change times."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model, QuerySet
+
+from cms.pages.models import PolicyNewsPage
+from registry_api.enterprises.models import Enterprise
+
+
+def _public_news() -> QuerySet:
+    # Only live pages without a view restriction are public.
+    return PolicyNewsPage.objects.live().public()
+
+
+def _enterprises() -> QuerySet:
+    return Enterprise.objects.all()
+
+
+@dataclass(frozen=True)
+class Source:
+    """How one kind reads the database; the database is the source of truth for the index."""
+
+    kind: str
+    rows: Callable[[], QuerySet]  # every row that belongs in the public index
+    id_field: str  # the model field whose value is the document id
+    updated_field: str  # changes whenever the public content does
+    related: tuple[str, ...] = ()  # select_related for the presenter
+    prefetch: tuple[str, ...] = ()  # prefetch_related for the presenter
+
+    def indexable(self) -> QuerySet:
+        """The indexable rows with what the presenter reads, in a stable order."""
+        return (
+            self.rows()
+            .select_related(*self.related)
+            .prefetch_related(*self.prefetch)
+            .order_by("pk")
+        )
+
+    def get_indexable(self, doc_id: str) -> Model | None:
+        """The row behind `doc_id` if it belongs in the index, else None."""
+        return self.indexable().filter(**{self.id_field: doc_id}).first()
+
+    def doc_id(self, row: Any) -> str:
+        return str(getattr(row, self.id_field))
+
+    def updated(self, row: Any) -> datetime.datetime | None:
+        return getattr(row, self.updated_field)
+
+    def changed_since(self, moment: datetime.datetime) -> QuerySet:
+        """Indexable rows whose public content changed at or after `moment`."""
+        return self.indexable().filter(**{f"{self.updated_field}__gte": moment})
+
+    def ids_and_updated(self) -> dict[str, datetime.datetime | None]:
+        """{doc_id: updated} for every indexable row, read with one light query."""
+        rows = self.rows().order_by().values_list(self.id_field, self.updated_field)
+        return {str(doc_id): updated for doc_id, updated in rows}
+
+
+SOURCES: dict[str, Source] = {
+    "news": Source(
+        kind="news",
+        rows=_public_news,
+        id_field="pk",
+        updated_field="last_published_at",
+        prefetch=("tagged_items__tag",),
+    ),
+    "enterprise": Source(
+        kind="enterprise",
+        rows=_enterprises,
+        id_field="credit_code",
+        updated_field="updated_at",
+        related=("district",),
+    ),
+}

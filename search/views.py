@@ -1,0 +1,53 @@
+"""The public search endpoint: GET /api/v1/search/?q=&kind=&page=."""
+
+from dataclasses import asdict
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from elasticsearch import ApiError, TransportError
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from registry_api.errors import error_body
+
+from .client import engine_unavailable
+from .selectors import search_public
+from .serializers import SearchPageSerializer, SearchParamsSerializer
+
+
+class SearchView(APIView):
+    """Search policy news and the enterprise directory at once; public, read-only."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(
+        operation_id="search",
+        tags=["search"],
+        summary="全文检索（政策资讯、企业名录）",
+        parameters=[SearchParamsSerializer],
+        responses={
+            200: SearchPageSerializer,
+            400: OpenApiResponse(description="参数有误（统一错误格式，含字段提示）"),
+            503: OpenApiResponse(description="搜索服务暂时不可用（search_unavailable）"),
+        },
+    )
+    def get(self, request):
+        params = SearchParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        try:
+            page = search_public(
+                query=params.validated_data["q"],
+                kind=params.validated_data["kind"] or None,
+                page=params.validated_data["page"],
+            )
+        except (ApiError, TransportError) as exc:
+            if not engine_unavailable(exc):
+                raise
+            return Response(
+                error_body("search_unavailable"),
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                headers={"Retry-After": "30"},
+            )
+        return Response(asdict(page))

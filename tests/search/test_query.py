@@ -1,0 +1,127 @@
+"""The query builder's components, read through .to_dict(), and snippet escaping."""
+
+import pytest
+from django.test import override_settings
+
+from search.query import (
+    MAX_PAGE,
+    MAX_QUERY_LENGTH,
+    PAGE_SIZE,
+    build_search,
+    core_query,
+    is_searchable,
+    kind_counts_aggregation,
+    kind_filter,
+    normalize_query,
+    page_slice,
+)
+from search.snippets import snippet_html
+
+S, E = "\ue000", "\ue001"  # the highlight markers of search/query.py
+
+
+def test_core_query_for_chinese_is_one_multi_match():
+    assert core_query("红山").to_dict() == {
+        "bool": {
+            "should": [
+                {
+                    "multi_match": {
+                        "query": "红山",
+                        "fields": ["title^3", "all_text"],
+                        "type": "best_fields",
+                        "operator": "and",
+                    }
+                }
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def test_core_query_adds_full_pinyin_phrase_for_syllables():
+    should = core_query("hongshan").to_dict()["bool"]["should"]
+    assert should[1] == {"match_phrase": {"pinyin.full": {"query": "hong shan", "boost": 2}}}
+    assert len(should) == 2
+
+
+def test_core_query_adds_initials_phrase_for_initials():
+    should = core_query("hs").to_dict()["bool"]["should"]
+    assert should[1] == {"match_phrase": {"pinyin.initials": {"query": "h s", "boost": 1.5}}}
+    assert len(should) == 2
+
+
+def test_no_query_string_syntax_reaches_the_engine():
+    body = str(build_search('title:(a OR b) "x" \\/').to_dict())
+    assert "query_string" not in body and "simple_query_string" not in body
+
+
+def test_kind_filter_and_counts_aggregation():
+    assert kind_filter("news").to_dict() == {"term": {"kind": "news"}}
+    assert kind_filter(None) is None
+    assert kind_counts_aggregation().to_dict() == {"terms": {"field": "kind", "size": 2}}
+
+
+@pytest.mark.parametrize(
+    ("page", "start"), [(1, 0), (2, PAGE_SIZE), (0, 0), (MAX_PAGE + 5, (MAX_PAGE - 1) * PAGE_SIZE)]
+)
+def test_page_slice(page, start):
+    assert page_slice(page) == slice(start, start + PAGE_SIZE)
+
+
+@override_settings(SEARCH_INDEX_PREFIX="unit")
+def test_build_search_assembles_the_components():
+    search = build_search("红山", kind="enterprise", page=3)
+    body = search.to_dict()
+    assert search._index == ["unit-news", "unit-enterprise"]
+    assert body["query"] == core_query("红山").to_dict()
+    # The kind filter narrows hits only; the aggregation still counts every kind.
+    assert body["post_filter"] == {"term": {"kind": "enterprise"}}
+    assert "filter" not in str(body["query"])
+    assert body["aggs"] == {"kinds": {"terms": {"field": "kind", "size": 2}}}
+    assert (body["from"], body["size"]) == (20, 10)
+    assert body["highlight"]["pre_tags"] == [S] and body["highlight"]["post_tags"] == [E]
+    assert set(body["highlight"]["fields"]) == {"body", "all_text"}
+    assert body["track_total_hits"] is True
+
+
+def test_build_search_without_kind_has_no_post_filter():
+    assert "post_filter" not in build_search("红山").to_dict()
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalized"),
+    [
+        ("  红山  区 ", "红山 区"),
+        ("ＨＯＮＧ", "HONG"),  # full-width letters become ASCII
+        ("a\x00b\u200bc", "a b c"),  # control and format characters become spaces
+        (f"{S}红山{E}", "红山"),  # private-use highlight markers cannot be injected
+        (None, ""),
+    ],
+)
+def test_normalize_query(raw, normalized):
+    assert normalize_query(raw) == normalized
+
+
+def test_normalize_query_caps_the_length():
+    assert len(normalize_query("红" * 1000)) == MAX_QUERY_LENGTH
+
+
+@pytest.mark.parametrize(
+    ("query", "searchable"), [("红", True), ("a", True), ('"(){}[]:\\/', False)]
+)
+def test_is_searchable(query, searchable):
+    assert is_searchable(query) is searchable
+
+
+def test_snippet_escapes_everything_but_the_highlight():
+    fragment = f"<script>x</script> {S}红山{E} & 其他"
+    assert snippet_html(fragment) == "&lt;script&gt;x&lt;/script&gt; <em>红山</em> &amp; 其他"
+
+
+def test_snippet_closes_a_highlight_cut_by_the_fragment_end():
+    assert snippet_html(f"本次{S}红山") == "本次<em>红山</em>"
+
+
+def test_snippet_falls_back_to_the_escaped_start_of_the_text():
+    assert snippet_html(None, "<b>正文</b>") == "&lt;b&gt;正文&lt;/b&gt;"
+    assert snippet_html(None, "字" * 200).endswith("…")
