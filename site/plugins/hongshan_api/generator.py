@@ -1,0 +1,151 @@
+"""The Pelican generator that writes every page of the public site from the APIs."""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import time
+
+from pelican.generators import Generator
+
+from .client import ApiClient
+from .feeds import news_feed_write
+from .filters import FILTERS
+from .presenters import SiteUrls, site_content
+from .snapshot import snapshot_fetch
+
+logger = logging.getLogger(__name__)
+
+
+class PublicSiteGenerator(Generator):
+    """Fetches a snapshot in `generate_context`, renders it in `generate_output`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.env.filters.update(FILTERS)
+        self.urls = SiteUrls(self.settings["HONGSHAN_URLS"])
+        self.pages_written = 0
+
+    def generate_context(self) -> None:
+        client = ApiClient(self.settings["HONGSHAN_API_URL"])
+        try:
+            self.snapshot = snapshot_fetch(client)
+        finally:
+            client.close()
+        counts = self.snapshot.counts
+        logger.info(
+            "fetched %d news, %d districts, %d enterprises in %d requests, %.2fs",
+            counts["news"],
+            counts["districts"],
+            counts["enterprises"],
+            self.snapshot.requests_made,
+            self.snapshot.seconds,
+        )
+        self.content = site_content(self.snapshot, self.urls)
+        # Shared by every template: the directory's districts (nav) and the section URLs.
+        self.context["districts"] = self.content.districts
+        self.context["site_urls"] = self.urls
+
+    def generate_output(self, writer) -> None:
+        started = time.perf_counter()
+        self._write_home(writer)
+        self._write_news(writer)
+        self._write_enterprises(writer)
+        self._write("search/index.html", "search", writer, page_title="搜索")
+        self._write("404.html", "404", writer, page_title="页面未找到")
+        self._write_sitemap(writer)
+        self._write_feed()
+        logger.info("wrote %d pages in %.2fs", self.pages_written, time.perf_counter() - started)
+
+    def _write(self, name: str, template: str, writer, **kwargs) -> None:
+        writer.write_file(name, self.get_template(template), self.context, **kwargs)
+        self.pages_written += 1
+
+    def _write_paginated(
+        self, name: str, url: str, template: str, objects: list, writer, **kwargs
+    ) -> None:
+        """Pelican's paginator: page 1 at `url`, page n at `url`page/n/ (PAGINATION_PATTERNS)."""
+        writer.write_file(
+            name,
+            self.get_template(template),
+            self.context,
+            paginated={"objects": objects},
+            template_name=template,
+            url=url,
+            **kwargs,
+        )
+        per_page = self.settings["PAGINATED_TEMPLATES"][template]
+        self.pages_written += math.ceil(len(objects) / per_page) or 1
+
+    def _write_home(self, writer) -> None:
+        self._write(
+            "index.html",
+            "home",
+            writer,
+            intro=self.content.home_intro,
+            latest_news=self.content.news[: self.settings["HOME_NEWS_COUNT"]],
+            enterprise_total=len(self.content.enterprises),
+        )
+
+    def _write_news(self, writer) -> None:
+        urls = self.urls
+        self._write_paginated(
+            urls.save_as("news_index"),
+            urls.relative("news_index"),
+            "news_list",
+            self.content.news,
+            writer,
+            page_title="政策资讯",
+        )
+        for item in self.content.news:
+            self._write(item["save_as"], "news_detail", writer, item=item, page_title=item["title"])
+
+    def _write_enterprises(self, writer) -> None:
+        urls = self.urls
+        self._write_paginated(
+            urls.save_as("enterprise_index"),
+            urls.relative("enterprise_index"),
+            "enterprise_list",
+            self.content.enterprises,
+            writer,
+            page_title="小微企业名录",
+            district=None,
+        )
+        for district in self.content.districts:
+            code = district["code"]
+            self._write_paginated(
+                urls.save_as("district", code=code),
+                urls.relative("district", code=code),
+                "enterprise_list",
+                self.content.enterprises_by_district[code],
+                writer,
+                page_title=f"小微企业名录 · {district['name']}",
+                district=district,
+            )
+        for item in self.content.enterprises:
+            self._write(
+                item["save_as"], "enterprise_detail", writer, item=item, page_title=item["name"]
+            )
+
+    def _write_sitemap(self, writer) -> None:
+        template = self.env.get_template("sitemap.xml")
+        writer.write_file(
+            "sitemap.xml",
+            template,
+            self.context,
+            news=self.content.news,
+            enterprises=self.content.enterprises,
+        )
+        writer.write_file("robots.txt", self.env.get_template("robots.txt"), self.context)
+
+    def _write_feed(self) -> None:
+        feed_path = self.settings["HONGSHAN_NEWS_FEED"]
+        news_feed_write(
+            os.path.join(self.output_path, feed_path),
+            news=self.content.news,
+            site_url=self.settings["HONGSHAN_SITE_URL"],
+            feed_url="/" + feed_path,
+            title=f"{self.settings['SITENAME']} · 政策资讯",
+            limit=self.settings["FEED_MAX_ITEMS"],
+        )
