@@ -1,7 +1,7 @@
 """One error format for every API endpoint: machine code, Chinese message, field errors.
 
-    {"error": {"code": "validation_error", "message": "提交的数据有误。",
-               "fields": {"district": ["请选择有效的街镇代码。"]}}}
+{"error": {"code": "validation_error", "message": "提交的数据有误。",
+           "fields": {"district": ["请选择有效的街镇代码。"]}}}
 """
 
 from django.core.exceptions import PermissionDenied
@@ -28,7 +28,13 @@ MESSAGES = {
 
 
 def error_body(code: str, message: str | None = None, fields: dict | None = None) -> dict:
-    return {"error": {"code": code, "message": message or MESSAGES.get(code, code), "fields": fields or {}}}
+    return {
+        "error": {
+            "code": code,
+            "message": message or MESSAGES.get(code, code),
+            "fields": fields or {},
+        }
+    }
 
 
 def _as_field_errors(detail) -> dict:
@@ -37,7 +43,9 @@ def _as_field_errors(detail) -> dict:
         fields = {}
         for key, value in detail.items():
             name = "_" if key in ("non_field_errors", "__all__") else key
-            fields[name] = [str(item) for item in value] if isinstance(value, list) else [str(value)]
+            fields[name] = (
+                [str(item) for item in value] if isinstance(value, list) else [str(value)]
+            )
         return fields
     if isinstance(detail, list):
         return {"_": [str(item) for item in detail]}
@@ -73,10 +81,16 @@ def _passthrough_headers(response) -> dict:
 
 def not_found_json(request, exception=None):
     """404 for unknown URLs under /api/ (outside any DRF view)."""
-    return JsonResponse(error_body("not_found"), status=status.HTTP_404_NOT_FOUND,
-                        json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        error_body("not_found"),
+        status=status.HTTP_404_NOT_FOUND,
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def server_error_json(request):
-    return JsonResponse(error_body("server_error"), status=status.HTTP_500_INTERNAL_SERVER_ERROR,
-                        json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        error_body("server_error"),
+        status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        json_dumps_params={"ensure_ascii": False},
+    )

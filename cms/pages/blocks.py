@@ -8,7 +8,9 @@ from wagtail.images.blocks import ImageChooserBlock
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label="图片")
     caption = blocks.CharBlock(required=False, max_length=200, label="图注")
-    alt = blocks.CharBlock(required=False, max_length=200, label="替代文字", help_text="供读屏软件朗读")
+    alt = blocks.CharBlock(
+        required=False, max_length=200, label="替代文字", help_text="供读屏软件朗读"
+    )
 
     class Meta:
         icon = "image"

@@ -62,9 +62,7 @@ class PolicyNewsPage(Page):
     category = models.CharField(
         "分类", max_length=32, choices=Category.choices, default=Category.WORK_NEWS
     )
-    issuing_authority = models.CharField(
-        "发布机关", max_length=100, default="红山区市场监督管理局"
-    )
+    issuing_authority = models.CharField("发布机关", max_length=100, default="红山区市场监督管理局")
     document_number = models.CharField(
         "文号", max_length=60, blank=True, help_text="如：红市监发〔2026〕12号；无文号可留空"
     )

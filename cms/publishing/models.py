@@ -20,6 +20,9 @@ class SiteBuild(models.Model):
         verbose_name_plural = "静态站点构建"
         ordering = ["-started_at"]
 
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M:%S} {self.get_status_display()}"
+
     @property
     def seconds(self) -> float | None:
         if self.finished_at is None:

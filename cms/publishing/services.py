@@ -31,7 +31,8 @@ def site_build_request() -> None:
 
 def site_build_is_superseded(requested_at: datetime) -> bool:
     return SiteBuild.objects.filter(
-        started_at__gt=requested_at, status__in=[SiteBuild.Status.RUNNING, SiteBuild.Status.SUCCEEDED]
+        started_at__gt=requested_at,
+        status__in=[SiteBuild.Status.RUNNING, SiteBuild.Status.SUCCEEDED],
     ).exists()
 
 
@@ -39,8 +40,12 @@ def site_build_command(*, api_url: str, output_dir: str) -> list[str]:
     return [
         sys.executable,
         str(settings.SITE_DIR / "build.py"),
-        "--api", api_url,
-        "--output", output_dir,
+        "--api",
+        api_url,
+        "--output",
+        output_dir,
+        "--site-url",
+        settings.PUBLIC_BASE_URL,
     ]
 
 

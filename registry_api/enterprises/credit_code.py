@@ -48,7 +48,9 @@ def find_problem(code: str) -> CodeProblem | None:
     bad = sorted({char for char in code if char not in VALUES})
     if bad:
         listed = "、".join(bad)
-        return CodeProblem(f"统一社会信用代码含有不允许的字符：{listed}（不使用I、O、S、V、Z及小写字母）。")
+        return CodeProblem(
+            f"统一社会信用代码含有不允许的字符：{listed}（不使用I、O、S、V、Z及小写字母）。"
+        )
     expected = check_character(code[:17])
     if code[17] != expected:
         return CodeProblem(

@@ -34,10 +34,24 @@ class EnterpriseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Enterprise
         fields = [
-            "credit_code", "name", "entity_type", "entity_type_display", "legal_representative",
-            "registered_capital", "established_on", "address", "district", "industry", "scale",
-            "scale_display", "status", "status_display", "business_scope", "created_at",
-            "updated_at", "url",
+            "credit_code",
+            "name",
+            "entity_type",
+            "entity_type_display",
+            "legal_representative",
+            "registered_capital",
+            "established_on",
+            "address",
+            "district",
+            "industry",
+            "scale",
+            "scale_display",
+            "status",
+            "status_display",
+            "business_scope",
+            "created_at",
+            "updated_at",
+            "url",
         ]
 
     def get_legal_representative(self, obj: Enterprise) -> str:
@@ -55,7 +69,16 @@ class EnterpriseWriteSerializer(serializers.ModelSerializer):
     class Meta:
         model = Enterprise
         fields = [
-            "credit_code", "name", "entity_type", "legal_representative", "registered_capital",
-            "established_on", "address", "district", "industry", "scale", "status",
+            "credit_code",
+            "name",
+            "entity_type",
+            "legal_representative",
+            "registered_capital",
+            "established_on",
+            "address",
+            "district",
+            "industry",
+            "scale",
+            "status",
             "business_scope",
         ]

@@ -24,7 +24,9 @@ TITLE = "红山区开展冬季食品安全专项检查"
 def site_tree(transactional_db):
     root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="红山区市场监督管理局", slug="hongshan-home"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
+    )
     news_index = home.add_child(instance=NewsIndexPage(title="政策资讯", slug="news"))
     enterprise = EnterpriseFactory(district=DistrictFactory())
     return news_index, enterprise
@@ -55,7 +57,10 @@ def test_publish_then_unpublish_flows_through_every_layer(
         page = publish_news(news_index, title=TITLE, summary="对全区学校食堂和农村集市开展检查。")
         run_worker()
 
-        api_titles = [p["title"] for p in client.get("/api/cms/v2/pages/?type=pages.PolicyNewsPage").json()["items"]]
+        api_titles = [
+            p["title"]
+            for p in client.get("/api/cms/v2/pages/?type=pages.PolicyNewsPage").json()["items"]
+        ]
         assert TITLE in api_titles
         assert TITLE in search_titles(client, "食品安全")
         detail = site_file(tmp_path, f"/news/{page.id}/")
@@ -68,4 +73,6 @@ def test_publish_then_unpublish_flows_through_every_layer(
 
         assert TITLE not in search_titles(client, "食品安全")
         assert not site_file(tmp_path, f"/news/{page.id}/").exists()
-        assert TITLE not in (tmp_path / "current" / "news" / "index.html").read_text(encoding="utf-8")
+        assert TITLE not in (tmp_path / "current" / "news" / "index.html").read_text(
+            encoding="utf-8"
+        )

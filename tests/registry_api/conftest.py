@@ -31,7 +31,9 @@ def clerk_api(db):
     """A client authenticated with an API token of a clerk allowed to edit enterprises."""
     user = User.objects.create_user("clerk", password="not-used")
     user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="enterprises", codename__contains="enterprise")
+        *Permission.objects.filter(
+            content_type__app_label="enterprises", codename__contains="enterprise"
+        )
     )
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")

@@ -8,7 +8,12 @@ from hypothesis import strategies as st
 
 from registry_api.enterprises import credit_code
 
-KNOWN_VALID = ["91440101MA5CJQ4N59", "91350200776049653A", "913502000728319549", "91420000737944946L"]
+KNOWN_VALID = [
+    "91440101MA5CJQ4N59",
+    "91350200776049653A",
+    "913502000728319549",
+    "91420000737944946L",
+]
 
 
 @pytest.mark.parametrize("code", KNOWN_VALID)
@@ -53,7 +58,11 @@ def test_wrong_check_character_names_the_expected_one():
 
 @pytest.mark.parametrize(
     ("code", "fragment"),
-    [("9144010", "应为18位"), ("91440101MA5CJQ4NI9", "不允许的字符：I"), ("91440101ma5cjq4n59", "不允许")],
+    [
+        ("9144010", "应为18位"),
+        ("91440101MA5CJQ4NI9", "不允许的字符：I"),
+        ("91440101ma5cjq4n59", "不允许"),
+    ],
 )
 def test_malformed_codes_get_a_reason(code, fragment):
     assert fragment in credit_code.find_problem(code).message

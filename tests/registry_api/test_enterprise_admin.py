@@ -54,7 +54,9 @@ def test_admin_refuses_a_wrong_check_character(staff_client, districts):
 
 def test_admin_saves_a_valid_enterprise(staff_client, districts):
     first17 = "91150402MA0N00000"
-    data = form_data(first17 + credit_code.check_character(first17)) | {"district": str(districts[1].pk)}
+    data = form_data(first17 + credit_code.check_character(first17)) | {
+        "district": str(districts[1].pk)
+    }
     response = staff_client.post(ADD_URL, data)
     assert response.status_code == 302, response.content[:2000]
     assert Enterprise.objects.get().district == districts[1]

@@ -108,7 +108,9 @@ def new_enterprise_body(**overrides):
         "status": "active",
         "business_scope": "日用百货销售。",
     }
-    body["credit_code"] = body["credit_code"][:17] + credit_code.check_character(body["credit_code"][:17])
+    body["credit_code"] = body["credit_code"][:17] + credit_code.check_character(
+        body["credit_code"][:17]
+    )
     body.update(overrides)
     return body
 

@@ -37,18 +37,42 @@ class Command(BaseCommand):
         base = f"http://{bind}"
         if answers(f"{base}/api/v1/"):
             raise CommandError(f"{bind} is already in use: stop the other server first.")
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "cms.settings.dev")}
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "cms.settings.dev"),
+        }
         bin_dir = os.path.dirname(sys.executable)
         children = [
             subprocess.Popen(
-                [os.path.join(bin_dir, "gunicorn"), "cms.wsgi:application", "--bind", bind,
-                 "--workers", str(workers), "--worker-class", "sync", "--timeout", "120",
-                 "--access-logfile", "-", "--log-level", "warning"],
+                [
+                    os.path.join(bin_dir, "gunicorn"),
+                    "cms.wsgi:application",
+                    "--bind",
+                    bind,
+                    "--workers",
+                    str(workers),
+                    "--worker-class",
+                    "sync",
+                    "--timeout",
+                    "120",
+                    "--access-logfile",
+                    "-",
+                    "--log-level",
+                    "warning",
+                ],
                 env=env,
             ),
             subprocess.Popen(
-                [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
-                env=env, cwd=settings.BASE_DIR,
+                [
+                    sys.executable,
+                    "manage.py",
+                    "db_worker",
+                    "--interval",
+                    "0.5",
+                    "--no-startup-delay",
+                ],
+                env=env,
+                cwd=settings.BASE_DIR,
             ),
         ]
         stop = {"now": False}
@@ -89,13 +113,15 @@ class Command(BaseCommand):
 
     def _print_welcome(self, base):
         username, password = local_admin_ensure()
-        self.stdout.write(self.style.SUCCESS(
-            "\n红山区市场监督管理局 平台已启动\n"
-            f"  公众网站     {base}/\n"
-            f"  管理后台     {base}/admin/   账号 {username}  密码 {password}\n"
-            f"  内容接口     {base}/api/cms/v2/pages/\n"
-            f"  登记接口     {base}/api/v1/enterprises/\n"
-            f"  接口文档     {base}/api/v1/docs/\n"
-            f"  搜索接口     {base}/api/v1/search/?q=红山\n"
-            "按 Ctrl-C 停止。\n"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\n红山区市场监督管理局 平台已启动\n"
+                f"  公众网站     {base}/\n"
+                f"  管理后台     {base}/admin/   账号 {username}  密码 {password}\n"
+                f"  内容接口     {base}/api/cms/v2/pages/\n"
+                f"  登记接口     {base}/api/v1/enterprises/\n"
+                f"  接口文档     {base}/api/v1/docs/\n"
+                f"  搜索接口     {base}/api/v1/search/?q=红山\n"
+                "按 Ctrl-C 停止。\n"
+            )
+        )
