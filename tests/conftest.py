@@ -24,3 +24,41 @@ def search_engine():
     prefix = settings.SEARCH_INDEX_PREFIX
     for name in client.indices.get(index=f"{prefix}-*", ignore_unavailable=True):
         client.indices.delete(index=name, ignore_unavailable=True)
+
+
+@pytest.fixture
+def wagtail_root(db):
+    """Wagtail's root page, locale and root collection, recreated if a flush removed them.
+
+    Migrations create the root; `transactional_db` tests end by flushing every table, so a
+    later test may find no root at all.
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code="zh-hans")
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+@pytest.fixture
+def home_page(wagtail_root):
+    """The HomePage, set as the default Site's root as `load_content` does."""
+    from wagtail.models import Site
+
+    from cms.pages.models import HomePage
+
+    home = wagtail_root.add_child(
+        instance=HomePage(title="红山区市场监督管理局", slug="hongshan-home")
+    )
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home
+
+
+@pytest.fixture
+def news_index(home_page):
+    """Root → HomePage → NewsIndexPage (政策资讯), as the site has it."""
+    from cms.pages.models import NewsIndexPage
+
+    return home_page.add_child(instance=NewsIndexPage(title="政策资讯", slug="news"))

@@ -10,4 +10,4 @@ def district_list() -> QuerySet[District]:
 
 
 def enterprise_list() -> QuerySet[Enterprise]:
-    return Enterprise.objects.select_related("district").defer("created_at")
+    return Enterprise.objects.select_related("district")

@@ -10,9 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import Page, Site
 
-from cms.pages.models import HomePage, NewsIndexPage
 from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
 
 pytestmark = [pytest.mark.engine, pytest.mark.build]
@@ -21,13 +19,7 @@ TITLE = "红山区开展冬季食品安全专项检查"
 
 
 @pytest.fixture
-def site_tree(transactional_db):
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="红山区市场监督管理局", slug="hongshan-home"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
-    )
-    news_index = home.add_child(instance=NewsIndexPage(title="政策资讯", slug="news"))
+def site_tree(transactional_db, news_index):
     enterprise = EnterpriseFactory(district=DistrictFactory())
     return news_index, enterprise
 

@@ -4,21 +4,11 @@ import datetime
 
 import pytest
 from django.conf import settings
-from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from cms.pages.models import HomePage, NewsIndexPage
 from search.client import search_client
 from search.services import search_reindex
 from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
-
-
-@pytest.fixture
-def news_index(db):
-    """Root → HomePage (depth 2) → NewsIndexPage, as the site has it."""
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="红山区市场监督管理局", slug="hongshan-home"))
-    return home.add_child(instance=NewsIndexPage(title="政策资讯", slug="news"))
 
 
 def paragraph(html: str) -> list:

@@ -15,7 +15,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from cms.pages.models import HomePage, NewsIndexPage
 from cms.site_urls import site_url
@@ -33,7 +33,7 @@ def png_bytes(width: int, height: int) -> bytes:
 
 
 @pytest.fixture
-def content(transactional_db, settings, tmp_path):
+def content(transactional_db, wagtail_root, settings, tmp_path):
     """Two districts, three enterprises, a home page, two live news items and a withdrawn one."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     west = DistrictFactory(code="150402001", name="西屯街道")
@@ -44,9 +44,8 @@ def content(transactional_db, settings, tmp_path):
         EnterpriseFactory(district=town, name="红庙子镇农产品专业合作社"),
     ]
 
-    root = Page.objects.get(depth=1)
     home = HomePage(title="首页", slug="hongshan", intro="<p>欢迎访问小微企业发展服务平台。</p>")
-    root.add_child(instance=home)
+    wagtail_root.add_child(instance=home)
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
     )

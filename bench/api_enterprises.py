@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Benchmark the enterprise registry API against baselines measured in the same run.
+
+Run against a running server (default http://127.0.0.1:8000), e.g.
+
+    .venv/bin/python bench/api_enterprises.py --seconds 5 --concurrency 8
+
+Endpoints, each hammered for the same time by the same number of keep-alive client threads:
+
+* baseline  ``--baseline PATH`` (default ``/api/v1/districts/``): the trivial endpoint every
+  ratio is measured against. The default is the smallest DRF list (13 rows, no joins); point it
+  at a plain Django ``JsonResponse`` view (e.g. a health check) once the project has one.
+* plain-404 ``GET /api/bench-baseline/``: no DRF view matches, so Django's plain
+  ``not_found_json`` view answers a small JSON 404 after the full middleware stack. Shown for
+  reference only: on a 404 Wagtail's RedirectMiddleware also looks the path up in the
+  database and Django logs a warning, so it is slower than a plain 200 view would be.
+* list      ``GET /api/v1/enterprises/``: first page of the cursor-paginated directory (50 rows).
+* detail    ``GET /api/v1/enterprises/<credit_code>/``: codes cycled from the first list page.
+* detail-304 the same detail with ``If-None-Match`` of a previous answer, if the server sends
+  ETags (conditional GET); skipped otherwise.
+
+Prints requests/second, latency percentiles and each figure's ratio to the baseline.
+Standalone: needs only `requests`, never Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import statistics
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+
+import requests
+
+
+@dataclass
+class Endpoint:
+    name: str
+    paths: list[str]
+    expect: tuple[int, ...] = (200,)
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    name: str
+    requests: int
+    errors: int
+    seconds: float
+    latencies: list[float]
+    bytes: int
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
+
+
+def hammer(base: str, endpoint: Endpoint, *, seconds: float, warmup: float, threads: int) -> Result:
+    """`threads` keep-alive clients request `endpoint` for `seconds` after a warm-up."""
+    stop_warmup = time.perf_counter() + warmup
+    stop = stop_warmup + seconds
+    lock = threading.Lock()
+    totals = {"requests": 0, "errors": 0, "bytes": 0}
+    latencies: list[float] = []
+    counter = itertools.count()
+
+    def worker() -> None:
+        session = requests.Session()
+        session.headers.update({"Accept": "application/json", **endpoint.headers})
+        local_lat: list[float] = []
+        count = errors = size = 0
+        while True:
+            now = time.perf_counter()
+            if now >= stop:
+                break
+            path = endpoint.paths[next(counter) % len(endpoint.paths)]
+            try:
+                response = session.get(base + path, timeout=30)
+                ok = response.status_code in endpoint.expect
+                body = len(response.content)
+            except requests.RequestException:
+                ok, body = False, 0
+            done = time.perf_counter()
+            if now >= stop_warmup:
+                count += 1
+                errors += not ok
+                size += body
+                local_lat.append(done - now)
+        session.close()
+        with lock:
+            totals["requests"] += count
+            totals["errors"] += errors
+            totals["bytes"] += size
+            latencies.extend(local_lat)
+
+    workers = [threading.Thread(target=worker, daemon=True) for _ in range(threads)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    return Result(endpoint.name, totals["requests"], totals["errors"], seconds, latencies,
+                  totals["bytes"])
+
+
+def discover(base: str) -> tuple[list[str], str | None]:
+    """Detail paths of the first list page, and an ETag of one detail if the server sends it."""
+    response = requests.get(f"{base}/api/v1/enterprises/", timeout=30)
+    response.raise_for_status()
+    rows = response.json().get("results", [])
+    if not rows:
+        sys.exit("No enterprises: run `manage.py make_demo_data --enterprises 2000` first.")
+    paths = [f"/api/v1/enterprises/{row['credit_code']}/" for row in rows]
+    etag = requests.get(base + paths[0], timeout=30).headers.get("ETag")
+    return paths, etag
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+    parser.add_argument("--seconds", type=float, default=5.0, help="measured time per endpoint")
+    parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured time per endpoint")
+    parser.add_argument("--concurrency", type=int, default=8, help="client threads")
+    parser.add_argument("--baseline", default="/api/v1/districts/", metavar="PATH",
+                        help="trivial endpoint the ratios are measured against")
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    base = args.base_url.rstrip("/")
+
+    try:
+        detail_paths, etag = discover(base)
+    except requests.RequestException as error:
+        sys.exit(f"Cannot reach {base}: {error}")
+
+    endpoints = [
+        Endpoint(f"baseline {args.baseline}", [args.baseline]),
+        Endpoint("plain Django JSON 404 view", ["/api/bench-baseline/"], expect=(404,)),
+        Endpoint("enterprises list (50 rows)", ["/api/v1/enterprises/"]),
+        Endpoint("enterprise detail", detail_paths),
+    ]
+    if etag:
+        endpoints.append(Endpoint("enterprise detail, 304", detail_paths[:1], expect=(304,),
+                                  headers={"If-None-Match": etag}))
+
+    print(f"{base}: {args.concurrency} client threads, {args.seconds:g} s per endpoint "
+          f"(+{args.warmup:g} s warm-up)\n")
+    results = [
+        hammer(base, endpoint, seconds=args.seconds, warmup=args.warmup, threads=args.concurrency)
+        for endpoint in endpoints
+    ]
+    baseline = results[0]
+
+    header = f"{'endpoint':36} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'KiB/req':>8} " \
+             f"{'errors':>6} {'× baseline':>10}"
+    print(header)
+    print("-" * len(header))
+    for result in results:
+        per_request = result.bytes / result.requests / 1024 if result.requests else 0
+        vs_base = result.rps / baseline.rps if baseline.rps else float("nan")
+        print(f"{result.name:36} {result.rps:9.1f} {result.percentile(50):8.1f} "
+              f"{result.percentile(95):8.1f} {per_request:8.1f} {result.errors:6d} "
+              f"{vs_base:9.2f}×")
+
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(
+                [
+                    {
+                        "endpoint": r.name, "rps": round(r.rps, 1), "requests": r.requests,
+                        "errors": r.errors, "p50_ms": round(r.percentile(50), 2),
+                        "p95_ms": round(r.percentile(95), 2),
+                        "ratio_to_baseline": (
+                            round(r.rps / baseline.rps, 3) if baseline.rps else None
+                        ),
+                        "mean_ms": round(statistics.fmean(r.latencies) * 1000, 2)
+                        if r.latencies else None,
+                    }
+                    for r in results
+                ],
+                handle, ensure_ascii=False, indent=2,
+            )
+    return 1 if any(result.errors for result in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
