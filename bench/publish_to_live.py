@@ -11,6 +11,7 @@ and waits until both have dropped it. Baseline, measured in the same run: one di
 """
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -33,6 +34,12 @@ def fetch(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, ""
+
+
+def in_search(search_url: str, title: str) -> bool:
+    """Whether a result (not merely the echoed query) carries `title`."""
+    status, body = fetch(search_url)
+    return status == 200 and any(hit["title"] == title for hit in json.loads(body)["results"])
 
 
 def wait_until(check, timeout: float = 60) -> float:
@@ -85,10 +92,10 @@ def main() -> None:
 
         def on_site_and_in_search(page_url=page_url, search_url=search_url, title=title) -> bool:
             status, html = fetch(page_url)
-            return status == 200 and title in html and title in fetch(search_url)[1]
+            return status == 200 and title in html and in_search(search_url, title)
 
         def gone_from_both(page_url=page_url, search_url=search_url, title=title) -> bool:
-            return fetch(page_url)[0] == 404 and title not in fetch(search_url)[1]
+            return fetch(page_url)[0] == 404 and not in_search(search_url, title)
 
         page.save_revision().publish()
         live_times.append(wait_until(on_site_and_in_search))

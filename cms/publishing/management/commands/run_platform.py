@@ -55,8 +55,6 @@ class Command(BaseCommand):
                     "sync",
                     "--timeout",
                     "120",
-                    "--access-logfile",
-                    "-",
                     "--log-level",
                     "warning",
                 ],
@@ -70,8 +68,10 @@ class Command(BaseCommand):
                     "--interval",
                     "0.5",
                     "--no-startup-delay",
+                    "--no-reload",
                 ],
-                env=env,
+                # The worker reports each task at INFO; the console shows only problems.
+                env={**env, "LOG_LEVEL": "WARNING"},
                 cwd=settings.BASE_DIR,
             ),
         ]
