@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 DEMO_ENTERPRISES ?= 2000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hongshan
 
-.PHONY: run test setup venv engine lint pg clean
+.PHONY: run test setup venv engine lint pg browser clean
 
 venv: $(VENV)/.installed
 
@@ -40,7 +40,13 @@ lint: venv
 pg:
 	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect 15 main start
 
-test: venv engine lint pg
+# Debian's Chromium for the browser tests (Playwright drives the system binary; it downloads
+# no browser of its own).
+browser:
+	@command -v chromium >/dev/null || apt-get install -y -q chromium >/dev/null \
+		|| (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)
+
+test: venv engine lint pg browser
 	@echo "== test suite on SQLite =="
 	$(VENV)/bin/pytest
 	@echo "== test suite on PostgreSQL =="

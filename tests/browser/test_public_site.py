@@ -1,0 +1,102 @@
+"""The public site in a real browser (Debian's Chromium driven by Playwright).
+
+Builds the site from the live API, then searches the way a visitor does: the header's search
+box, the search page's script calling /api/v1/search/, highlighted results, no third-party
+requests.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from playwright.sync_api import sync_playwright
+
+from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
+
+pytestmark = [pytest.mark.engine, pytest.mark.build, pytest.mark.browser]
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# As root in a sandbox without a GPU or network (see the machine notes in docs/operations.md).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def built_site(transactional_db, news_index, live_server, search_engine, tmp_path):
+    EnterpriseFactory(district=DistrictFactory(), name="赤峰市红山区鸿山食品有限公司")
+    page = publish_news(news_index, title="红山区召开小微企业座谈会", summary="听取企业意见。")
+    with override_settings(SITE_OUTPUT_DIR=tmp_path):
+        call_command("search_reindex", verbosity=0)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "site" / "build.py"),
+                "--api",
+                live_server.url,
+                "--output",
+                str(tmp_path),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        yield live_server.url, page
+
+
+@pytest.fixture
+def browser_page():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page()
+        finally:
+            browser.close()
+
+
+def test_visitor_searches_from_the_home_page(built_site, browser_page):
+    base, page = built_site
+    hosts = set()
+    browser_page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+
+    browser_page.goto(base + "/")
+    assert "红山区市场监督管理局" in browser_page.locator("header").inner_text()
+    browser_page.fill("#site-search", "红山")
+    browser_page.press("#site-search", "Enter")
+
+    browser_page.wait_for_selector(".search-results li")
+    results = browser_page.locator(".search-results li")
+    text = results.all_inner_texts()
+    assert any("红山区召开小微企业座谈会" in item for item in text)
+    assert any("鸿山食品" in item or "红山" in item for item in text)
+    assert browser_page.locator(".search-results em").count() > 0
+
+    browser_page.locator(".search-results a", has_text="红山区召开小微企业座谈会").first.click()
+    browser_page.wait_for_url(f"**/news/{page.id}/")
+    assert browser_page.locator("h1").inner_text() == "红山区召开小微企业座谈会"
+
+    assert hosts == {urlparse(base).netloc}, f"requests left the site: {hosts}"
+
+
+def test_pages_work_without_javascript(built_site, browser_page):
+    base, _ = built_site
+    context = browser_page.context.browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/enterprises/")
+    assert page.locator("main a[href^='/enterprises/9']").count() >= 1
+    page.goto(base + "/search/?q=红山")
+    assert "JavaScript" in page.locator("main").inner_text()
+    context.close()
