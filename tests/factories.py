@@ -43,7 +43,10 @@ def publish_news(parent, **fields):
     """Create a PolicyNewsPage under `parent` and publish it the way the admin does."""
     from cms.pages.models import PolicyNewsPage
 
+    tags = fields.pop("tags", [])
     page = PolicyNewsPage(**fields)
     parent.add_child(instance=page)
+    if tags:
+        page.tags.set(tags)  # a ClusterTaggableManager is filled after the page exists
     page.save_revision().publish()
     return page
