@@ -8,6 +8,23 @@ from registry_api.privacy import mask_name
 from .models import District, Enterprise
 
 
+# What clerks and partner systems may set; the public shape adds labels, timestamps and the URL.
+EDITABLE_FIELDS = [
+    "credit_code",
+    "name",
+    "entity_type",
+    "legal_representative",
+    "registered_capital",
+    "established_on",
+    "address",
+    "district",
+    "industry",
+    "scale",
+    "status",
+    "business_scope",
+]
+
+
 class DistrictSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
 
@@ -34,21 +51,10 @@ class EnterpriseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Enterprise
         fields = [
-            "credit_code",
-            "name",
-            "entity_type",
+            *EDITABLE_FIELDS,
             "entity_type_display",
-            "legal_representative",
-            "registered_capital",
-            "established_on",
-            "address",
-            "district",
-            "industry",
-            "scale",
             "scale_display",
-            "status",
             "status_display",
-            "business_scope",
             "created_at",
             "updated_at",
             "url",
@@ -68,17 +74,4 @@ class EnterpriseWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Enterprise
-        fields = [
-            "credit_code",
-            "name",
-            "entity_type",
-            "legal_representative",
-            "registered_capital",
-            "established_on",
-            "address",
-            "district",
-            "industry",
-            "scale",
-            "status",
-            "business_scope",
-        ]
+        fields = EDITABLE_FIELDS
