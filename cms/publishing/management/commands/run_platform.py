@@ -70,8 +70,7 @@ class Command(BaseCommand):
                     "--no-startup-delay",
                     "--no-reload",
                 ],
-                # The worker reports each task at INFO; the console shows only problems.
-                env={**env, "LOG_LEVEL": "WARNING"},
+                env=env,
                 cwd=settings.BASE_DIR,
             ),
         ]
