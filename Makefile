@@ -22,12 +22,7 @@ engine: venv
 
 setup: venv engine
 	@mkdir -p var
-	$(MANAGE) migrate --no-input -v 0
-	$(MANAGE) collectstatic --no-input -v 0
-	$(MANAGE) load_content
-	$(MANAGE) make_demo_data --enterprises $(DEMO_ENTERPRISES)
-	$(MANAGE) search_check --quiet || $(MANAGE) search_reindex
-	$(MANAGE) ensure_admin
+	$(MANAGE) setup_platform --enterprises $(DEMO_ENTERPRISES)
 
 run: setup
 	$(MANAGE) run_platform
