@@ -108,8 +108,9 @@ def hammer(base: str, endpoint: Endpoint, *, seconds: float, warmup: float, thre
         thread.start()
     for thread in workers:
         thread.join()
-    return Result(endpoint.name, totals["requests"], totals["errors"], seconds, latencies,
-                  totals["bytes"])
+    return Result(
+        endpoint.name, totals["requests"], totals["errors"], seconds, latencies, totals["bytes"]
+    )
 
 
 def discover(base: str) -> tuple[list[str], str | None]:
@@ -130,8 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=5.0, help="measured time per endpoint")
     parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured time per endpoint")
     parser.add_argument("--concurrency", type=int, default=8, help="client threads")
-    parser.add_argument("--baseline", default="/api/v1/districts/", metavar="PATH",
-                        help="trivial endpoint the ratios are measured against")
+    parser.add_argument(
+        "--baseline",
+        default="/api/v1/districts/",
+        metavar="PATH",
+        help="trivial endpoint the ratios are measured against",
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args(argv)
     base = args.base_url.rstrip("/")
@@ -148,45 +153,63 @@ def main(argv: list[str] | None = None) -> int:
         Endpoint("enterprise detail", detail_paths),
     ]
     if etag:
-        endpoints.append(Endpoint("enterprise detail, 304", detail_paths[:1], expect=(304,),
-                                  headers={"If-None-Match": etag}))
+        endpoints.append(
+            Endpoint(
+                "enterprise detail, 304",
+                detail_paths[:1],
+                expect=(304,),
+                headers={"If-None-Match": etag},
+            )
+        )
 
-    print(f"{base}: {args.concurrency} client threads, {args.seconds:g} s per endpoint "
-          f"(+{args.warmup:g} s warm-up)\n")
+    print(
+        f"{base}: {args.concurrency} client threads, {args.seconds:g} s per endpoint "
+        f"(+{args.warmup:g} s warm-up)\n"
+    )
     results = [
         hammer(base, endpoint, seconds=args.seconds, warmup=args.warmup, threads=args.concurrency)
         for endpoint in endpoints
     ]
     baseline = results[0]
 
-    header = f"{'endpoint':36} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'KiB/req':>8} " \
-             f"{'errors':>6} {'× baseline':>10}"
+    header = (
+        f"{'endpoint':36} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'KiB/req':>8} "
+        f"{'errors':>6} {'× baseline':>10}"
+    )
     print(header)
     print("-" * len(header))
     for result in results:
         per_request = result.bytes / result.requests / 1024 if result.requests else 0
         vs_base = result.rps / baseline.rps if baseline.rps else float("nan")
-        print(f"{result.name:36} {result.rps:9.1f} {result.percentile(50):8.1f} "
-              f"{result.percentile(95):8.1f} {per_request:8.1f} {result.errors:6d} "
-              f"{vs_base:9.2f}×")
+        print(
+            f"{result.name:36} {result.rps:9.1f} {result.percentile(50):8.1f} "
+            f"{result.percentile(95):8.1f} {per_request:8.1f} {result.errors:6d} "
+            f"{vs_base:9.2f}×"
+        )
 
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(
                 [
                     {
-                        "endpoint": r.name, "rps": round(r.rps, 1), "requests": r.requests,
-                        "errors": r.errors, "p50_ms": round(r.percentile(50), 2),
+                        "endpoint": r.name,
+                        "rps": round(r.rps, 1),
+                        "requests": r.requests,
+                        "errors": r.errors,
+                        "p50_ms": round(r.percentile(50), 2),
                         "p95_ms": round(r.percentile(95), 2),
                         "ratio_to_baseline": (
                             round(r.rps / baseline.rps, 3) if baseline.rps else None
                         ),
                         "mean_ms": round(statistics.fmean(r.latencies) * 1000, 2)
-                        if r.latencies else None,
+                        if r.latencies
+                        else None,
                     }
                     for r in results
                 ],
-                handle, ensure_ascii=False, indent=2,
+                handle,
+                ensure_ascii=False,
+                indent=2,
             )
     return 1 if any(result.errors for result in results) else 0
 

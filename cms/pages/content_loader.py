@@ -39,8 +39,7 @@ HOME_INTRO = (
 NEWS_INDEX_TITLE = "政策资讯"
 NEWS_INDEX_SLUG = "news"
 NEWS_INDEX_INTRO = (
-    "<p>发布市场监管政策文件、政策解读、通知公告和工作动态，"
-    "为小微企业提供政策帮扶。</p>"
+    "<p>发布市场监管政策文件、政策解读、通知公告和工作动态，为小微企业提供政策帮扶。</p>"
 )
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -76,8 +75,13 @@ class NewsItem:
 
     def snapshot(self) -> tuple:
         return (
-            self.title, self.date, self.category, self.issuing_authority, self.document_number,
-            self.summary, tuple(sorted(self.tags)),
+            self.title,
+            self.date,
+            self.category,
+            self.issuing_authority,
+            self.document_number,
+            self.summary,
+            tuple(sorted(self.tags)),
             tuple(("paragraph", html) for html in self.body),
         )
 
@@ -207,7 +211,10 @@ def ensure_home_page() -> tuple[HomePage, str]:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="127.0.0.1", port=8000, site_name=HOME_TITLE, root_page=home,
+            hostname="127.0.0.1",
+            port=8000,
+            site_name=HOME_TITLE,
+            root_page=home,
             is_default_site=True,
         )
     elif site.root_page_id != home.pk or not site.site_name:
@@ -242,8 +249,14 @@ def ensure_news_index(home: HomePage) -> tuple[NewsIndexPage, str]:
 def page_snapshot(page: PolicyNewsPage) -> tuple:
     body = tuple((block["type"], block["value"]) for block in page.body.raw_data)
     return (
-        page.title, page.publication_date, page.category, page.issuing_authority,
-        page.document_number, page.summary, tuple(sorted(page.tags.names())), body,
+        page.title,
+        page.publication_date,
+        page.category,
+        page.issuing_authority,
+        page.document_number,
+        page.summary,
+        tuple(sorted(page.tags.names())),
+        body,
     )
 
 

@@ -7,7 +7,6 @@ from registry_api.privacy import mask_name
 
 from .models import District, Enterprise
 
-
 # What clerks and partner systems may set; the public shape adds labels, timestamps and the URL.
 EDITABLE_FIELDS = [
     "credit_code",

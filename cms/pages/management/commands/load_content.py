@@ -30,11 +30,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--content-dir", type=Path, default=CONTENT_DIR,
+            "--content-dir",
+            type=Path,
+            default=CONTENT_DIR,
             help=f"folder holding news/ and reference/ (default: {CONTENT_DIR})",
         )
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help="also overwrite news pages an editor has changed in the admin",
         )
 
@@ -54,8 +57,11 @@ class Command(BaseCommand):
             "districts", str(len(d.created)), str(len(d.updated)), str(len(d.unchanged)), ""
         )
         for label, action in (("home page", report.home), ("news index", report.news_index)):
-            table.add_row(label, *("1" if action == name else "0" for name in
-                                   ("created", "updated", "unchanged")), "")
+            table.add_row(
+                label,
+                *("1" if action == name else "0" for name in ("created", "updated", "unchanged")),
+                "",
+            )
         news = report.news
         table.add_row(
             "news pages",

@@ -16,10 +16,16 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--enterprises", type=int, required=True, metavar="N",
-                            help="number of enterprises the directory should hold")
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
-                            help=f"random seed (default {DEFAULT_SEED})")
+        parser.add_argument(
+            "--enterprises",
+            type=int,
+            required=True,
+            metavar="N",
+            help="number of enterprises the directory should hold",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
+        )
 
     def handle(self, *args, enterprises: int, seed: int, **options):
         if enterprises < 0:
@@ -30,8 +36,12 @@ class Command(BaseCommand):
             return
         started = time.perf_counter()
         with Progress(
-            TextColumn("[bold]企业名录[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=console, disable=options["verbosity"] < 1,
+            TextColumn("[bold]企业名录[/]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            disable=options["verbosity"] < 1,
         ) as progress:
             bar = progress.add_task("enterprises", total=None)
 
