@@ -1,7 +1,7 @@
 """The index schema: one Document per search kind, every shared field meaning the same thing.
 
-Shared fields (both kinds):
-    kind        keyword   "news" or "enterprise"; the facet the API counts by
+Shared fields (every kind):
+    kind        keyword   "news", "enterprise", …; the facet the API counts by
     title       text      the item's name or headline (CJK bigrams)
     body        text      the item's main text as plain text
     all_text    text      everything searchable, filled by the presenter (no copy_to: see below)
@@ -13,6 +13,12 @@ Shared fields (both kinds):
 `all_text` is filled explicitly rather than through `copy_to`, which keeps the document
 self-describing and works on every engine that speaks the Elasticsearch API.
 
+Editorial page kinds add (PageDocument):
+    sections    object[]  linkable parts of a page (a law's article, a contract's clause, a
+                          lecture's transcript segment): anchor, heading, text; a hit inside
+                          one links to `url#anchor`
+
+Each kind's Document subclass lives in search/kinds/<kind>.py with its source and presenter.
 Index names are not fixed here: search/indices.py gives each kind a versioned concrete index
 behind an alias, derived from settings.SEARCH_INDEX_PREFIX at call time.
 """
@@ -51,40 +57,20 @@ class SearchDocument(Document):
         settings = INDEX_SETTINGS
 
 
-class NewsDocument(SearchDocument):
-    """A live policy news page (政策资讯); the document id is the page id."""
+class SectionFields(InnerDoc):
+    anchor = Keyword()
+    heading = _cjk_text()
+    text = _cjk_text()
+
+
+class PageDocument(SearchDocument):
+    """Fields every editorial page kind shares; the document id is the page id."""
 
     category = Keyword()
     issuing_authority = Keyword()
-    document_number = Keyword()
     tags = Keyword(multi=True)
+    sections = Object(SectionFields, multi=True)
 
     class Index:
-        name = "news"
+        name = "page-template"
         settings = INDEX_SETTINGS
-
-
-class EnterpriseDocument(SearchDocument):
-    """An entry of the enterprise directory; the document id is the credit code.
-
-    The legal representative is deliberately absent: personal data stays out of the index.
-    """
-
-    credit_code = Keyword()
-    district_code = Keyword()
-    district_name = Keyword()
-    entity_type = Keyword()
-    status = Keyword()
-    scale = Keyword()
-    industry = Keyword()
-
-    class Index:
-        name = "enterprise"
-        settings = INDEX_SETTINGS
-
-
-DOCUMENTS: dict[str, type[SearchDocument]] = {
-    "news": NewsDocument,
-    "enterprise": EnterpriseDocument,
-}
-KINDS: tuple[str, ...] = tuple(DOCUMENTS)

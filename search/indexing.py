@@ -10,10 +10,9 @@ from elasticsearch import NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from .client import search_client
-from .documents import KINDS, SearchDocument
+from .documents import SearchDocument
+from .kinds import KINDS, REGISTRY
 from .names import alias_name
-from .presenters import present
-from .sources import SOURCES
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +31,10 @@ def sync_document(kind: str, doc_id: str) -> str:
     """
     if kind not in KINDS:
         raise ValueError(f"unknown search kind {kind!r}")
-    row = SOURCES[kind].get_indexable(doc_id)
+    row = REGISTRY[kind].source.get_indexable(doc_id)
     if row is None:
         return document_delete(kind, doc_id)
-    return document_upsert(kind, present(kind, row))
+    return document_upsert(kind, REGISTRY[kind].present(row))
 
 
 def document_upsert(kind: str, document: SearchDocument, *, index: str | None = None) -> str:
@@ -74,7 +73,7 @@ def document_delete(kind: str, doc_id: str, *, index: str | None = None) -> str:
 
 def _bulk_actions(kind: str, rows: Iterable[Any], index: str, indexed_ids: set[str]) -> Iterator:
     for row in rows:
-        document = present(kind, row)
+        document = REGISTRY[kind].present(row)
         indexed_ids.add(str(document.meta.id))
         yield {
             "_op_type": "index",

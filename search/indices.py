@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from .client import search_client
-from .documents import DOCUMENTS, KINDS
 from .indexing import Progress, bulk_index, document_delete
+from .kinds import KINDS, REGISTRY
 from .names import alias_name, is_version_of, new_version_name, version_pattern
-from .sources import SOURCES
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +70,7 @@ def versions(kind: str) -> list[str]:
 def index_create(kind: str) -> str:
     """Create an empty versioned index with the kind's mapping and analyzers; returns its name."""
     name = new_version_name(kind)
-    DOCUMENTS[kind]._index.clone(name=name).create(using=search_client())
+    REGISTRY[kind].document._index.clone(name=name).create(using=search_client())
     return name
 
 
@@ -101,7 +100,7 @@ def alias_swap(kind: str, new_index: str) -> None:
 
 def _rebuild_kind(kind: str, progress_factory: ProgressFactory | None) -> RebuildReport:
     client = search_client()
-    source = SOURCES[kind]
+    source = REGISTRY[kind].source
     began = time.monotonic()
     started_at = timezone.now()
     rows = source.indexable()

@@ -12,7 +12,7 @@ import re
 from django.conf import settings
 from django.utils import timezone
 
-from .documents import KINDS
+from .kinds import KINDS
 
 _VERSION_FORMAT = "%Y%m%dt%H%M%S%f"  # lowercase: index names must be
 _VERSION_SUFFIX = re.compile(r"\d{8}t\d{12}")

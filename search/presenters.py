@@ -1,105 +1,108 @@
-"""Presenters: turn a database row into the search document of its kind."""
+"""Presenter helpers shared by every kind: plain text out of rich text and StreamFields, pinyin,
+and the common shape of an editorial page's document."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from wagtail.rich_text import get_text_for_indexing
 
-from cms.pages.models import PolicyNewsPage
 from cms.site_urls import site_url
-from registry_api.enterprises.models import Enterprise
 
-from .documents import EnterpriseDocument, NewsDocument, SearchDocument
+from .documents import SearchDocument
 from .pinyin import text_pinyin
 
 
-def _join(*parts: str) -> str:
+@dataclass(frozen=True)
+class Section:
+    """A linkable part of a page: `url#anchor` leads to it (an article, a clause, a moment)."""
+
+    anchor: str
+    heading: str
+    text: str
+
+
+def join_text(*parts: str | None) -> str:
     return "\n".join(part.strip() for part in parts if part and part.strip())
 
 
-def _pinyin(title: str) -> dict[str, str]:
+def title_pinyin(title: str) -> dict[str, str]:
     reading = text_pinyin(title)
     return {"full": reading.full, "initials": reading.initials}
 
 
-def news_body_text(page: PolicyNewsPage) -> str:
-    """The page body's paragraphs as plain text (images and attachments carry no prose)."""
-    return _join(
-        *(
-            get_text_for_indexing(block.value.source)
-            for block in page.body
-            if block.block_type == "paragraph"
-        )
-    )
+def richtext_plain(html: str) -> str:
+    return get_text_for_indexing(html or "")
 
 
-def news_document(page: PolicyNewsPage) -> NewsDocument:
-    """The document of a live policy news page; its id is the page id."""
-    body = news_body_text(page)
-    tags = sorted(item.tag.name for item in page.tagged_items.all())
-    return NewsDocument(
+def stream_text(blocks: Iterable | None) -> str:
+    """The prose of a StreamField as plain text: rich-text blocks, and text/char blocks
+    inside struct blocks; images and documents carry no prose."""
+    parts: list[str] = []
+    for block in blocks or []:
+        parts.append(_block_text(block.value))
+    return join_text(*parts)
+
+
+def _block_text(value: Any) -> str:
+    if hasattr(value, "source"):  # RichText
+        return richtext_plain(value.source)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):  # StructValue
+        return join_text(*(_block_text(item) for item in value.values()))
+    if isinstance(value, list | tuple) or hasattr(value, "raw_data"):  # ListValue, StreamValue
+        return join_text(*(_block_text(getattr(item, "value", item)) for item in value))
+    return ""
+
+
+def page_tags(page) -> list[str]:
+    if not hasattr(page, "tagged_items"):
+        return []
+    return sorted(item.tag.name for item in page.tagged_items.all())
+
+
+def page_document(
+    document_class: type[SearchDocument],
+    kind: str,
+    page,
+    *,
+    summary: str = "",
+    body: str = "",
+    body_blocks=None,
+    date=None,
+    category: str = "",
+    facts: Sequence[str | None] = (),
+    sections: Sequence[Section] = (),
+    **fields,
+) -> SearchDocument:
+    """The document of a live editorial page; its id is the page id.
+
+    `body` (or `body_blocks`, a StreamField) is the main text; `facts` are short strings worth
+    finding the page by (authority, document number, speaker…); `sections` are its linkable parts.
+    """
+    body_text = join_text(summary, body, stream_text(body_blocks))
+    tags = page_tags(page)
+    return document_class(
         meta={"id": str(page.pk)},
-        kind="news",
+        kind=kind,
         title=page.title,
-        body=_join(page.summary, body),
-        all_text=_join(
+        body=body_text,
+        all_text=join_text(
             page.title,
-            page.summary,
-            body,
-            page.issuing_authority,
-            page.document_number,
-            page.get_category_display(),
+            body_text,
+            *facts,
             " ".join(tags),
+            *(join_text(section.heading, section.text) for section in sections),
         ),
-        pinyin=_pinyin(page.title),
-        url=site_url("news", id=page.pk),
-        date=page.publication_date,
+        pinyin=title_pinyin(page.title),
+        url=site_url(kind, id=page.pk),
+        date=date or (page.first_published_at.date() if page.first_published_at else None),
         updated_at=page.last_published_at,
-        category=page.category,
-        issuing_authority=page.issuing_authority,
-        document_number=page.document_number,
+        category=category,
         tags=tags,
+        sections=[{"anchor": s.anchor, "heading": s.heading, "text": s.text} for s in sections],
+        **fields,
     )
-
-
-def enterprise_document(enterprise: Enterprise) -> EnterpriseDocument:
-    """The document of a directory entry; its id is the credit code. No personal data."""
-    district = enterprise.district
-    return EnterpriseDocument(
-        meta={"id": enterprise.credit_code},
-        kind="enterprise",
-        title=enterprise.name,
-        body=enterprise.business_scope,
-        all_text=_join(
-            enterprise.name,
-            enterprise.credit_code,
-            enterprise.business_scope,
-            enterprise.address,
-            enterprise.industry,
-            district.name,
-            enterprise.get_entity_type_display(),
-        ),
-        pinyin=_pinyin(enterprise.name),
-        url=site_url("enterprise", credit_code=enterprise.credit_code),
-        date=enterprise.established_on,
-        updated_at=enterprise.updated_at,
-        credit_code=enterprise.credit_code,
-        district_code=district.code,
-        district_name=district.name,
-        entity_type=enterprise.entity_type,
-        status=enterprise.status,
-        scale=enterprise.scale,
-        industry=enterprise.industry,
-    )
-
-
-PRESENTERS: dict[str, Callable[[Any], SearchDocument]] = {
-    "news": news_document,
-    "enterprise": enterprise_document,
-}
-
-
-def present(kind: str, row: Any) -> SearchDocument:
-    return PRESENTERS[kind](row)

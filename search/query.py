@@ -13,7 +13,7 @@ import unicodedata
 from elasticsearch.dsl import A, Q, Search
 from elasticsearch.dsl.query import Query
 
-from .documents import KINDS
+from .kinds import KINDS
 from .names import alias_name
 from .pinyin import query_pinyin
 
@@ -85,14 +85,15 @@ def kind_counts_aggregation() -> A:
 
 
 def with_highlight(search: Search) -> Search:
-    """Mark matched terms in a fragment of the body, or of all_text when the body has none."""
+    """Mark matched terms in a fragment: of a linkable section (a hit there links to it), else
+    of the body, else of all_text."""
     return search.highlight_options(
         pre_tags=[HIGHLIGHT_START],
         post_tags=[HIGHLIGHT_END],
         require_field_match=False,
         fragment_size=SNIPPET_FRAGMENT_SIZE,
         number_of_fragments=1,
-    ).highlight("body", "all_text")
+    ).highlight("sections.text", "body", "all_text")
 
 
 def page_slice(page: int) -> slice:
@@ -109,7 +110,7 @@ def search_indices() -> list[str]:
 def build_search(query: str, *, kind: str | None = None, page: int = 1) -> Search:
     """The whole request for one page of public search results."""
     search = Search(index=search_indices()).query(core_query(query))
-    search = search.source(["kind", "title", "url", "date", "body"])
+    search = search.source(["kind", "title", "url", "date", "body", "sections"])
     search = search.extra(track_total_hits=True)
     search.aggs.bucket("kinds", kind_counts_aggregation())
     restrict = kind_filter(kind)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .client import search_client
-from .documents import KINDS
+from .kinds import KINDS
 from .query import PAGE_SIZE, build_search, is_searchable, normalize_query
-from .snippets import snippet_html
+from .snippets import snippet_html, strip_markers
 
 
 @dataclass
@@ -22,17 +22,33 @@ class SearchPage:
     results: list[dict] = field(default_factory=list)
 
 
+def _fragments(highlight, field: str) -> list[str]:
+    return list(highlight[field]) if highlight is not None and field in highlight else []
+
+
+def section_anchor(fragment: str, sections: list[dict]) -> str | None:
+    """The anchor of the section a highlighted fragment was cut from."""
+    plain = " ".join(strip_markers(fragment).split())
+    for section in sections:
+        if plain and plain in " ".join((section.get("text") or "").split()):
+            return section.get("anchor")
+    return None
+
+
 def _result(hit) -> dict:
     source = hit.to_dict()
     highlight = getattr(hit.meta, "highlight", None)
-    fragments = []
-    if highlight is not None:
-        fragments = list(getattr(highlight, "body", [])) or list(getattr(highlight, "all_text", []))
+    url = source.get("url", "")
+    fragments = _fragments(highlight, "sections.text")
+    anchor = section_anchor(fragments[0], source.get("sections") or []) if fragments else None
+    if anchor:
+        url = f"{url}#{anchor}"
+    fragments = fragments or _fragments(highlight, "body") or _fragments(highlight, "all_text")
     return {
         "kind": source.get("kind"),
         "title": source.get("title", ""),
         "snippet": snippet_html(fragments[0] if fragments else None, source.get("body", "")),
-        "url": source.get("url", ""),
+        "url": url,
         "score": hit.meta.score,
         "date": source.get("date"),
     }

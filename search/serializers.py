@@ -2,10 +2,10 @@
 
 from rest_framework import serializers
 
-from .documents import KINDS
+from .kinds import KINDS, REGISTRY
 from .query import MAX_PAGE, MAX_QUERY_LENGTH
 
-KIND_LABELS = {"news": "政策资讯", "enterprise": "企业名录"}
+KIND_CHOICES_TEXT = "、".join(f"{kind.name}：{kind.label}" for kind in REGISTRY.values())
 
 
 class SearchParamsSerializer(serializers.Serializer):
@@ -21,12 +21,16 @@ class SearchParamsSerializer(serializers.Serializer):
         error_messages={"max_length": f"搜索词不能超过{MAX_QUERY_LENGTH}个字符。"},
     )
     kind = serializers.ChoiceField(
-        choices=[(kind, KIND_LABELS[kind]) for kind in KINDS],
+        choices=[(kind.name, kind.label) for kind in REGISTRY.values()],
         required=False,
         allow_blank=True,
         default="",
-        help_text="只看某一类结果：news（政策资讯）或 enterprise（企业名录）；留空为全部。",
-        error_messages={"invalid_choice": "“{input}”不是有效的类别，可选：news、enterprise。"},
+        help_text="只看某一类结果（"
+        + "、".join(f"{k.name}：{k.label}" for k in REGISTRY.values())
+        + "）；留空为全部。",
+        error_messages={
+            "invalid_choice": "“{input}”不是有效的类别，可选：" + "、".join(KINDS) + "。"
+        },
     )
     page = serializers.IntegerField(
         required=False,
@@ -43,9 +47,11 @@ class SearchParamsSerializer(serializers.Serializer):
     )
 
 
-class SearchCountsSerializer(serializers.Serializer):
-    news = serializers.IntegerField()
-    enterprise = serializers.IntegerField()
+SearchCountsSerializer = type(
+    "SearchCountsSerializer",
+    (serializers.Serializer,),
+    {kind: serializers.IntegerField() for kind in KINDS},
+)
 
 
 class SearchResultSerializer(serializers.Serializer):

@@ -9,6 +9,10 @@ from .query import HIGHLIGHT_END, HIGHLIGHT_START
 FALLBACK_LENGTH = 120
 
 
+def strip_markers(fragment: str) -> str:
+    return fragment.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
 def snippet_html(fragment: str | None, fallback_text: str = "") -> str:
     """HTML for one result: the engine's highlighted fragment if any, else the start of the text.
 

@@ -9,18 +9,6 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 
-from cms.pages.models import PolicyNewsPage
-from registry_api.enterprises.models import Enterprise
-
-
-def _public_news() -> QuerySet:
-    # Only live pages without a view restriction are public.
-    return PolicyNewsPage.objects.live().public()
-
-
-def _enterprises() -> QuerySet:
-    return Enterprise.objects.all()
-
 
 @dataclass(frozen=True)
 class Source:
@@ -62,19 +50,12 @@ class Source:
         return {str(doc_id): updated for doc_id, updated in rows}
 
 
-SOURCES: dict[str, Source] = {
-    "news": Source(
-        kind="news",
-        rows=_public_news,
+def page_source(kind: str, model) -> Source:
+    """The source of an editorial page kind: its live pages without a view restriction."""
+    return Source(
+        kind=kind,
+        rows=lambda: model.objects.live().public(),
         id_field="pk",
         updated_field="last_published_at",
-        prefetch=("tagged_items__tag",),
-    ),
-    "enterprise": Source(
-        kind="enterprise",
-        rows=_enterprises,
-        id_field="credit_code",
-        updated_field="updated_at",
-        related=("district",),
-    ),
-}
+        prefetch=("tagged_items__tag",) if hasattr(model, "tagged_items") else (),
+    )

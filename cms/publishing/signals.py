@@ -2,20 +2,18 @@
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from cms.pages.models import PolicyNewsPage
+from search.kinds import kind_of_page
 from search.services import search_sync_later
 
 from .services import site_build_request
 
-# Page types whose items are indexed for public search, by search kind.
-INDEXED_PAGE_KINDS = {PolicyNewsPage: "news"}
-
 
 def page_changed(instance) -> None:
     page = instance.specific_deferred if hasattr(instance, "specific_deferred") else instance
-    kind = INDEXED_PAGE_KINDS.get(type(page))
+    kind = kind_of_page(page)
     if kind is not None:
         search_sync_later(kind, str(page.pk))
     site_build_request()
@@ -27,6 +25,8 @@ def on_page_live_change(sender, instance, **kwargs) -> None:
     page_changed(instance)
 
 
-@receiver(post_delete, sender=PolicyNewsPage, dispatch_uid="news_deleted_pipeline")
-def on_news_deleted(sender, instance, **kwargs) -> None:
-    page_changed(instance)
+@receiver(post_delete, dispatch_uid="page_deleted_pipeline")
+def on_page_deleted(sender, instance, **kwargs) -> None:
+    # Deleting a page deletes its specific row and its Page row: act once, on the specific one.
+    if isinstance(instance, Page) and type(instance) is not Page:
+        page_changed(instance)

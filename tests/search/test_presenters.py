@@ -2,7 +2,8 @@
 
 import pytest
 
-from search.presenters import enterprise_document, news_document
+from search.kinds.enterprise import enterprise_document
+from search.kinds.news import news_document
 
 pytestmark = pytest.mark.django_db
 

@@ -80,7 +80,7 @@ def test_build_search_assembles_the_components():
     assert body["aggs"] == {"kinds": {"terms": {"field": "kind", "size": 2}}}
     assert (body["from"], body["size"]) == (20, 10)
     assert body["highlight"]["pre_tags"] == [S] and body["highlight"]["post_tags"] == [E]
-    assert set(body["highlight"]["fields"]) == {"body", "all_text"}
+    assert set(body["highlight"]["fields"]) == {"sections.text", "body", "all_text"}
     assert body["track_total_hits"] is True
 
 
@@ -125,3 +125,17 @@ def test_snippet_closes_a_highlight_cut_by_the_fragment_end():
 def test_snippet_falls_back_to_the_escaped_start_of_the_text():
     assert snippet_html(None, "<b>正文</b>") == "&lt;b&gt;正文&lt;/b&gt;"
     assert snippet_html(None, "字" * 200).endswith("…")
+
+
+def test_a_hit_inside_a_section_links_to_its_anchor():
+    from search.selectors import section_anchor
+
+    sections = [
+        {"anchor": "article-1", "text": "为了保护注册商标专用权，制定本法。"},
+        {
+            "anchor": "article-2",
+            "text": "国务院工商行政管理部门商标局主管全国商标注册和管理的工作。",
+        },
+    ]
+    assert section_anchor(f"商标局主管全国{S}商标{E}注册", sections) == "article-2"
+    assert section_anchor("不在任何一节中", sections) is None

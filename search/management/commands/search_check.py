@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from search.client import engine_unavailable
-from search.documents import KINDS
 from search.drift import kind_drift
+from search.kinds import KINDS
 
 SAMPLE = 5
 

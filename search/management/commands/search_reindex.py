@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from search.client import engine_unavailable
-from search.documents import KINDS
+from search.kinds import KINDS
 from search.services import search_reindex
 
 

@@ -7,8 +7,8 @@ is most of a re-run's cost.
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from search.documents import KINDS
 from search.drift import kind_drift
+from search.kinds import KINDS
 
 
 class Command(BaseCommand):

@@ -1,0 +1,20 @@
+"""The registry of search kinds: one module per kind, each declaring its Document, source and
+presenter. Adding a kind = a module here + one line in `_MODULES` + a site URL pattern."""
+
+from __future__ import annotations
+
+from ..kind import Kind
+from . import enterprise, news
+
+_MODULES = (news, enterprise)
+
+REGISTRY: dict[str, Kind] = {module.KIND.name: module.KIND for module in _MODULES}
+KINDS: tuple[str, ...] = tuple(REGISTRY)
+
+
+def kind_of_page(page) -> str | None:
+    """The search kind of a Wagtail page instance, or None if its type is not searchable."""
+    for kind in REGISTRY.values():
+        if kind.page_model is not None and type(page) is kind.page_model:
+            return kind.name
+    return None
