@@ -43,8 +43,24 @@ HONGSHAN_URLS = {
     "district": "enterprises/district/{code}/",
     "search": "search/",
 }
+# Editorial sections: one per Wagtail page type (see plugins/hongshan_api/sections.py).
+HONGSHAN_SECTIONS = [
+    {
+        "kind": "news",
+        "api_type": "pages.PolicyNewsPage",
+        "title": "政策资讯",
+        "list_template": "news_list",
+        "detail_template": "news_detail",
+        "order": "-publication_date",
+        "date_field": "publication_date",
+    },
+]
 HOME_NEWS_COUNT = 6
-PAGINATED_TEMPLATES = {"news_list": 20, "enterprise_list": 50}
+PAGINATED_TEMPLATES = {
+    "news_list": 20,
+    "enterprise_list": 50,
+    **{section["list_template"]: section.get("per_page", 20) for section in HONGSHAN_SECTIONS},
+}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

@@ -13,6 +13,7 @@ from .client import ApiClient
 from .feeds import news_feed_write
 from .filters import FILTERS
 from .presenters import SiteUrls, site_content
+from .sections import sections_from_settings
 from .snapshot import snapshot_fetch
 
 logger = logging.getLogger(__name__)
@@ -25,24 +26,22 @@ class PublicSiteGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.env.filters.update(FILTERS)
         self.urls = SiteUrls(self.settings["HONGSHAN_URLS"])
+        self.sections = sections_from_settings(self.settings)
         self.pages_written = 0
 
     def generate_context(self) -> None:
         client = ApiClient(self.settings["HONGSHAN_API_URL"])
         try:
-            self.snapshot = snapshot_fetch(client)
+            self.snapshot = snapshot_fetch(client, self.sections)
         finally:
             client.close()
-        counts = self.snapshot.counts
         logger.info(
-            "fetched %d news, %d districts, %d enterprises in %d requests, %.2fs",
-            counts["news"],
-            counts["districts"],
-            counts["enterprises"],
+            "fetched %s in %d requests, %.2fs",
+            ", ".join(f"{count} {name}" for name, count in self.snapshot.counts.items()),
             self.snapshot.requests_made,
             self.snapshot.seconds,
         )
-        self.content = site_content(self.snapshot, self.urls)
+        self.content = site_content(self.snapshot, self.urls, self.sections)
         # Shared by every template: the directory's districts (nav) and the section URLs.
         self.context["districts"] = self.content.districts
         self.context["site_urls"] = self.urls
@@ -50,7 +49,8 @@ class PublicSiteGenerator(Generator):
     def generate_output(self, writer) -> None:
         started = time.perf_counter()
         self._write_home(writer)
-        self._write_news(writer)
+        for section in self.sections:
+            self._write_section(section, writer)
         self._write_enterprises(writer)
         self._write("search/index.html", "search", writer, page_title="搜索")
         self._write("404.html", "404", writer, page_title="页面未找到")
@@ -88,18 +88,28 @@ class PublicSiteGenerator(Generator):
             enterprise_total=len(self.content.enterprises),
         )
 
-    def _write_news(self, writer) -> None:
-        urls = self.urls
+    def _write_section(self, section, writer) -> None:
+        """A section's paginated list and one page per item."""
+        items = self.content.pages[section.kind]
+        index = f"{section.kind}_index"
         self._write_paginated(
-            urls.save_as("news_index"),
-            urls.relative("news_index"),
-            "news_list",
-            self.content.news,
+            self.urls.save_as(index),
+            self.urls.relative(index),
+            section.list_template,
+            items,
             writer,
-            page_title="政策资讯",
+            page_title=section.title,
+            section_config=section,
         )
-        for item in self.content.news:
-            self._write(item["save_as"], "news_detail", writer, item=item, page_title=item["title"])
+        for item in items:
+            self._write(
+                item["save_as"],
+                section.detail_template,
+                writer,
+                item=item,
+                page_title=item["title"],
+                section_config=section,
+            )
 
     def _write_enterprises(self, writer) -> None:
         urls = self.urls
@@ -135,6 +145,7 @@ class PublicSiteGenerator(Generator):
             template,
             self.context,
             news=self.content.news,
+            pages=[item for items in self.content.pages.values() for item in items],
             enterprises=self.content.enterprises,
         )
         writer.write_file("robots.txt", self.env.get_template("robots.txt"), self.context)

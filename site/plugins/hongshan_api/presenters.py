@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .richtext import richtext_for_site
+from .sections import Section
 from .snapshot import Snapshot
 
 
@@ -15,10 +16,14 @@ class SiteContent:
     """Everything the templates need, derived from one snapshot and the URL settings."""
 
     home_intro: Markup
-    news: list[dict]
+    pages: dict[str, list[dict]]  # section kind → presented items
     enterprises: list[dict]
     districts: list[dict]
     enterprises_by_district: dict[str, list[dict]]
+
+    @property
+    def news(self) -> list[dict]:
+        return self.pages.get("news", [])
 
 
 class SiteUrls:
@@ -50,16 +55,22 @@ def _body_blocks(body: list[dict], page_url) -> list[dict]:
     return blocks
 
 
-def present_news(items: list[dict], urls: SiteUrls, page_url) -> list[dict]:
-    return [
-        {
-            **item,
-            "url": urls.path("news", id=item["id"]),
-            "save_as": urls.save_as("news", id=item["id"]),
-            "blocks": _body_blocks(item.get("body"), page_url),
-        }
-        for item in items
-    ]
+def present_page(item: dict, section: Section, urls: SiteUrls, page_url) -> dict:
+    """One editorial page: its site URL and file, rich text and StreamFields made site-ready.
+
+    A StreamField `body` becomes `blocks`; another StreamField `x` becomes `x_blocks`.
+    """
+    presented = {
+        **item,
+        "url": urls.path(section.kind, id=item["id"]),
+        "save_as": urls.save_as(section.kind, id=item["id"]),
+    }
+    for name in section.richtext_fields:
+        presented[name] = richtext_for_site(item.get(name) or "", page_url)
+    for name in section.stream_fields:
+        key = "blocks" if name == "body" else f"{name}_blocks"
+        presented[key] = _body_blocks(item.get(name), page_url)
+    return presented
 
 
 def present_enterprises(items: list[dict], urls: SiteUrls) -> list[dict]:
@@ -73,13 +84,13 @@ def present_enterprises(items: list[dict], urls: SiteUrls) -> list[dict]:
     ]
 
 
-def site_content(snapshot: Snapshot, urls: SiteUrls) -> SiteContent:
-    news_ids = {item["id"] for item in snapshot.news}
+def site_content(snapshot: Snapshot, urls: SiteUrls, sections: list[Section]) -> SiteContent:
+    kind_of_id = {item["id"]: kind for kind, items in snapshot.pages.items() for item in items}
     home_id = snapshot.home.get("id")
 
     def page_url(page_id: int) -> str | None:
-        if page_id in news_ids:
-            return urls.path("news", id=page_id)
+        if page_id in kind_of_id:
+            return urls.path(kind_of_id[page_id], id=page_id)
         return "/" if page_id == home_id else None
 
     enterprises = present_enterprises(snapshot.enterprises, urls)
@@ -97,7 +108,13 @@ def site_content(snapshot: Snapshot, urls: SiteUrls) -> SiteContent:
     ]
     return SiteContent(
         home_intro=richtext_for_site(snapshot.home.get("intro", ""), page_url),
-        news=present_news(snapshot.news, urls, page_url),
+        pages={
+            section.kind: [
+                present_page(item, section, urls, page_url)
+                for item in snapshot.pages.get(section.kind, [])
+            ]
+            for section in sections
+        },
         enterprises=enterprises,
         districts=districts,
         enterprises_by_district={d["code"]: by_district[d["code"]] for d in snapshot.districts},

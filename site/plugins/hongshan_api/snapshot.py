@@ -10,8 +10,8 @@ import time
 from dataclasses import dataclass, field
 
 from .client import ApiClient
+from .sections import Section
 
-NEWS_TYPE = "pages.PolicyNewsPage"
 HOME_TYPE = "pages.HomePage"
 
 
@@ -20,34 +20,51 @@ class Snapshot:
     """The API's answers as returned, ordered deterministically so output is reproducible."""
 
     home: dict
-    news: list[dict]
+    pages: dict[str, list[dict]]  # section kind → live pages, newest first
     districts: list[dict]
     enterprises: list[dict]
     requests_made: int = 0
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def news(self) -> list[dict]:
+        return self.pages.get("news", [])
 
-def _news_order(item: dict) -> tuple:
-    return (item.get("publication_date") or "", item["id"])
+
+def _newest_first(items: list[dict], date_field: str) -> list[dict]:
+    def key(item: dict) -> tuple:
+        date = item.get(date_field) if date_field else None
+        return (date or (item.get("meta") or {}).get("first_published_at") or "", item["id"])
+
+    return sorted(items, key=key, reverse=True)
 
 
-def snapshot_fetch(client: ApiClient) -> Snapshot:
-    """Read everything the site needs: home intro, live news, districts, enterprises."""
+def snapshot_fetch(client: ApiClient, sections: list[Section]) -> Snapshot:
+    """Read everything the site needs: home intro, each section's live pages, the registry."""
     started = time.perf_counter()
     homes = list(client.wagtail_pages(HOME_TYPE, fields="intro"))
-    news = list(client.wagtail_pages(NEWS_TYPE, fields="*", order="-publication_date"))
-    news.sort(key=_news_order, reverse=True)
+    pages = {
+        section.kind: _newest_first(
+            list(client.wagtail_pages(section.api_type, fields="*", order=section.order)),
+            section.date_field,
+        )
+        for section in sections
+    }
     districts = sorted(client.registry_list("api/v1/districts/"), key=lambda d: d["code"])
     enterprises = sorted(
         client.registry_list("api/v1/enterprises/"), key=lambda e: e["credit_code"]
     )
     return Snapshot(
         home=homes[0] if homes else {},
-        news=news,
+        pages=pages,
         districts=districts,
         enterprises=enterprises,
         requests_made=client.requests_made,
         seconds=time.perf_counter() - started,
-        counts={"news": len(news), "districts": len(districts), "enterprises": len(enterprises)},
+        counts={
+            **{kind: len(items) for kind, items in pages.items()},
+            "districts": len(districts),
+            "enterprises": len(enterprises),
+        },
     )
