@@ -34,10 +34,25 @@ FEED_MAX_ITEMS = 50
 HONGSHAN_API_URL = "http://127.0.0.1:8000"
 HONGSHAN_SITE_URL = "http://127.0.0.1:8000"
 HONGSHAN_NEWS_FEED = "feeds/news.atom.xml"
-# Site paths; "news" and "enterprise" must equal SITE_URL_PATTERNS in cms/settings/base.py.
+# Site paths; item paths must equal SITE_URL_PATTERNS in cms/settings/base.py (a test checks).
 HONGSHAN_URLS = {
     "news_index": "news/",
     "news": "news/{id}/",
+    "notice_index": "notices/",
+    "notice": "notices/{id}/",
+    "guide_index": "guides/",
+    "guide": "guides/{id}/",
+    "law_index": "laws/",
+    "law": "laws/{id}/",
+    "contract_index": "contracts/",
+    "contract": "contracts/{id}/",
+    "lecture_index": "lectures/",
+    "lecture": "lectures/{id}/",
+    "story_index": "stories/",
+    "story": "stories/{id}/",
+    "event_index": "events/",
+    "event": "events/{id}/",
+    "platform": "platforms/{slug}/",
     "enterprise_index": "enterprises/",
     "enterprise": "enterprises/{credit_code}/",
     "district": "enterprises/district/{code}/",

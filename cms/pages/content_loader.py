@@ -21,6 +21,7 @@ import frontmatter
 import markdown
 from django.conf import settings
 from django.db import transaction
+from django.utils.module_loading import import_string
 from wagtail.models import Page, Site
 
 from registry_api.enterprises.reference_data import LoadCounts, load_districts
@@ -94,6 +95,14 @@ class LoadReport:
     news: dict[str, list[str]] = field(
         default_factory=lambda: {"created": [], "updated": [], "unchanged": [], "kept": []}
     )
+    # Rows from the section loaders: label → {"created": [...], "updated": [...], ...}.
+    sections: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+
+# Loaders of the other editorial sections, each `load(content_dir, home, *, force)` returning
+# {label: {"created": [slugs], "updated": [...], "unchanged": [...], "kept": [...]}}. A loader
+# parses all its files before writing and raises ContentError on bad input.
+SECTION_LOADERS: tuple[str, ...] = ()
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -302,4 +311,6 @@ def load_content(content_dir: Path = CONTENT_DIR, *, force: bool = False) -> Loa
     index, report.news_index = ensure_news_index(home)
     for item in items:
         report.news[upsert_news_page(index, item, force=force)].append(item.slug)
+    for dotted in SECTION_LOADERS:
+        report.sections.update(import_string(dotted)(content_dir, home, force=force))
     return report

@@ -32,6 +32,10 @@ CSRF_TRUSTED_ORIGINS = env_list(
 
 INSTALLED_APPS = [
     "cms.pages",
+    "cms.guides",
+    "cms.legal",
+    "cms.learning",
+    "cms.showcase",
     "cms.publishing",
     "registry_api.enterprises",
     "search",
@@ -196,6 +200,14 @@ SITE_API_URL = os.environ.get("SITE_API_URL", "http://127.0.0.1:8000")
 # Public URLs of items on the static site; the Pelican theme writes the same paths.
 SITE_URL_PATTERNS = {
     "news": "/news/{id}/",
+    "notice": "/notices/{id}/",
+    "guide": "/guides/{id}/",
+    "law": "/laws/{id}/",
+    "contract": "/contracts/{id}/",
+    "lecture": "/lectures/{id}/",
+    "story": "/stories/{id}/",
+    "event": "/events/{id}/",
+    "platform": "/platforms/{slug}/",
     "enterprise": "/enterprises/{credit_code}/",
 }
 

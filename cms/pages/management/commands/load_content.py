@@ -67,6 +67,14 @@ class Command(BaseCommand):
             "news pages",
             *(str(len(news[name])) for name in ("created", "updated", "unchanged", "kept")),
         )
+        for label, rows in report.sections.items():
+            table.add_row(
+                label,
+                *(
+                    str(len(rows.get(name, [])))
+                    for name in ("created", "updated", "unchanged", "kept")
+                ),
+            )
         console.print(table)
         for slug in news["kept"]:
             console.print(f"[yellow]kept[/] {slug}: edited in the admin; use --force to overwrite")

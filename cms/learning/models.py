@@ -1,0 +1,1 @@
+"""Page types of this section (see apps.py)."""
