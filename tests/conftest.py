@@ -62,3 +62,20 @@ def news_index(home_page):
     from cms.pages.models import NewsIndexPage
 
     return home_page.add_child(instance=NewsIndexPage(title="政策资讯", slug="news"))
+
+
+@pytest.fixture
+def platform_page(home_page):
+    """A factory of sub-platform landing pages under the home page: platform_page("legal")."""
+    from cms.pages.models import PlatformPage
+
+    def make(code: str) -> PlatformPage:
+        existing = PlatformPage.objects.filter(code=code).first()
+        if existing is not None:
+            return existing
+        page = PlatformPage(title=PlatformPage.Code(code).label, slug=code, code=code)
+        home_page.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    return make

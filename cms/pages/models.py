@@ -21,11 +21,61 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     api_fields = [APIField("intro")]
-    subpage_types = ["pages.NewsIndexPage"]
+    subpage_types = ["pages.NewsIndexPage", "pages.PlatformPage"]
     max_count = 1
 
     class Meta:
         verbose_name = "首页"
+
+
+class PlatformPage(Page):
+    """The landing page of one of the ten sub-platforms (小微企业发展服务平台的十个子平台).
+
+    Item pages of a sub-platform live below its PlatformPage; each item type limits itself with
+    `parent_page_types`, so this type needs no `subpage_types` list. 政策资讯 is the exception:
+    its items live under the NewsIndexPage.
+    """
+
+    class Code(models.TextChoices):
+        POLICY = "policy", "政策资讯"
+        MARKET_ACCESS = "market-access", "市场准入"
+        CREDIT = "credit", "诚信体系"
+        BRAND = "brand", "品牌战略"
+        FINANCE = "finance", "融资服务"
+        HUMAN_RESOURCES = "human-resources", "人力资源"
+        LEGAL = "legal", "法律服务"
+        LEARNING = "learning", "学习教育"
+        SHOWCASE = "showcase", "风采展示"
+        RIGHTS = "rights", "维权服务"
+
+    code = models.CharField("子平台", max_length=32, choices=Code.choices, unique=True)
+    sort_order = models.PositiveSmallIntegerField("排序", default=0)
+    intro = RichTextField("简介", blank=True)
+    offers = RichTextField("服务内容", blank=True, help_text="本平台为企业和群众提供哪些服务")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("code"),
+        FieldPanel("sort_order"),
+        FieldPanel("intro"),
+        FieldPanel("offers"),
+    ]
+    api_fields = [
+        APIField("code"),
+        APIField("code_display"),
+        APIField("sort_order"),
+        APIField("intro"),
+        APIField("offers"),
+    ]
+    parent_page_types = ["pages.HomePage"]
+
+    class Meta:
+        verbose_name = "子平台"
+        verbose_name_plural = "子平台"
+
+    @property
+    def code_display(self) -> str:
+        return self.get_code_display()
 
 
 class NewsIndexPage(Page):
