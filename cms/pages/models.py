@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.publishing.preview import StaticSitePreviewMixin
+
 from .blocks import BodyBlock
 
 
@@ -98,7 +100,7 @@ class PolicyNewsPageTag(TaggedItemBase):
     )
 
 
-class PolicyNewsPage(Page):
+class PolicyNewsPage(StaticSitePreviewMixin, Page):
     """A policy news item (政策资讯): a dated article with its issuing authority."""
 
     class Category(models.TextChoices):

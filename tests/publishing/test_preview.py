@@ -1,0 +1,59 @@
+"""Preview renders a draft with the static site's own templates."""
+
+import pytest
+from django.contrib.auth.models import User
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from cms.pages.models import PolicyNewsPage
+from tests.factories import publish_news
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(User.objects.create_superuser("preview-admin", password="not-used"))
+    return client
+
+
+def news_form(title: str, slug: str) -> dict:
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "publication_date": "2026-11-27",
+            "category": "policy",
+            "issuing_authority": "红山区市场监督管理局",
+            "document_number": "",
+            "summary": "草稿摘要。",
+            "body": streamfield([("paragraph", rich_text("<p>草稿正文第一段。</p>"))]),
+            "tags": "",
+        }
+    )
+
+
+def test_draft_preview_uses_the_site_template(editor_client, news_index):
+    page = publish_news(news_index, title="已发布的标题", summary="已发布的摘要。")
+    draft = news_form("草稿中的新标题", page.slug)
+    preview_url = f"/admin/pages/{page.id}/edit/preview/"
+    posted = editor_client.post(preview_url, draft)
+    assert posted.json()["is_valid"], posted.content
+
+    response = editor_client.get(preview_url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "草稿中的新标题" in html and "草稿正文第一段。" in html
+    # Marks of the static site's own templates: its stylesheet and its header.
+    assert "/theme/css/site.css" in html
+    assert "小微企业发展服务平台" in html
+    # The published page is untouched.
+    assert PolicyNewsPage.objects.get(pk=page.pk).title == "已发布的标题"
+
+
+def test_a_page_never_saved_previews_too(editor_client, news_index):
+    preview_url = f"/admin/pages/add/pages/policynewspage/{news_index.id}/preview/"
+    posted = editor_client.post(preview_url, news_form("尚未保存的新稿件", "unsaved-draft"))
+    assert posted.json()["is_valid"], posted.content
+    html = editor_client.get(preview_url).content.decode()
+    assert "尚未保存的新稿件" in html and "/theme/css/site.css" in html
+    assert not PolicyNewsPage.objects.filter(slug="unsaved-draft").exists()
