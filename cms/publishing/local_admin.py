@@ -1,4 +1,5 @@
-"""The local administrator account that `make run` creates and prints (never in production)."""
+"""The local accounts `make run` creates and prints: an administrator, and one editor and one
+moderator to try the moderation workflow with (never in production)."""
 
 import secrets
 
@@ -25,3 +26,20 @@ def local_admin_ensure() -> tuple[str, str]:
     if user is None:
         User.objects.create_superuser(USERNAME, email="", password=password)
     return USERNAME, password
+
+
+DEMO_EDITORS = {"editor": "编辑", "moderator": "审核员"}  # username → group
+
+
+def local_demo_editors_ensure() -> list[str]:
+    """Create `editor` (group 编辑) and `moderator` (group 审核员), with the admin's password."""
+    from django.contrib.auth.models import Group
+
+    _, password = local_admin_ensure()
+    User = get_user_model()
+    for username, group_name in DEMO_EDITORS.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(username, password=password)
+        user.groups.add(Group.objects.get(name=group_name))
+    return list(DEMO_EDITORS)

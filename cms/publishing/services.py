@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -69,3 +69,26 @@ def site_build_run(*, api_url: str | None = None, output_dir: str | None = None)
         finish(status=SiteBuild.Status.FAILED, log=log)
     build.refresh_from_db()
     return build
+
+
+# How often the worker looks for pages whose scheduled go-live or expiry time has come.
+SCHEDULE_INTERVAL = timedelta(seconds=20)
+SCHEDULER_TASK_PATH = "cms.publishing.tasks.publish_scheduled_pages"
+
+
+def scheduled_publishing_enqueue(*, after: timedelta = timedelta(0)) -> None:
+    """Queue the next run of the scheduled-publishing task."""
+    from .tasks import publish_scheduled_pages
+
+    publish_scheduled_pages.using(run_after=timezone.now() + after).enqueue()
+
+
+def scheduled_publishing_start() -> None:
+    """Start the self-renewing scheduled-publishing task, replacing any queued leftover.
+
+    Called when the platform starts, so exactly one chain runs however often it restarts.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(task_path=SCHEDULER_TASK_PATH, status="READY").delete()
+    scheduled_publishing_enqueue()

@@ -1,6 +1,8 @@
 """Test settings: every integration stays on; only names and speeds change."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -17,3 +19,9 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Site builds triggered by tests write to a scratch folder and, unless a test points them at
+# its live server, read from a closed port (the build fails fast instead of reading whatever
+# development server happens to run on port 8000).
+SITE_OUTPUT_DIR = Path(tempfile.mkdtemp(prefix="hongshan-site-test-"))
+SITE_API_URL = "http://127.0.0.1:9"

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.publishing.local_admin import local_admin_ensure
-from cms.publishing.services import site_build_run
+from cms.publishing.services import scheduled_publishing_start, site_build_run
 
 
 def answers(url: str) -> bool:
@@ -83,6 +83,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, request_stop)
         try:
             self._wait_until_up(base, children)
+            scheduled_publishing_start()
             self.stdout.write("正在构建静态站点……")
             build = site_build_run(api_url=base)
             if build.status != build.Status.SUCCEEDED:

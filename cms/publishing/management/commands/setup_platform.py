@@ -7,6 +7,9 @@ is most of a re-run's cost.
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.pages.models import HomePage
+from cms.publishing.local_admin import local_demo_editors_ensure
+from cms.publishing.roles import editorial_roles_ensure
 from search.drift import kind_drift
 from search.kinds import KINDS
 
@@ -28,3 +31,6 @@ class Command(BaseCommand):
         else:
             self.stdout.write("搜索索引与数据库一致。")
         call_command("ensure_admin")
+        editorial_roles_ensure(HomePage.objects.get())
+        local_demo_editors_ensure()
+        self.stdout.write("编辑账号 editor（编辑组）与 moderator（审核员组）已就绪，密码同管理员。")
