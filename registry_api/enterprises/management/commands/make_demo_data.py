@@ -1,11 +1,18 @@
-"""`manage.py make_demo_data --enterprises N [--seed S]`: top the directory up to N enterprises."""
+"""`manage.py make_demo_data [--enterprises N] [--pages N] [--seed S]`: top up demo data.
+
+Enterprises fill the directory; pages are synthetic policy news for benchmarks. Both are
+created without queuing search syncs or site builds: run `search_reindex` afterwards (the
+set-up of `make run` does when it finds drift) and let the next site build pick them up.
+"""
 
 import time
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from cms.pages.demo_pages import demo_page_count, make_demo_pages
 from registry_api.enterprises.demo_data import DEFAULT_SEED, make_demo_enterprises, missing_count
 
 
@@ -19,35 +26,63 @@ class Command(BaseCommand):
         parser.add_argument(
             "--enterprises",
             type=int,
-            required=True,
             metavar="N",
             help="number of enterprises the directory should hold",
+        )
+        parser.add_argument(
+            "--pages",
+            type=int,
+            metavar="N",
+            help="number of synthetic policy news pages (across categories) for benchmarks",
         )
         parser.add_argument(
             "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
         )
 
-    def handle(self, *args, enterprises: int, seed: int, **options):
-        if enterprises < 0:
-            raise CommandError("--enterprises 不能为负数。")
+    def handle(self, *args, enterprises: int | None, pages: int | None, seed: int, **options):
+        if enterprises is None and pages is None:
+            raise CommandError("请指定 --enterprises N 或 --pages N。")
+        if (enterprises or 0) < 0 or (pages or 0) < 0:
+            raise CommandError("数量不能为负数。")
         console = Console(file=self.stdout, highlight=False)
-        if missing_count(enterprises) == 0:
-            console.print(f"企业名录已有不少于 {enterprises} 家企业，无需新增。")
+        if pages is not None:
+            self._make_pages(console, pages, seed, options["verbosity"])
+        if enterprises is not None:
+            self._make_enterprises(console, enterprises, seed, options["verbosity"])
+
+    def _make_pages(self, console, pages: int, seed: int, verbosity: int) -> None:
+        if demo_page_count() >= pages:
+            console.print(f"已有不少于 {pages} 篇演示资讯，无需新增。")
             return
         started = time.perf_counter()
+        with self._progress(console, "演示资讯", verbosity) as advance:
+            result = make_demo_pages(pages, seed=seed, progress=advance)
+        seconds = time.perf_counter() - started
+        console.print(f"新增 {result.created} 篇演示资讯，用时 {seconds:.1f} 秒。")
+
+    @contextmanager
+    def _progress(self, console, label: str, verbosity: int):
         with Progress(
-            TextColumn("[bold]企业名录[/]"),
+            TextColumn(f"[bold]{label}[/]"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=console,
-            disable=options["verbosity"] < 1,
+            disable=verbosity < 1,
         ) as progress:
-            bar = progress.add_task("enterprises", total=None)
+            bar = progress.add_task(label, total=None)
 
             def advance(written: int, total: int) -> None:
                 progress.update(bar, completed=written, total=total)
 
+            yield advance
+
+    def _make_enterprises(self, console, enterprises: int, seed: int, verbosity: int) -> None:
+        if missing_count(enterprises) == 0:
+            console.print(f"企业名录已有不少于 {enterprises} 家企业，无需新增。")
+            return
+        started = time.perf_counter()
+        with self._progress(console, "企业名录", verbosity) as advance:
             result = make_demo_enterprises(enterprises, seed=seed, progress=advance)
         seconds = time.perf_counter() - started
         console.print(
