@@ -1,13 +1,12 @@
 """Top-level URLs: admin, the two APIs, media, and the static site at `/`."""
 
-from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from cms.media_serving import serve_media
 from cms.static_site import serve_static_site
 from registry_api.errors import not_found_json
 
@@ -17,7 +16,7 @@ urlpatterns = [
     path("api/cms/v2/", api_router.urls),
     path("api/v1/", include("registry_api.urls")),
     re_path(r"^api/", not_found_json),
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^media/(?P<path>.*)$", serve_media),
     # Wagtail's page serving is used only for previews; public pages live on the static site.
     path("cms-pages/", include(wagtail_urls)),
     re_path(r"^(?P<path>.*)$", serve_static_site),

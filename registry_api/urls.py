@@ -13,6 +13,7 @@ router.register("enterprises", EnterpriseViewSet, basename="enterprise")
 urlpatterns = [
     path("", include(router.urls)),
     path("search/", include("search.urls")),
+    path("contracts/", include("cms.legal.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

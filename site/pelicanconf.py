@@ -46,6 +46,8 @@ HONGSHAN_URLS = {
     "law": "laws/{id}/",
     "contract_index": "contracts/",
     "contract": "contracts/{id}/",
+    "contract_edition": "contracts/{id}/editions/{edition}/",
+    "contract_compare": "contracts/{id}/compare/{old}-{new}/",
     "lecture_index": "lectures/",
     "lecture": "lectures/{id}/",
     "story_index": "stories/",
@@ -69,6 +71,102 @@ HONGSHAN_SECTIONS = [
         "order": "-publication_date",
         "date_field": "publication_date",
     },
+    {
+        "kind": "notice",
+        "api_type": "pages.NoticePage",
+        "title": "通知公告",
+        "list_template": "notice_list",
+        "detail_template": "notice_detail",
+        "order": "-publication_date",
+        "date_field": "publication_date",
+        "stream_fields": ("body", "attachments"),
+    },
+    {
+        "kind": "guide",
+        "api_type": "guides.GuidePage",
+        "title": "办事指南",
+        "list_template": "guide_list",
+        "detail_template": "guide_detail",
+        "per_page": 200,  # one page, grouped by matter type
+        "stream_fields": ("body", "steps", "materials", "legal_basis", "offices", "faq"),
+        "block_richtext_fields": ("description", "answer"),
+        "extra": {
+            "matter_types": [
+                "registration",
+                "licensing",
+                "annual_report",
+                "equity_pledge",
+                "trademark_pledge",
+                "chattel_mortgage",
+            ]
+        },
+    },
+    {
+        "kind": "lecture",
+        "api_type": "learning.LecturePage",
+        "title": "网上大讲堂",
+        "list_template": "lecture_list",
+        "detail_template": "lecture_detail",
+        "order": "-recorded_on",
+        "date_field": "recorded_on",
+        "stream_fields": ("body", "materials"),
+    },
+    {
+        "kind": "event",
+        "api_type": "learning.EventPage",
+        "title": "讲座活动",
+        "list_template": "event_list",
+        "detail_template": "event_detail",
+        "order": "-starts_at",  # upcoming events come first on page 1 (event_list.html)
+        "date_field": "starts_at",
+    },
+    {
+        "kind": "story",
+        "api_type": "showcase.ShowcaseStoryPage",
+        "title": "企业风采",
+        "list_template": "story_list",
+        "detail_template": "story_detail",
+        "order": "-publication_date",
+        "date_field": "publication_date",
+        "stream_fields": ("body", "gallery"),
+    },
+    {
+        "kind": "law",
+        "api_type": "legal.LawPage",
+        "title": "法律法规",
+        "list_template": "law_list",
+        "detail_template": "law_detail",
+        "order": "-promulgation_date",
+        "date_field": "promulgation_date",
+        "per_page": 50,
+        "stream_fields": (),  # the templates read `chapters` as the API shapes it
+    },
+    {
+        "kind": "contract",
+        "api_type": "legal.ContractTemplatePage",
+        "title": "合同示范文本",
+        "list_template": "contract_list",
+        "detail_template": "contract_detail",
+        "date_field": "edition_date",
+        "per_page": 50,
+        "stream_fields": (),
+        "subpages": (
+            {
+                "items": "editions",
+                "url": "contract_edition",
+                "params": {"edition": "slug"},
+                "template": "contract_edition",
+                "title": "label",
+            },
+            {
+                "items": "comparisons",
+                "url": "contract_compare",
+                "params": {"old": "from", "new": "to"},
+                "template": "contract_compare",
+                "title": "title",
+            },
+        ),
+    },
 ]
 HOME_NEWS_COUNT = 6
 PAGINATED_TEMPLATES = {
@@ -81,16 +179,43 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-# The ten sub-platforms of 小微企业发展服务平台; an empty url shows the section as 建设中.
+# The ten sub-platforms of 小微企业发展服务平台 (`code` = PlatformPage.code). The home page links
+# each to its live PlatformPage (/platforms/<slug>/); this list is the fallback for a platform
+# without a page yet: its url, or 建设中 when empty.
 SUBPLATFORMS = [
-    {"name": "政策资讯", "url": "/news/", "note": "政策文件、解读与工作动态"},
-    {"name": "市场准入", "url": "", "note": "登记注册指南与在线咨询"},
-    {"name": "诚信体系", "url": "", "note": "企业信用信息公示"},
-    {"name": "品牌战略", "url": "", "note": "商标库与地理标志"},
-    {"name": "融资服务", "url": "", "note": "动产抵押、股权出质与贷款产品"},
-    {"name": "人力资源", "url": "", "note": "人力资源服务机构"},
-    {"name": "法律服务", "url": "", "note": "法律法规与合同示范文本"},
-    {"name": "学习教育", "url": "", "note": "讲座视频与学习资料"},
-    {"name": "风采展示", "url": "/enterprises/", "note": "小微企业名录与企业风采"},
-    {"name": "维权服务", "url": "", "note": "投诉举报与消费维权"},
+    {"code": "policy", "name": "政策资讯", "url": "/news/", "note": "政策文件、解读与工作动态"},
+    {"code": "market-access", "name": "市场准入", "url": "", "note": "登记注册指南与在线咨询"},
+    {"code": "credit", "name": "诚信体系", "url": "", "note": "企业信用信息公示"},
+    {"code": "brand", "name": "品牌战略", "url": "", "note": "商标库与地理标志"},
+    {"code": "finance", "name": "融资服务", "url": "", "note": "动产抵押、股权出质与贷款产品"},
+    {"code": "human-resources", "name": "人力资源", "url": "", "note": "人力资源服务机构"},
+    {"code": "legal", "name": "法律服务", "url": "", "note": "法律法规与合同示范文本"},
+    {"code": "learning", "name": "学习教育", "url": "", "note": "讲座视频与学习资料"},
+    {
+        "code": "showcase",
+        "name": "风采展示",
+        "url": "/enterprises/",
+        "note": "小微企业名录与企业风采",
+    },
+    {"code": "rights", "name": "维权服务", "url": "", "note": "投诉举报与消费维权"},
 ]
+# What each platform page leads to, by PlatformPage.code. `links`: [HONGSHAN_URLS key, label],
+# shown only once the site builds that page. `sections`: sections whose latest items the page
+# lists although they do not live below it in Wagtail (news and notices live in 政策资讯's
+# own section). Items living below a platform page are listed without configuration.
+HONGSHAN_PLATFORMS = {
+    "policy": {
+        "sections": ["news", "notice"],
+        "links": [["news_index", "政策资讯"], ["notice_index", "通知公告"]],
+    },
+    "market-access": {"links": [["guide_index", "办事指南"]]},
+    "credit": {"links": []},
+    "brand": {"links": []},
+    "finance": {"links": [["guide_index", "股权出质、动产抵押办事指南"]]},
+    "human-resources": {"links": []},
+    "legal": {"links": [["law_index", "法律法规"], ["contract_index", "合同示范文本"]]},
+    "learning": {"links": [["lecture_index", "网上大讲堂"], ["event_index", "讲座活动"]]},
+    "showcase": {"links": [["enterprise_index", "小微企业名录"], ["story_index", "企业风采"]]},
+    "rights": {"links": []},
+}
+PLATFORM_LATEST_COUNT = 5

@@ -10,6 +10,13 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Files a test uploads or a loader writes (documents, images, renditions) land in the
+    test's own folder, never in the development media folder var/media/."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 @pytest.fixture(scope="session")
 def search_engine():
     """The real engine (configured cluster or local noida-db), started if it is not running.

@@ -50,3 +50,47 @@ def publish_news(parent, **fields):
         page.tags.set(tags)  # a ClusterTaggableManager is filled after the page exists
     page.save_revision().publish()
     return page
+
+
+def publish_page(parent, page):
+    """Add `page` below `parent` and publish it the way the admin does."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def guide_page(**fields):
+    """An unsaved, valid GuidePage (办事指南): two steps, one material, one FAQ entry."""
+    from cms.guides.models import GuidePage
+
+    values = {
+        "title": "股权出质登记",
+        "slug": "equity-pledge",
+        "matter_type": "equity_pledge",
+        "summary": "以股权出质的，质权自办理出质登记时设立。",
+        "steps": [
+            {
+                "type": "step",
+                "value": {"title": "签订质权合同", "description": "<p>书面合同。</p>"},
+            },
+            {"type": "step", "value": {"title": "申请登记", "description": "<p>共同申请。</p>"}},
+        ],
+        "materials": [
+            {
+                "type": "material",
+                "value": {"name": "质权合同", "form": "original", "count": 1, "note": ""},
+            }
+        ],
+        "faq": [
+            {
+                "type": "faq",
+                "value": {
+                    "question": "股权被冻结还能出质吗？",
+                    "answer": "<p>已经被人民法院冻结的股权，在解除冻结之前不得申请出质登记。</p>",
+                },
+            }
+        ],
+        "statutory_time_limit": "当场办理",
+        "statutory_days": 0,
+    }
+    return GuidePage(**{**values, **fields})

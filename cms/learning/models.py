@@ -1,1 +1,267 @@
-"""Page types of this section (see apps.py)."""
+"""Page types of 学习教育: lecture videos (网上大讲堂) and events (大讲堂场次、洽谈会、艺术节…)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.pages.blocks import BodyBlock
+from cms.pages.models import PlatformPage
+from cms.site_urls import site_url
+
+from .blocks import MaterialsBlock, TranscriptBlock
+from .fields import HttpUrlField
+from .media import VIDEO_TYPES, material_problem, video_problem, video_source
+from .transcript import beyond_duration, format_duration, transcript_problems
+
+POSTER_RENDITION = "max-1280x720|format-webp"
+
+
+def _under_platform(parent, code: str) -> bool:
+    return isinstance(parent.specific, PlatformPage) and parent.specific.code == code
+
+
+class LecturePage(Page):
+    """A recorded lecture of 网上大讲堂: video, poster, transcript, slides and handouts."""
+
+    series = models.CharField("系列", max_length=100, blank=True, help_text="如：食品安全大讲堂")
+    speaker = models.CharField("主讲人", max_length=50)
+    speaker_title = models.CharField(
+        "主讲人职务", max_length=100, blank=True, help_text="如：区市场监管局食品经营监管股股长"
+    )
+    recorded_on = models.DateField("录制日期")
+    duration_seconds = models.PositiveIntegerField(
+        "时长（秒）", validators=[MinValueValidator(1)], help_text="如 3905 秒显示为 1小时05分"
+    )
+    summary = models.TextField("内容简介", max_length=500, blank=True)
+    video = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="视频文件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=f"上传 {'、'.join(ext.upper() for ext in VIDEO_TYPES)} 视频；"
+        "较大的视频请放在流媒体服务器上，填写下方视频地址",
+    )
+    stream_url = HttpUrlField(
+        "视频地址",
+        blank=True,
+        help_text="视频文件（.mp4、.webm）或直播、点播页面的网址；已上传视频文件时可不填",
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="封面图",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="讲座提纲")
+    materials = StreamField(MaterialsBlock(), blank=True, verbose_name="课件与讲义")
+    transcript = StreamField(
+        TranscriptBlock(),
+        blank=True,
+        verbose_name="讲稿",
+        help_text="按时间先后分段；每段可从网页直接跳转到视频的对应位置",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("series"),
+                FieldPanel("speaker"),
+                FieldPanel("speaker_title"),
+                FieldPanel("recorded_on"),
+                FieldPanel("duration_seconds"),
+            ],
+            heading="讲座信息",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("video"), FieldPanel("stream_url"), FieldPanel("poster")],
+            heading="视频",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("materials"),
+        FieldPanel("transcript"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("speaker"),
+        index.SearchField("series"),
+        index.FilterField("recorded_on"),
+    ]
+    api_fields = [
+        APIField("series"),
+        APIField("speaker"),
+        APIField("speaker_title"),
+        APIField("recorded_on"),
+        APIField("duration_seconds"),
+        APIField("duration_display"),
+        APIField("summary"),
+        APIField("video_source"),
+        APIField("stream_url"),
+        APIField("poster", serializer=ImageRenditionField(POSTER_RENDITION)),
+        APIField("body"),
+        APIField("materials"),
+        APIField("transcript"),
+    ]
+    parent_page_types = ["pages.PlatformPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "讲座视频"
+        verbose_name_plural = "讲座视频"
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """Only below 学习教育, not below any sub-platform."""
+        return super().can_create_at(parent) and _under_platform(parent, PlatformPage.Code.LEARNING)
+
+    @property
+    def duration_display(self) -> str:
+        return format_duration(self.duration_seconds)
+
+    @property
+    def video_source(self) -> dict | None:
+        return video_source(self.video, self.stream_url)
+
+    def transcript_timings(self) -> list[tuple[int | None, int | None]]:
+        return [(child.value["start"], child.value.get("end")) for child in self.transcript]
+
+    def cross_field_errors(self) -> dict[str, str]:
+        """Rules across fields, shared by the admin, the API and the content loader."""
+        errors: dict[str, str] = {}
+        if self.video is None and not self.stream_url:
+            errors["video"] = "请上传视频文件，或在“视频地址”中填写网址。"
+        elif problem := video_problem(self.video):
+            errors["video"] = problem
+        late = beyond_duration(self.transcript_timings(), self.duration_seconds)
+        if late:
+            errors["transcript"] = " ".join(problem.message for problem in late)
+        return errors
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list[str]] = {
+            name: [message] for name, message in self.cross_field_errors().items()
+        }
+        # The blocks check these in the admin's form; saves from code must obey them too.
+        for problem in transcript_problems(self.transcript_timings()):
+            errors.setdefault("transcript", []).append(problem.message)
+        for child in self.materials:
+            if problem := material_problem(child.value["document"]):
+                errors.setdefault("materials", []).append(problem)
+        if errors:
+            raise ValidationError(errors)
+
+
+class EventPage(Page):
+    """An event: a 大讲堂 session, a 银企洽谈会, the 品牌文化艺术节, a 3·15 campaign, a job fair."""
+
+    class EventType(models.TextChoices):
+        LECTURE = "lecture", "大讲堂"
+        MATCHMAKING = "matchmaking", "银企洽谈会"
+        BRAND_FESTIVAL = "brand_festival", "品牌文化艺术节"
+        CONSUMER_DAY = "consumer_day", "3·15 消费维权活动"
+        JOB_FAIR = "job_fair", "招聘会"
+        TRAINING = "training", "培训会"
+        OTHER = "other", "其他活动"
+
+    event_type = models.CharField(
+        "活动类型", max_length=32, choices=EventType.choices, default=EventType.LECTURE
+    )
+    starts_at = models.DateTimeField("开始时间")
+    ends_at = models.DateTimeField("结束时间")
+    place = models.CharField("地点", max_length=200)
+    organiser = models.CharField("主办单位", max_length=200, default="红山区市场监督管理局")
+    registration_note = models.TextField(
+        "报名方式", max_length=500, blank=True, help_text="如何报名、截止时间、咨询电话（单位座机）"
+    )
+    summary = models.TextField("摘要", max_length=500, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name="活动详情")
+    lecture = models.ForeignKey(
+        LecturePage,
+        verbose_name="讲座回放",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="大讲堂结束后，可关联其讲座视频",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("event_type"),
+                FieldPanel("starts_at"),
+                FieldPanel("ends_at"),
+                FieldPanel("place"),
+                FieldPanel("organiser"),
+                FieldPanel("registration_note"),
+            ],
+            heading="活动信息",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("lecture"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("place"),
+        index.FilterField("starts_at"),
+    ]
+    api_fields = [
+        APIField("event_type"),
+        APIField("event_type_display"),
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("place"),
+        APIField("organiser"),
+        APIField("registration_note"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("lecture_link"),
+    ]
+    parent_page_types = ["pages.PlatformPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "活动"
+        verbose_name_plural = "活动"
+
+    @property
+    def event_type_display(self) -> str:
+        return self.get_event_type_display()
+
+    @property
+    def lecture_link(self) -> dict | None:
+        """The recording of this session, if it is live: its title and site address."""
+        lecture = self.lecture
+        if lecture is None or not lecture.live:
+            return None
+        return {"id": lecture.pk, "title": lecture.title, "url": site_url("lecture", id=lecture.pk)}
+
+    def cross_field_errors(self) -> dict[str, str]:
+        """Rules across fields, shared by the admin, the API and the content loader."""
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            return {"ends_at": "结束时间不能早于开始时间。"}
+        return {}
+
+    def clean(self) -> None:
+        super().clean()
+        errors = self.cross_field_errors()
+        if errors:
+            raise ValidationError(errors)

@@ -60,3 +60,9 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = ImageBlock()
     attachment = AttachmentBlock()
+
+
+class AttachmentsBlock(blocks.StreamBlock):
+    """A list of downloadable files (a notice's attachments)."""
+
+    attachment = AttachmentBlock()

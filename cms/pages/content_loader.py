@@ -102,7 +102,15 @@ class LoadReport:
 # Loaders of the other editorial sections, each `load(content_dir, home, *, force)` returning
 # {label: {"created": [slugs], "updated": [...], "unchanged": [...], "kept": [...]}}. A loader
 # parses all its files before writing and raises ContentError on bad input.
-SECTION_LOADERS: tuple[str, ...] = ()
+SECTION_LOADERS: tuple[str, ...] = (
+    # First: the ten sub-platform pages, the parents of other sections' items.
+    "cms.pages.platform_loader.load",
+    "cms.pages.notice_loader.load",
+    "cms.guides.loader.load",
+    "cms.legal.content.load",
+    "cms.learning.content.load",  # lectures, then events (an event may link a lecture)
+    "cms.showcase.content.load",
+)
 
 
 # --- parsing ---------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-"""Editorial page types: the home page, the news section and policy news items."""
+"""Editorial page types: the home page, the sub-platform pages, the news section with its policy
+news items and notices."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,7 +15,7 @@ from wagtail.search import index
 
 from cms.publishing.preview import StaticSitePreviewMixin
 
-from .blocks import BodyBlock
+from .blocks import AttachmentsBlock, BodyBlock
 
 
 class HomePage(Page):
@@ -81,14 +83,14 @@ class PlatformPage(Page):
 
 
 class NewsIndexPage(Page):
-    """The 政策资讯 section: policy news items live below it."""
+    """The 政策资讯 section: policy news items and notices (通知公告) live below it."""
 
     intro = RichTextField(blank=True, verbose_name="栏目简介")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     api_fields = [APIField("intro")]
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.PolicyNewsPage"]
+    subpage_types = ["pages.PolicyNewsPage", "pages.NoticePage"]
 
     class Meta:
         verbose_name = "政策资讯栏目"
@@ -163,3 +165,99 @@ class PolicyNewsPage(StaticSitePreviewMixin, Page):
     @property
     def category_display(self) -> str:
         return self.get_category_display()
+
+
+class NoticePage(Page):
+    """A notice (通知公告): a 公告, 通知 or 公示 with its issuer, number and optional end date.
+
+    A notice past its `valid_until` date stays published and readable; the site marks it 已过期.
+    """
+
+    class NoticeType(models.TextChoices):
+        ANNOUNCEMENT = "announcement", "公告"
+        NOTICE = "notice", "通知"
+        PUBLICITY = "publicity", "公示"
+
+    notice_type = models.CharField(
+        "类型", max_length=32, choices=NoticeType.choices, default=NoticeType.NOTICE
+    )
+    issuing_authority = models.CharField("发布机关", max_length=100, default="红山区市场监督管理局")
+    document_number = models.CharField(
+        "文号", max_length=60, blank=True, help_text="如：红市监公告〔2026〕3号；无文号可留空"
+    )
+    publication_date = models.DateField("发布日期", default=timezone.localdate)
+    valid_until = models.DateField(
+        "有效期至",
+        null=True,
+        blank=True,
+        help_text="公示期满、报名截止等日期；过期后仍可查看，网站标注“已过期”。长期有效可留空",
+    )
+    summary = models.TextField("摘要", max_length=500, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
+    attachments = StreamField(AttachmentsBlock(), blank=True, verbose_name="附件")
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("notice_type"),
+                FieldPanel("publication_date"),
+                FieldPanel("valid_until"),
+                FieldPanel("issuing_authority"),
+                FieldPanel("document_number"),
+            ],
+            heading="发布信息",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("document_number"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+    ]
+    api_fields = [
+        APIField("notice_type"),
+        APIField("notice_type_display"),
+        APIField("publication_date"),
+        APIField("valid_until"),
+        APIField("is_expired"),
+        APIField("issuing_authority"),
+        APIField("document_number"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("attachments"),
+    ]
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "通知公告"
+        verbose_name_plural = "通知公告"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = self.cross_field_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def cross_field_errors(self) -> dict[str, str]:
+        """Rules across fields, shared by the admin, the API and the content loader."""
+        errors = {}
+        if self.valid_until and self.publication_date and self.valid_until < self.publication_date:
+            errors["valid_until"] = "有效期截止日期不能早于发布日期。"
+        if not self.body and not self.attachments:
+            errors["body"] = "正文和附件不能都为空：请填写正文，或上传通知公告的附件。"
+        return errors
+
+    @property
+    def notice_type_display(self) -> str:
+        return self.get_notice_type_display()
+
+    @property
+    def is_expired(self) -> bool:
+        """True once the local date is past `valid_until` (as of the request)."""
+        return self.valid_until is not None and self.valid_until < timezone.localdate()

@@ -147,7 +147,8 @@ WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 # The admin's own search uses the database backend (see docs/decisions/0003-admin-search.md);
 # public search is ours, in `search/`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx"]
+# mp4 and webm: lecture videos (网上大讲堂), played by the site's HTML5 player.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "mp4", "webm"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

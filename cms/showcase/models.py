@@ -1,1 +1,102 @@
-"""Page types of this section (see apps.py)."""
+"""Page types of 风采展示: success stories (经验做法), 企业之声 and start-up guidance (创业指导)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.pages.blocks import BodyBlock, ImageBlock
+from cms.pages.models import PlatformPage
+from cms.site_urls import site_url
+
+
+class ShowcaseStoryPage(Page):
+    """A story of a small or micro enterprise, optionally linked to its directory entry."""
+
+    class Kind(models.TextChoices):
+        PRACTICE = "practice", "经验做法"
+        VOICE = "voice", "企业之声"
+        STARTUP = "startup", "创业指导"
+
+    kind = models.CharField("栏目", max_length=16, choices=Kind.choices, default=Kind.PRACTICE)
+    publication_date = models.DateField("发布日期", default=timezone.localdate)
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        verbose_name="相关企业",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+        help_text="小微企业名录中的企业；网页上链接到该企业的名录页面",
+    )
+    summary = models.TextField("摘要", max_length=500, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
+    gallery = StreamField(
+        [("image", ImageBlock())], blank=True, verbose_name="图片集", help_text="每张图片可加图注"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("publication_date"), FieldPanel("enterprise")],
+            heading="基本信息",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("gallery"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("kind_display"),
+        APIField("publication_date"),
+        APIField("enterprise_link"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("gallery"),
+    ]
+    parent_page_types = ["pages.PlatformPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "风采展示"
+        verbose_name_plural = "风采展示"
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """Only below 风采展示, not below any sub-platform."""
+        specific = parent.specific
+        return (
+            super().can_create_at(parent)
+            and isinstance(specific, PlatformPage)
+            and specific.code == PlatformPage.Code.SHOWCASE
+        )
+
+    @property
+    def kind_display(self) -> str:
+        return self.get_kind_display()
+
+    @property
+    def enterprise_link(self) -> dict | None:
+        """The linked enterprise as the public directory shows it: code, name, site address.
+
+        Only these three: the legal representative and other personal data stay out.
+        """
+        enterprise = self.enterprise
+        if enterprise is None:
+            return None
+        return {
+            "credit_code": enterprise.credit_code,
+            "name": enterprise.name,
+            "url": site_url("enterprise", credit_code=enterprise.credit_code),
+        }

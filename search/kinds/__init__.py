@@ -4,9 +4,9 @@ presenter. Adding a kind = a module here + one line in `_MODULES` + a site URL p
 from __future__ import annotations
 
 from ..kind import Kind
-from . import enterprise, news
+from . import contract, enterprise, event, guide, law, lecture, news, notice, story
 
-_MODULES = (news, enterprise)
+_MODULES = (news, enterprise, notice, guide, lecture, event, story, law, contract)
 
 REGISTRY: dict[str, Kind] = {module.KIND.name: module.KIND for module in _MODULES}
 KINDS: tuple[str, ...] = tuple(REGISTRY)

@@ -3,6 +3,8 @@
 import pytest
 from django.test import override_settings
 
+from search.kinds import KINDS
+
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
 URL = "/api/v1/search/"
@@ -18,7 +20,8 @@ def test_search_answers_with_counts_and_results(client, indexed):
     body = response.json()
     assert body["query"] == "红山" and body["page"] == 1 and body["page_size"] == 10
     assert body["total"] == 2
-    assert body["counts"] == {"news": 1, "enterprise": 1}
+    # Every kind is counted (tabs), the dataset only has news and enterprises.
+    assert body["counts"] == {**dict.fromkeys(KINDS, 0), "news": 1, "enterprise": 1}
     result = body["results"][0]
     assert set(result) == {"kind", "title", "snippet", "url", "score", "date"}
     assert "<em>红山</em>" in result["snippet"]
@@ -30,7 +33,8 @@ def test_kind_filter_narrows_results_but_not_counts(client, indexed):
     body = get(client, q="红山", kind="enterprise").json()
     assert body["total"] == 1
     assert [result["kind"] for result in body["results"]] == ["enterprise"]
-    assert body["counts"] == {"news": 1, "enterprise": 1}
+    # Every kind is counted (tabs), the dataset only has news and enterprises.
+    assert body["counts"] == {**dict.fromkeys(KINDS, 0), "news": 1, "enterprise": 1}
 
 
 def test_pages_beyond_the_results_are_empty(client, indexed):
@@ -42,7 +46,7 @@ def test_pages_beyond_the_results_are_empty(client, indexed):
 def test_odd_queries_never_fail(client, indexed, q):
     response = get(client, q=q)
     assert response.status_code == 200
-    assert response.json()["counts"].keys() == {"news", "enterprise"}
+    assert response.json()["counts"].keys() == set(KINDS)
 
 
 def test_missing_q_is_an_empty_search(client, db):
@@ -61,7 +65,7 @@ def test_overlong_query_is_a_field_error(client, db):
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"kind": "trademark"}, "kind", "“trademark”不是有效的类别，可选：news、enterprise。"),
+        ({"kind": "trademark"}, "kind", f"“trademark”不是有效的类别，可选：{'、'.join(KINDS)}。"),
         ({"page": "abc"}, "page", "页码必须是整数。"),
         ({"page": "0"}, "page", "页码不能小于1。"),
         ({"page": "1000"}, "page", "页码不能大于100。"),

@@ -3,6 +3,7 @@
 import pytest
 from django.test import override_settings
 
+from search.kinds import KINDS
 from search.query import (
     MAX_PAGE,
     MAX_QUERY_LENGTH,
@@ -58,7 +59,7 @@ def test_no_query_string_syntax_reaches_the_engine():
 def test_kind_filter_and_counts_aggregation():
     assert kind_filter("news").to_dict() == {"term": {"kind": "news"}}
     assert kind_filter(None) is None
-    assert kind_counts_aggregation().to_dict() == {"terms": {"field": "kind", "size": 2}}
+    assert kind_counts_aggregation().to_dict() == {"terms": {"field": "kind", "size": len(KINDS)}}
 
 
 @pytest.mark.parametrize(
@@ -72,12 +73,12 @@ def test_page_slice(page, start):
 def test_build_search_assembles_the_components():
     search = build_search("红山", kind="enterprise", page=3)
     body = search.to_dict()
-    assert search._index == ["unit-news", "unit-enterprise"]
+    assert search._index == [f"unit-{kind}" for kind in KINDS]
     assert body["query"] == core_query("红山").to_dict()
     # The kind filter narrows hits only; the aggregation still counts every kind.
     assert body["post_filter"] == {"term": {"kind": "enterprise"}}
     assert "filter" not in str(body["query"])
-    assert body["aggs"] == {"kinds": {"terms": {"field": "kind", "size": 2}}}
+    assert body["aggs"] == {"kinds": {"terms": {"field": "kind", "size": len(KINDS)}}}
     assert (body["from"], body["size"]) == (20, 10)
     assert body["highlight"]["pre_tags"] == [S] and body["highlight"]["post_tags"] == [E]
     assert set(body["highlight"]["fields"]) == {"sections.text", "body", "all_text"}

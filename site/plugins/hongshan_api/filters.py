@@ -1,9 +1,14 @@
-"""Jinja filters of the theme: Chinese dates, file sizes, registered capital."""
+"""Jinja filters of the theme: Chinese dates and times, file sizes, registered capital, expiry,
+event status."""
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+# The day the site is built, in the bureau's time zone (the API's dates are local dates).
+SITE_TIMEZONE = ZoneInfo("Asia/Shanghai")
 
 
 def _as_date(value) -> datetime.date | None:
@@ -59,9 +64,52 @@ def capital(value) -> str:
     return f"{text} 万元"
 
 
+def is_past(value, today: datetime.date | None = None) -> bool:
+    """True if the date (e.g. a notice's valid_until) is before the build day; False if none.
+
+    Static pages are as current as their last build: a daily build keeps 已过期 marks exact.
+    """
+    day = _as_date(value)
+    if day is None:
+        return False
+    return day < (today or datetime.datetime.now(SITE_TIMEZONE).date())
+
+
+def _as_datetime(value) -> datetime.datetime | None:
+    if isinstance(value, datetime.datetime):
+        return value
+    try:
+        return datetime.datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def time_of_day(value) -> str:
+    """The clock time of an ISO timestamp in its own offset: "…T09:00:00+08:00" → "09:00"."""
+    moment = _as_datetime(value)
+    return moment.strftime("%H:%M") if moment else ""
+
+
+def event_status(item: dict, now: datetime.datetime | None = None) -> str:
+    """The state of an event (starts_at/ends_at) as of the build: upcoming, ongoing or past.
+
+    Static pages are as current as their last build: a daily build keeps the marks exact.
+    """
+    now = now or datetime.datetime.now(SITE_TIMEZONE)
+    starts, ends = _as_datetime(item.get("starts_at")), _as_datetime(item.get("ends_at"))
+    if ends is not None and ends < now:
+        return "past"
+    if starts is not None and starts <= now:
+        return "ongoing"
+    return "upcoming"
+
+
 FILTERS = {
     "chinese_date": chinese_date,
     "iso_date": iso_date,
     "filesize": filesize,
     "capital": capital,
+    "is_past": is_past,
+    "time_of_day": time_of_day,
+    "event_status": event_status,
 }

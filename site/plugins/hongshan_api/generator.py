@@ -12,7 +12,8 @@ from pelican.generators import Generator
 from .client import ApiClient
 from .feeds import news_feed_write
 from .filters import FILTERS
-from .presenters import SiteUrls, site_content
+from .platforms import home_tiles, present_platforms
+from .presenters import SiteUrls, page_url_resolver, site_content
 from .sections import sections_from_settings
 from .snapshot import snapshot_fetch
 
@@ -42,6 +43,16 @@ class PublicSiteGenerator(Generator):
             self.snapshot.seconds,
         )
         self.content = site_content(self.snapshot, self.urls, self.sections)
+        self.platforms = present_platforms(
+            self.snapshot.platforms,
+            self.snapshot.platform_children,
+            self.content.pages,
+            self.sections,
+            self.urls,
+            self.settings["HONGSHAN_PLATFORMS"],
+            latest=self.settings["PLATFORM_LATEST_COUNT"],
+            page_url=page_url_resolver(self.snapshot, self.urls),
+        )
         # Shared by every template: the directory's districts (nav) and the section URLs.
         self.context["districts"] = self.content.districts
         self.context["site_urls"] = self.urls
@@ -52,6 +63,7 @@ class PublicSiteGenerator(Generator):
         for section in self.sections:
             self._write_section(section, writer)
         self._write_enterprises(writer)
+        self._write_platforms(writer)
         self._write("search/index.html", "search", writer, page_title="搜索")
         self._write("404.html", "404", writer, page_title="页面未找到")
         self._write_sitemap(writer)
@@ -86,7 +98,18 @@ class PublicSiteGenerator(Generator):
             intro=self.content.home_intro,
             latest_news=self.content.news[: self.settings["HOME_NEWS_COUNT"]],
             enterprise_total=len(self.content.enterprises),
+            platform_tiles=home_tiles(self.platforms, self.settings["SUBPLATFORMS"]),
         )
+
+    def _write_platforms(self, writer) -> None:
+        for platform in self.platforms:
+            self._write(
+                platform["save_as"],
+                "platform",
+                writer,
+                platform=platform,
+                page_title=platform["title"],
+            )
 
     def _write_section(self, section, writer) -> None:
         """A section's paginated list and one page per item."""
@@ -110,6 +133,17 @@ class PublicSiteGenerator(Generator):
                 page_title=item["title"],
                 section_config=section,
             )
+            for spec in section.subpages:
+                for entry in item[spec["items"]]:
+                    self._write(
+                        entry["save_as"],
+                        spec["template"],
+                        writer,
+                        item=item,
+                        entry=entry,
+                        page_title=f"{item['title']} · {entry[spec['title']]}",
+                        section_config=section,
+                    )
 
     def _write_enterprises(self, writer) -> None:
         urls = self.urls
@@ -145,7 +179,10 @@ class PublicSiteGenerator(Generator):
             template,
             self.context,
             news=self.content.news,
-            pages=[item for items in self.content.pages.values() for item in items],
+            pages=[
+                *(item for items in self.content.pages.values() for item in items),
+                *self.platforms,
+            ],
             enterprises=self.content.enterprises,
         )
         writer.write_file("robots.txt", self.env.get_template("robots.txt"), self.context)

@@ -42,7 +42,8 @@ class SiteUrls:
         return self.relative(kind, **params) + "index.html"
 
 
-def _body_blocks(body: list[dict], page_url) -> list[dict]:
+def _body_blocks(body: list[dict], page_url, richtext_keys: tuple[str, ...] = ()) -> list[dict]:
+    """Blocks as templates use them; `richtext_keys` name rich-text members of struct blocks."""
     blocks = []
     for block in body or []:
         if not block.get("value"):
@@ -51,7 +52,11 @@ def _body_blocks(body: list[dict], page_url) -> list[dict]:
             html = richtext_for_site(block["value"], page_url)
             blocks.append({"type": "paragraph", "html": html})
         else:
-            blocks.append({"type": block.get("type"), **block["value"]})
+            value = dict(block["value"])
+            for key in richtext_keys:
+                if isinstance(value.get(key), str):
+                    value[key] = richtext_for_site(value[key], page_url)
+            blocks.append({"type": block.get("type"), **value})
     return blocks
 
 
@@ -69,7 +74,19 @@ def present_page(item: dict, section: Section, urls: SiteUrls, page_url) -> dict
         presented[name] = richtext_for_site(item.get(name) or "", page_url)
     for name in section.stream_fields:
         key = "blocks" if name == "body" else f"{name}_blocks"
-        presented[key] = _body_blocks(item.get(name), page_url)
+        presented[key] = _body_blocks(item.get(name), page_url, section.block_richtext_fields)
+    for spec in section.subpages:
+        entries = []
+        for entry in item.get(spec["items"]) or []:
+            params = {name: entry[key] for name, key in spec["params"].items()}
+            entries.append(
+                {
+                    **entry,
+                    "url": urls.path(spec["url"], id=item["id"], **params),
+                    "save_as": urls.save_as(spec["url"], id=item["id"], **params),
+                }
+            )
+        presented[spec["items"]] = entries
     return presented
 
 
@@ -84,15 +101,24 @@ def present_enterprises(items: list[dict], urls: SiteUrls) -> list[dict]:
     ]
 
 
-def site_content(snapshot: Snapshot, urls: SiteUrls, sections: list[Section]) -> SiteContent:
+def page_url_resolver(snapshot: Snapshot, urls: SiteUrls):
+    """`page_url(id)`: the site address of a Wagtail page, None if the site does not show it."""
     kind_of_id = {item["id"]: kind for kind, items in snapshot.pages.items() for item in items}
+    platform_slugs = {item["id"]: item["meta"]["slug"] for item in snapshot.platforms}
     home_id = snapshot.home.get("id")
 
     def page_url(page_id: int) -> str | None:
         if page_id in kind_of_id:
             return urls.path(kind_of_id[page_id], id=page_id)
+        if page_id in platform_slugs:
+            return urls.path("platform", slug=platform_slugs[page_id])
         return "/" if page_id == home_id else None
 
+    return page_url
+
+
+def site_content(snapshot: Snapshot, urls: SiteUrls, sections: list[Section]) -> SiteContent:
+    page_url = page_url_resolver(snapshot, urls)
     enterprises = present_enterprises(snapshot.enterprises, urls)
     by_district: dict[str, list[dict]] = {d["code"]: [] for d in snapshot.districts}
     for enterprise in enterprises:

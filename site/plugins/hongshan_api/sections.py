@@ -24,7 +24,15 @@ class Section:
     # links in them are pointed at the site.
     richtext_fields: tuple[str, ...] = ()
     stream_fields: tuple[str, ...] = ("body",)
+    # Members of struct blocks inside those StreamFields that hold rich text (a step's
+    # description, an FAQ answer): their internal links are pointed at the site too.
+    block_richtext_fields: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)  # anything a template wants from the config
+    # Extra pages per item, one per entry of a list field of the item (a contract's editions):
+    # {"items": field, "url": HONGSHAN_URLS key, "params": {url param: entry key},
+    #  "template": …, "title": entry key appended to the page title}. Each entry gets its
+    # `url` and `save_as`; the page is rendered with `item` and `entry`.
+    subpages: tuple[dict, ...] = ()
 
 
 def sections_from_settings(settings: dict) -> list[Section]:

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 
 from .client import ApiClient
+from .platforms import platforms_fetch
 from .sections import Section
 
 HOME_TYPE = "pages.HomePage"
@@ -26,6 +27,8 @@ class Snapshot:
     requests_made: int = 0
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
+    platforms: list[dict] = field(default_factory=list)  # PlatformPages by sort_order
+    platform_children: dict[int, list[int]] = field(default_factory=dict)  # id → child ids
 
     @property
     def news(self) -> list[dict]:
@@ -51,6 +54,7 @@ def snapshot_fetch(client: ApiClient, sections: list[Section]) -> Snapshot:
         )
         for section in sections
     }
+    platforms, platform_children = platforms_fetch(client)
     districts = sorted(client.registry_list("api/v1/districts/"), key=lambda d: d["code"])
     enterprises = sorted(
         client.registry_list("api/v1/enterprises/"), key=lambda e: e["credit_code"]
@@ -60,10 +64,13 @@ def snapshot_fetch(client: ApiClient, sections: list[Section]) -> Snapshot:
         pages=pages,
         districts=districts,
         enterprises=enterprises,
+        platforms=platforms,
+        platform_children=platform_children,
         requests_made=client.requests_made,
         seconds=time.perf_counter() - started,
         counts={
             **{kind: len(items) for kind, items in pages.items()},
+            "platforms": len(platforms),
             "districts": len(districts),
             "enterprises": len(enterprises),
         },

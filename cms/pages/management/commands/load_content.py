@@ -76,5 +76,8 @@ class Command(BaseCommand):
                 ),
             )
         console.print(table)
-        for slug in news["kept"]:
+        kept = list(news["kept"])
+        for rows in report.sections.values():
+            kept.extend(rows.get("kept", []))
+        for slug in kept:
             console.print(f"[yellow]kept[/] {slug}: edited in the admin; use --force to overwrite")

@@ -2,7 +2,14 @@
 (function () {
   "use strict";
 
-  var KINDS = [["", "全部"], ["news", "政策资讯"], ["enterprise", "企业"]];
+  // The search API's kinds (search/kinds/) with their public labels.
+  var KINDS = [
+    ["", "全部"], ["news", "政策资讯"], ["notice", "通知公告"], ["guide", "办事指南"],
+    ["law", "法律法规"], ["contract", "合同示范文本"], ["lecture", "讲座视频"], ["event", "活动"],
+    ["story", "风采展示"], ["enterprise", "企业"]
+  ];
+  var LABELS = {};
+  KINDS.forEach(function (entry) { if (entry[0]) LABELS[entry[0]] = entry[1]; });
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
@@ -54,8 +61,11 @@
 
   function renderTabs(counts) {
     var list = el("ul", { class: "search-tabs", "aria-label": "按类别筛选" });
+    var all = Object.keys(counts).reduce(function (sum, name) { return sum + (counts[name] || 0); }, 0);
     KINDS.forEach(function (entry) {
-      var total = entry[0] ? counts[entry[0]] || 0 : (counts.news || 0) + (counts.enterprise || 0);
+      var total = entry[0] ? counts[entry[0]] || 0 : all;
+      // Only kinds with hits get a tab (and the one being shown).
+      if (entry[0] && !total && entry[0] !== kind) return;
       var link = el("a", { href: searchUrl({ kind: entry[0] }) }, entry[1] + "（" + total + "）");
       if (entry[0] === kind) link.setAttribute("aria-current", "page");
       var item = el("li");
@@ -69,7 +79,7 @@
     var item = el("li");
     var path = safePath(result.url);
     var title = path ? el("a", { class: "item-list__title", href: path }, result.title) : el("strong", {}, result.title);
-    item.append(el("span", { class: "tag" }, result.kind === "news" ? "政策资讯" : "企业"), title);
+    item.append(el("span", { class: "tag" }, LABELS[result.kind] || "其他"), title);
     var text = el("p");
     text.append(snippet(result.snippet));
     item.append(text);

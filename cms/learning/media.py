@@ -1,0 +1,72 @@
+"""Lecture media: which files may be a video or a material, and where the player gets its video."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+# Formats an HTML5 <video> element plays without plug-ins in current browsers.
+VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
+MATERIAL_EXTENSIONS = ("pdf", "pptx", "docx")
+
+
+def _extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def video_problem(document) -> str | None:
+    """Why `document` cannot be a lecture's video, or None."""
+    if document is None:
+        return None
+    if _extension(document.file.name) not in VIDEO_TYPES:
+        return (
+            f"视频文件须为 {'、'.join(ext.upper() for ext in VIDEO_TYPES)} 格式，"
+            f"“{document.title}”不是。"
+        )
+    return None
+
+
+def material_problem(document) -> str | None:
+    """Why `document` cannot be a lecture's slides or handout, or None."""
+    if document is None:
+        return None
+    if _extension(document.file.name) not in MATERIAL_EXTENSIONS:
+        return (
+            f"课件和讲义须为 {'、'.join(ext.upper() for ext in MATERIAL_EXTENSIONS)} 文件，"
+            f"“{document.title}”不是。"
+        )
+    return None
+
+
+def stream_video_type(url: str) -> str:
+    """The media type of a stream URL that points straight at a video file, else ""."""
+    return VIDEO_TYPES.get(_extension(urlsplit(url).path), "")
+
+
+def video_source(document, stream_url: str) -> dict | None:
+    """What the site's player needs: the uploaded file first, else the stream URL.
+
+    The file's own storage URL (`/media/…`) is used, not Wagtail's `/documents/` view: the
+    media server answers HTTP range requests, without which browsers cannot seek in a video
+    (a transcript link to a moment would start from the beginning). `playable` says whether
+    the URL is a file a <video> element can play; otherwise the site shows it as a link.
+    """
+    if document is not None:
+        return {
+            "kind": "file",
+            "url": document.file.url,
+            "mime_type": VIDEO_TYPES.get(_extension(document.file.name), ""),
+            "playable": True,
+            "title": document.title,
+            "size": document.get_file_size(),
+        }
+    if stream_url:
+        mime_type = stream_video_type(stream_url)
+        return {
+            "kind": "stream",
+            "url": stream_url,
+            "mime_type": mime_type,
+            "playable": bool(mime_type),
+            "title": "",
+            "size": None,
+        }
+    return None

@@ -1,0 +1,94 @@
+"""Section loader of content/notices/: notices (通知公告) below the 政策资讯 section.
+
+Front matter: `slug`, `title`, `type` (announcement 公告 / notice 通知 / publicity 公示), `date`,
+optional `valid_until`, `issuing_authority`, `document_number` and `summary`; the Markdown body
+becomes the notice's text. Attachments are managed in the admin: the loader never touches them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content_loader import ensure_news_index, markdown_to_blocks
+from .models import HomePage, NoticePage
+from .section_loading import (
+    Counts,
+    SourceFile,
+    empty_counts,
+    publish_time,
+    read_files,
+    upsert_child_page,
+)
+
+LABEL = "notice pages"
+KEYS = (
+    "slug",
+    "title",
+    "type",
+    "date",
+    "valid_until",
+    "issuing_authority",
+    "document_number",
+    "summary",
+)
+DEFAULT_AUTHORITY = "红山区市场监督管理局"
+
+
+@dataclass(frozen=True)
+class NoticeItem:
+    path: Path
+    slug: str
+    values: dict  # NoticePage field → value (StreamFields raw)
+
+
+def parse_notice_file(path: Path) -> NoticeItem:
+    source = SourceFile(path)
+    source.check_keys(KEYS)
+    slug = source.slug()
+    notice_type = source.text("type", required=True)
+    if notice_type and notice_type not in NoticePage.NoticeType.values:
+        source.problem("type", f"应为 {'、'.join(NoticePage.NoticeType.values)} 之一")
+    values = {
+        "title": source.text("title", required=True),
+        "notice_type": notice_type,
+        "publication_date": source.date("date", required=True),
+        "valid_until": source.date("valid_until"),
+        "issuing_authority": source.text("issuing_authority", default=DEFAULT_AUTHORITY),
+        "document_number": source.text("document_number"),
+        "summary": source.text("summary"),
+        "search_description": source.text("summary"),
+        "body": [
+            {"type": "paragraph", "value": html} for html in markdown_to_blocks(source.content)
+        ],
+    }
+    if not values["body"]:
+        source.problem("正文", "不能为空")
+    fields = [name for name in values if name not in ("title", "search_description")]
+    source.validate_page(NoticePage(slug=slug, **values), fields)
+    source.raise_errors()
+    return NoticeItem(path=path, slug=slug, values=values)
+
+
+def read_notices(directory: Path) -> list[NoticeItem]:
+    """Every notice file of `directory`, oldest first; all problems in one ContentError."""
+    items = read_files(directory, parse_notice_file)
+    return sorted(items, key=lambda item: (item.values["publication_date"], item.slug))
+
+
+def load(content_dir: Path, home: HomePage, *, force: bool = False) -> dict[str, Counts]:
+    """Create or update every notice below the news section of `home`."""
+    items = read_notices(content_dir / "notices")
+    index, _ = ensure_news_index(home)
+    counts = empty_counts()
+    for item in items:
+        action = upsert_child_page(
+            index,
+            NoticePage,
+            lookup={"slug": item.slug},
+            values=item.values,
+            force=force,
+            first_published_at=publish_time(item.values["publication_date"]),
+        )
+        counts[action].append(item.slug)
+    return {LABEL: counts}
