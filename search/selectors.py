@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .client import search_client
-from .kinds import KINDS
+from .kinds import KINDS, REGISTRY
 from .query import PAGE_SIZE, build_search, is_searchable, normalize_query
 from .snippets import snippet_html, strip_markers
 
@@ -19,6 +19,10 @@ class SearchPage:
     total: int = 0
     page_size: int = PAGE_SIZE
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    # Every kind's public label, in display order, so clients need no list of their own.
+    labels: dict[str, str] = field(
+        default_factory=lambda: {name: kind.label for name, kind in REGISTRY.items()}
+    )
     results: list[dict] = field(default_factory=list)
 
 

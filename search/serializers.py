@@ -69,4 +69,7 @@ class SearchPageSerializer(serializers.Serializer):
     page = serializers.IntegerField()
     page_size = serializers.IntegerField()
     counts = SearchCountsSerializer(help_text="各类别命中数（不受 kind 筛选影响）")
+    labels = serializers.DictField(
+        child=serializers.CharField(), help_text="各类别的中文名称，按显示顺序"
+    )
     results = SearchResultSerializer(many=True)

@@ -22,6 +22,8 @@ def test_search_answers_with_counts_and_results(client, indexed):
     assert body["total"] == 2
     # Every kind is counted (tabs), the dataset only has news and enterprises.
     assert body["counts"] == {**dict.fromkeys(KINDS, 0), "news": 1, "enterprise": 1}
+    assert list(body["labels"]) == list(KINDS)
+    assert body["labels"]["news"] == "政策资讯" and body["labels"]["enterprise"] == "企业名录"
     result = body["results"][0]
     assert set(result) == {"kind", "title", "snippet", "url", "score", "date"}
     assert "<em>红山</em>" in result["snippet"]

@@ -2,14 +2,9 @@
 (function () {
   "use strict";
 
-  // The search API's kinds (search/kinds/) with their public labels.
-  var KINDS = [
-    ["", "全部"], ["news", "政策资讯"], ["notice", "通知公告"], ["guide", "办事指南"],
-    ["law", "法律法规"], ["contract", "合同示范文本"], ["lecture", "讲座视频"], ["event", "活动"],
-    ["story", "风采展示"], ["enterprise", "企业"]
-  ];
+  // The kinds and their labels come with every answer (`labels`, in display order).
+  var KINDS = [["", "全部"]];
   var LABELS = {};
-  KINDS.forEach(function (entry) { if (entry[0]) LABELS[entry[0]] = entry[1]; });
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
@@ -98,6 +93,10 @@
 
   function render(data) {
     results.replaceChildren();
+    LABELS = data.labels || {};
+    KINDS = [["", "全部"]].concat(Object.keys(LABELS).map(function (name) {
+      return [name, LABELS[name]];
+    }));
     results.append(renderTabs(data.counts || {}));
     if (!data.results || data.results.length === 0) {
       status.textContent = "没有找到与“" + query + "”相关的内容，请尝试其他关键词。";
