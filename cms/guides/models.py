@@ -9,11 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.publishing.preview import StaticSitePreviewMixin
 
 from .blocks import FaqsBlock, LegalBasisBlock, MaterialsBlock, OfficesBlock, StepsBlock
 
 
-class GuidePage(Page):
+class GuidePage(StaticSitePreviewMixin, Page):
     """One matter (登记注册, 股权出质, 商标质押…): steps, materials, fees, time limits, legal
     basis, where and online, and the questions people ask. Lives below a PlatformPage."""
 

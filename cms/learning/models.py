@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
 from cms.pages.models import PlatformPage
+from cms.publishing.preview import StaticSitePreviewMixin
 from cms.site_urls import site_url
 
 from .blocks import MaterialsBlock, TranscriptBlock
@@ -28,7 +29,7 @@ def _under_platform(parent, code: str) -> bool:
     return isinstance(parent.specific, PlatformPage) and parent.specific.code == code
 
 
-class LecturePage(Page):
+class LecturePage(StaticSitePreviewMixin, Page):
     """A recorded lecture of 网上大讲堂: video, poster, transcript, slides and handouts."""
 
     series = models.CharField("系列", max_length=100, blank=True, help_text="如：食品安全大讲堂")
@@ -166,7 +167,7 @@ class LecturePage(Page):
             raise ValidationError(errors)
 
 
-class EventPage(Page):
+class EventPage(StaticSitePreviewMixin, Page):
     """An event: a 大讲堂 session, a 银企洽谈会, the 品牌文化艺术节, a 3·15 campaign, a job fair."""
 
     class EventType(models.TextChoices):

@@ -14,6 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.publishing.preview import StaticSitePreviewMixin
+
 from . import placeholders
 from .api_fields import EditionsField, LinesField
 from .blocks import ClausesBlock, LawTextBlock
@@ -24,7 +26,7 @@ from .placeholders import as_reading_text
 EDITION_SLUG = re.compile(r"^[a-z0-9]{1,20}$")
 
 
-class LawPage(Page):
+class LawPage(StaticSitePreviewMixin, Page):
     """A law or regulation (法律法规), its text structured as chapters of articles."""
 
     class Level(models.TextChoices):
@@ -263,7 +265,7 @@ class ContractEdition(Orderable):
             raise ValidationError(errors)
 
 
-class ContractTemplatePage(Page):
+class ContractTemplatePage(StaticSitePreviewMixin, Page):
     """A model contract (合同示范文本): fill-in fields, and editions of numbered clauses."""
 
     class Category(models.TextChoices):

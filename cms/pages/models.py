@@ -167,7 +167,7 @@ class PolicyNewsPage(StaticSitePreviewMixin, Page):
         return self.get_category_display()
 
 
-class NoticePage(Page):
+class NoticePage(StaticSitePreviewMixin, Page):
     """A notice (通知公告): a 公告, 通知 or 公示 with its issuer, number and optional end date.
 
     A notice past its `valid_until` date stays published and readable; the site marks it 已过期.

@@ -12,10 +12,11 @@ from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock, ImageBlock
 from cms.pages.models import PlatformPage
+from cms.publishing.preview import StaticSitePreviewMixin
 from cms.site_urls import site_url
 
 
-class ShowcaseStoryPage(Page):
+class ShowcaseStoryPage(StaticSitePreviewMixin, Page):
     """A story of a small or micro enterprise, optionally linked to its directory entry."""
 
     class Kind(models.TextChoices):

@@ -57,3 +57,23 @@ def test_a_page_never_saved_previews_too(editor_client, news_index):
     html = editor_client.get(preview_url).content.decode()
     assert "尚未保存的新稿件" in html and "/theme/css/site.css" in html
     assert not PolicyNewsPage.objects.filter(slug="unsaved-draft").exists()
+
+
+def test_every_editorial_kind_previews_with_its_site_template(rf, wagtail_root, django_user_model):
+    from django.core.management import call_command
+
+    from search.kinds import REGISTRY
+
+    call_command("load_content", verbosity=0)
+    request = rf.get("/admin/")
+    request.user = django_user_model.objects.create_superuser("previewer", password="x")
+    page_kinds = [kind for kind in REGISTRY.values() if kind.page_model is not None]
+    assert len(page_kinds) >= 8
+    for kind in page_kinds:
+        page = kind.page_model.objects.live().first()
+        assert page is not None, f"no seed content for {kind.name}"
+        response = page.serve_preview(request, page.default_preview_mode)
+        html = response.content.decode()
+        assert response.status_code == 200, kind.name
+        assert "/theme/css/site.css" in html, kind.name
+        assert page.title in html, kind.name
