@@ -4,6 +4,18 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+# Widths of the WebP renditions offered in `srcset`; phones take the smallest that fits.
+SRCSET_WIDTHS = (480, 800, 1200)
+
+
+def image_srcset(image) -> list[dict]:
+    """WebP renditions of `image` at SRCSET_WIDTHS, never wider than the original."""
+    candidates = {}
+    for width in SRCSET_WIDTHS:
+        rendition = image.get_rendition(f"width-{min(width, image.width)}|format-webp")
+        candidates[rendition.width] = rendition.url
+    return [{"url": url, "width": width} for width, url in sorted(candidates.items())]
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label="图片")
@@ -29,6 +41,7 @@ class ImageBlock(blocks.StructBlock):
             "height": rendition.height,
             "alt": value["alt"] or image.title,
             "caption": value["caption"],
+            "srcset": image_srcset(image),
         }
 
 

@@ -158,7 +158,7 @@ def test_build_publishes_live_content_and_swaps_atomically(
     assert f'<a href="{site_url("news", id=older.id)}">信用修复公告</a>' in detail
     assert re.search(
         r'<img src="/media/[^"]+" alt="求职者在招聘会现场咨询" width="\d+" '
-        r'height="\d+"',
+        r'height="\d+" srcset="/media/[^"]+\.webp \d+w',
         detail,
     )
     assert "通知全文" in detail and "PDF" in detail and "KB" in detail
