@@ -118,7 +118,7 @@ class Command(BaseCommand):
                 "\n红山区市场监督管理局 平台已启动\n"
                 f"  公众网站     {base}/\n"
                 f"  管理后台     {base}/admin/   账号 {username}  密码 {password}\n"
-            f"               编辑 editor / 审核员 moderator，密码同上（体验审核流程）\n"
+                f"               编辑 editor / 审核员 moderator，密码同上（体验审核流程）\n"
                 f"  内容接口     {base}/api/cms/v2/pages/\n"
                 f"  登记接口     {base}/api/v1/enterprises/\n"
                 f"  接口文档     {base}/api/v1/docs/\n"
