@@ -21,6 +21,8 @@ MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
 MAX_PAGE = 100  # 1,000 results are plenty to browse and stay far below max_result_window
 SNIPPET_FRAGMENT_SIZE = 80
+# Several section fragments, so the result can link to the section matching most query words.
+SECTION_FRAGMENTS = 3
 
 # Private-use characters mark highlighted terms; search/snippets.py escapes the text and turns
 # them into <em>…</em>, so the engine never decides what HTML reaches the page.
@@ -87,13 +89,17 @@ def kind_counts_aggregation() -> A:
 def with_highlight(search: Search) -> Search:
     """Mark matched terms in a fragment: of a linkable section (a hit there links to it), else
     of the body, else of all_text."""
-    return search.highlight_options(
-        pre_tags=[HIGHLIGHT_START],
-        post_tags=[HIGHLIGHT_END],
-        require_field_match=False,
-        fragment_size=SNIPPET_FRAGMENT_SIZE,
-        number_of_fragments=1,
-    ).highlight("sections.text", "body", "all_text")
+    return (
+        search.highlight_options(
+            pre_tags=[HIGHLIGHT_START],
+            post_tags=[HIGHLIGHT_END],
+            require_field_match=False,
+            fragment_size=SNIPPET_FRAGMENT_SIZE,
+            number_of_fragments=1,
+        )
+        .highlight("sections.text", number_of_fragments=SECTION_FRAGMENTS)
+        .highlight("body", "all_text")
+    )
 
 
 def page_slice(page: int) -> slice:

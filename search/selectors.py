@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .client import search_client
 from .kinds import KINDS, REGISTRY
-from .query import PAGE_SIZE, build_search, is_searchable, normalize_query
+from .query import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    PAGE_SIZE,
+    build_search,
+    is_searchable,
+    normalize_query,
+)
 from .snippets import snippet_html, strip_markers
 
 
@@ -30,6 +38,18 @@ def _fragments(highlight, field: str) -> list[str]:
     return list(highlight[field]) if highlight is not None and field in highlight else []
 
 
+def matched_terms(fragment: str) -> set[str]:
+    """The distinct highlighted terms of a fragment."""
+    return set(re.findall(f"{HIGHLIGHT_START}(.*?){HIGHLIGHT_END}", fragment))
+
+
+def best_fragment(fragments: list[str]) -> str | None:
+    """The fragment matching the most distinct query terms (the engine's order breaks ties)."""
+    if not fragments:
+        return None
+    return max(fragments, key=lambda fragment: len(matched_terms(fragment)))
+
+
 def section_anchor(fragment: str, sections: list[dict]) -> str | None:
     """The anchor of the section a highlighted fragment was cut from."""
     plain = " ".join(strip_markers(fragment).split())
@@ -43,15 +63,17 @@ def _result(hit) -> dict:
     source = hit.to_dict()
     highlight = getattr(hit.meta, "highlight", None)
     url = source.get("url", "")
-    fragments = _fragments(highlight, "sections.text")
-    anchor = section_anchor(fragments[0], source.get("sections") or []) if fragments else None
+    fragment = best_fragment(_fragments(highlight, "sections.text"))
+    anchor = section_anchor(fragment, source.get("sections") or []) if fragment else None
     if anchor:
         url = f"{url}#{anchor}"
-    fragments = fragments or _fragments(highlight, "body") or _fragments(highlight, "all_text")
+    fragment = fragment or best_fragment(
+        _fragments(highlight, "body") or _fragments(highlight, "all_text")
+    )
     return {
         "kind": source.get("kind"),
         "title": source.get("title", ""),
-        "snippet": snippet_html(fragments[0] if fragments else None, source.get("body", "")),
+        "snippet": snippet_html(fragment, source.get("body", "")),
         "url": url,
         "score": hit.meta.score,
         "date": source.get("date"),

@@ -140,3 +140,12 @@ def test_a_hit_inside_a_section_links_to_its_anchor():
     ]
     assert section_anchor(f"商标局主管全国{S}商标{E}注册", sections) == "article-2"
     assert section_anchor("不在任何一节中", sections) is None
+
+
+def test_the_fragment_matching_most_query_words_wins():
+    from search.selectors import best_fragment
+
+    one = f"办理{S}经营{E}许可"
+    two = f"{S}经营{E}场所{S}搬迁{E}后"
+    assert best_fragment([one, two]) == two
+    assert best_fragment([]) is None

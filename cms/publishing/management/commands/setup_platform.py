@@ -23,8 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args, enterprises, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        call_command("load_content")
+        # Enterprises first: showcase stories in content/ link to demo enterprises by code.
         call_command("make_demo_data", enterprises=enterprises)
+        call_command("load_content")
         if not all(kind_drift(kind).clean for kind in KINDS):
             self.stdout.write("搜索索引与数据库不一致，正在重建索引……")
             call_command("search_reindex")
