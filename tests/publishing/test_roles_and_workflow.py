@@ -100,6 +100,9 @@ def test_editor_submits_and_moderator_approves(roles, client):
     assert page.live
 
 
+# The worker closes database connections between tasks, as it does in production: that needs
+# a real transaction (on PostgreSQL a closed connection would end the test's own).
+@pytest.mark.django_db(transaction=True)
 def test_a_scheduled_page_goes_live_by_itself(roles):
     page = draft_news(roles["news"], title="定时发布的通知")
     page.go_live_at = timezone.now() + datetime.timedelta(seconds=1)
