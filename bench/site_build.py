@@ -27,14 +27,18 @@ BUILD = ROOT / "site" / "build.py"
 sys.path.insert(0, str(ROOT / "site" / "plugins"))
 
 from hongshan_api.client import ApiClient  # noqa: E402
+from hongshan_api.sections import sections_from_settings  # noqa: E402
 from hongshan_api.snapshot import snapshot_fetch  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+
+SECTIONS = sections_from_settings(read_settings(str(ROOT / "site" / "pelicanconf.py")))
 
 
 def fetch_seconds(api: str) -> tuple[float, dict]:
     client = ApiClient(api)
     try:
         started = time.perf_counter()
-        snapshot = snapshot_fetch(client)
+        snapshot = snapshot_fetch(client, SECTIONS)
         return time.perf_counter() - started, {
             **snapshot.counts,
             "requests": snapshot.requests_made,
