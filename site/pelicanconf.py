@@ -168,6 +168,9 @@ HONGSHAN_SECTIONS = [
         ),
     },
 ]
+# Registry parts: modules of the plugin that fetch registry lists and write their pages
+# (see plugins/hongshan_api/parts.py).
+HONGSHAN_REGISTRY_PARTS: list[str] = []
 HOME_NEWS_COUNT = 6
 PAGINATED_TEMPLATES = {
     "news_list": 20,

@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from .client import ApiClient
 from .feeds import news_feed_write
 from .filters import FILTERS
+from .parts import registry_parts
 from .platforms import home_tiles, present_platforms
 from .presenters import SiteUrls, page_url_resolver, site_content
 from .sections import sections_from_settings
@@ -34,6 +35,8 @@ class PublicSiteGenerator(Generator):
         client = ApiClient(self.settings["HONGSHAN_API_URL"])
         try:
             self.snapshot = snapshot_fetch(client, self.sections)
+            # Registry parts (credit, finance, services…): each fetches its own lists.
+            self.parts = [(part, part.fetch(client)) for part in registry_parts(self.settings)]
         finally:
             client.close()
         logger.info(
@@ -64,6 +67,8 @@ class PublicSiteGenerator(Generator):
             self._write_section(section, writer)
         self._write_enterprises(writer)
         self._write_platforms(writer)
+        for part, data in self.parts:
+            part.write(self, writer, data)
         self._write("search/index.html", "search", writer, page_title="搜索")
         self._write("404.html", "404", writer, page_title="页面未找到")
         self._write_sitemap(writer)

@@ -1,0 +1,9 @@
+"""App config for 融资服务: equity pledges, historical chattel mortgages, needs and loan products."""
+
+from django.apps import AppConfig
+
+
+class FinanceConfig(AppConfig):
+    name = "registry_api.finance"
+    label = "finance"
+    verbose_name = "融资服务"

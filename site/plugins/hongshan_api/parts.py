@@ -1,0 +1,21 @@
+"""Registry parts of the site: modules that fetch registry lists and write their own pages.
+
+A part is a module of this package named in pelicanconf's HONGSHAN_REGISTRY_PARTS, with
+
+    fetch(client: ApiClient) -> data          called once per build, after the snapshot
+    write(generator, writer, data) -> None    writes its pages (generator._write / _write_paginated)
+
+so each registry (credit, finance, services…) adds pages without editing the generator.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+
+def registry_parts(settings: dict) -> list[ModuleType]:
+    return [
+        importlib.import_module(f"{__package__}.{name}")
+        for name in settings.get("HONGSHAN_REGISTRY_PARTS", [])
+    ]
