@@ -86,3 +86,60 @@ def platform_page(home_page):
         return page
 
     return make
+
+
+@pytest.fixture
+def run_build():
+    """Run `site/build.py` as Django does: a child process; returns the CompletedProcess."""
+
+    def run(api_url: str, output: Path, *extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "site" / "build.py"),
+                "--api",
+                api_url,
+                "--output",
+                str(output),
+                *extra,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+
+    return run
+
+
+# Debian's Chromium, as root in a sandbox without GPU or network (docs/operations.md).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser():
+    """Headless Chromium driven by Playwright (which downloads no browser of its own)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    return browser.new_page()

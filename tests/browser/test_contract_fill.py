@@ -1,64 +1,23 @@
 """A visitor fills in a model contract on the built site and downloads the Word file (Debian's
 Chromium through Playwright), without JavaScript: the form is plain HTML posting to the API."""
 
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
 import docx
 import pytest
 from django.test import override_settings
-from playwright.sync_api import sync_playwright
 
 from cms.site_urls import site_url
 from tests.legal.pages import publish_contract
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture
-def contract_site(transactional_db, platform_page, live_server, settings, tmp_path):
+def contract_site(transactional_db, platform_page, live_server, run_build, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     contract = publish_contract(platform_page("legal"))
     with override_settings(SITE_OUTPUT_DIR=tmp_path / "site"):
-        subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "site" / "build.py"),
-                "--api",
-                live_server.url,
-                "--output",
-                str(tmp_path / "site"),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        assert run_build(live_server.url, tmp_path / "site").returncode == 0
         yield live_server.url + site_url("contract", id=contract.pk)
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def test_fill_in_the_form_and_download_the_contract(contract_site, browser, tmp_path):

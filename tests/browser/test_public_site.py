@@ -5,66 +5,25 @@ box, the search page's script calling /api/v1/search/, highlighted results, no t
 requests.
 """
 
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
-from playwright.sync_api import sync_playwright
 
 from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
 
 pytestmark = [pytest.mark.engine, pytest.mark.build, pytest.mark.browser]
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# As root in a sandbox without a GPU or network (see the machine notes in docs/operations.md).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture
-def built_site(transactional_db, news_index, live_server, search_engine, tmp_path):
+def built_site(transactional_db, news_index, live_server, search_engine, run_build, tmp_path):
     EnterpriseFactory(district=DistrictFactory(), name="赤峰市红山区鸿山食品有限公司")
     page = publish_news(news_index, title="红山区召开小微企业座谈会", summary="听取企业意见。")
     with override_settings(SITE_OUTPUT_DIR=tmp_path):
         call_command("search_reindex", verbosity=0)
-        subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "site" / "build.py"),
-                "--api",
-                live_server.url,
-                "--output",
-                str(tmp_path),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        assert run_build(live_server.url, tmp_path).returncode == 0
         yield live_server.url, page
-
-
-@pytest.fixture
-def browser_page():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
 
 
 def test_visitor_searches_from_the_home_page(built_site, browser_page):

@@ -10,26 +10,17 @@ Django's test live server answers `/media/` itself, through a handler that ignor
 project's URLconf (cms/media_serving.py) as it does under gunicorn.
 """
 
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
 from django.test import override_settings
-from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
-
-from tests.browser.test_public_site import CHROMIUM, CHROMIUM_ARGS
 
 from .pages import publish_lecture, video_document
 
 pytestmark = [pytest.mark.engine, pytest.mark.build, pytest.mark.browser]
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # Resolves with the player's position once no seek is pending.
 SETTLED_POSITION = """
@@ -59,35 +50,12 @@ def site_server(transactional_db):
 
 
 @pytest.fixture
-def built_site(transactional_db, learning, site_server, search_engine, tmp_path):
+def built_site(transactional_db, learning, site_server, search_engine, run_build, tmp_path):
     lecture = publish_lecture(learning, stream_url="", video=video_document())
     with override_settings(SITE_OUTPUT_DIR=tmp_path / "site"):
         call_command("search_reindex", verbosity=0)
-        subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "site" / "build.py"),
-                "--api",
-                site_server.url,
-                "--output",
-                str(tmp_path / "site"),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        assert run_build(site_server.url, tmp_path / "site").returncode == 0
         yield site_server.url, lecture
-
-
-@pytest.fixture
-def browser_page():
-    if not Path(CHROMIUM).exists() or not shutil.which(CHROMIUM):
-        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
 
 
 def test_a_transcript_hit_opens_the_video_at_that_moment(built_site, browser_page):

@@ -2,32 +2,14 @@
 
 import datetime
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from .pages import LOCAL, document, publish_event, publish_lecture, video_document
 
 pytestmark = pytest.mark.build
-
-BUILD = Path(settings.BASE_DIR) / "site" / "build.py"
-
-
-def build_site(api_url: str, output: Path) -> Path:
-    """Run site/build.py as the platform does (a child process); the folder it published."""
-    result = subprocess.run(
-        [sys.executable, str(BUILD), "--api", api_url, "--output", str(output)],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output / "current"
 
 
 def read(site: Path, path: str) -> str:
@@ -35,7 +17,7 @@ def read(site: Path, path: str) -> str:
 
 
 @pytest.fixture
-def site(transactional_db, home_page, platform_page, live_server, tmp_path):
+def site(transactional_db, home_page, platform_page, live_server, run_build, tmp_path):
     learning = platform_page("learning")
     handout = document("handout.docx", b"PK\x03\x04" + b"0" * 2048, title="食品经营许可讲义")
     played = publish_lecture(
@@ -72,7 +54,9 @@ def site(transactional_db, home_page, platform_page, live_server, tmp_path):
     past = publish_event(
         learning, title="春季大讲堂", slug="past", event_type="lecture", lecture=played
     )
-    current = build_site(live_server.url, tmp_path / "out")
+    result = run_build(live_server.url, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    current = tmp_path / "out" / "current"
     return current, {
         "played": played,
         "linked": linked,

@@ -5,7 +5,6 @@ script and plugin are loaded from their files, as Pelican itself loads the plugi
 """
 
 import importlib.util
-import subprocess
 import sys
 from pathlib import Path
 
@@ -34,27 +33,3 @@ def plugin():
         yield hongshan_api
     finally:
         sys.path.remove(str(PLUGIN_DIR))
-
-
-@pytest.fixture
-def run_build():
-    """Run `site/build.py` as Django does: a child process; returns the CompletedProcess."""
-
-    def run(api_url: str, output: Path, *extra: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [
-                sys.executable,
-                str(SITE_DIR / "build.py"),
-                "--api",
-                api_url,
-                "--output",
-                str(output),
-                *extra,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-
-    return run
