@@ -4,11 +4,29 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from registry_api.credit.views import CreditRecordViewSet, RepairApplicationViewSet
 from registry_api.enterprises.views import DistrictViewSet, EnterpriseViewSet
+from registry_api.finance.views import (
+    ChattelMortgageViewSet,
+    EquityPledgeViewSet,
+    FinancingNeedViewSet,
+    LoanProductViewSet,
+)
+from registry_api.services.views import AgencyViewSet, ConsultationViewSet
 
 router = DefaultRouter()
 router.register("districts", DistrictViewSet, basename="district")
 router.register("enterprises", EnterpriseViewSet, basename="enterprise")
+router.register("equity-pledges", EquityPledgeViewSet, basename="equity-pledge")
+router.register("chattel-mortgages", ChattelMortgageViewSet, basename="chattel-mortgage")
+router.register("loan-products", LoanProductViewSet, basename="loan-product")
+router.register("financing-needs", FinancingNeedViewSet, basename="financing-need")
+router.register("agencies", AgencyViewSet, basename="agency")
+router.register("consultations", ConsultationViewSet, basename="consultation")
+router.register("credit-records", CreditRecordViewSet, basename="credit-record")
+router.register(
+    "credit-repair-applications", RepairApplicationViewSet, basename="credit-repair-application"
+)
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -170,11 +170,20 @@ HONGSHAN_SECTIONS = [
 ]
 # Registry parts: modules of the plugin that fetch registry lists and write their pages
 # (see plugins/hongshan_api/parts.py).
-HONGSHAN_REGISTRY_PARTS: list[str] = []
+HONGSHAN_REGISTRY_PARTS: list[str] = ["finance", "credit", "services"]
 HOME_NEWS_COUNT = 6
 PAGINATED_TEMPLATES = {
     "news_list": 20,
     "enterprise_list": 50,
+    # 融资服务 (registry part "finance")
+    "finance_product_list": 20,
+    "finance_need_list": 20,
+    "finance_pledge_list": 50,
+    "finance_mortgage_list": 50,
+    # 诚信体系 (registry part "credit")
+    "credit_list": 50,
+    # 人力资源 · 法律服务 · 在线咨询 (registry part "services")
+    "consultation_list": 20,
     **{section["list_template"]: section.get("per_page", 20) for section in HONGSHAN_SECTIONS},
 }
 PAGINATION_PATTERNS = (
@@ -188,10 +197,20 @@ PAGINATION_PATTERNS = (
 SUBPLATFORMS = [
     {"code": "policy", "name": "政策资讯", "url": "/news/", "note": "政策文件、解读与工作动态"},
     {"code": "market-access", "name": "市场准入", "url": "", "note": "登记注册指南与在线咨询"},
-    {"code": "credit", "name": "诚信体系", "url": "", "note": "企业信用信息公示"},
+    {"code": "credit", "name": "诚信体系", "url": "/credit/", "note": "企业信用信息公示"},
     {"code": "brand", "name": "品牌战略", "url": "", "note": "商标库与地理标志"},
-    {"code": "finance", "name": "融资服务", "url": "", "note": "动产抵押、股权出质与贷款产品"},
-    {"code": "human-resources", "name": "人力资源", "url": "", "note": "人力资源服务机构"},
+    {
+        "code": "finance",
+        "name": "融资服务",
+        "url": "/finance/",
+        "note": "动产抵押、股权出质与贷款产品",
+    },
+    {
+        "code": "human-resources",
+        "name": "人力资源",
+        "url": "/agencies/",
+        "note": "人力资源服务机构",
+    },
     {"code": "legal", "name": "法律服务", "url": "", "note": "法律法规与合同示范文本"},
     {"code": "learning", "name": "学习教育", "url": "", "note": "讲座视频与学习资料"},
     {
@@ -200,7 +219,7 @@ SUBPLATFORMS = [
         "url": "/enterprises/",
         "note": "小微企业名录与企业风采",
     },
-    {"code": "rights", "name": "维权服务", "url": "", "note": "投诉举报与消费维权"},
+    {"code": "rights", "name": "维权服务", "url": "/consultations/", "note": "投诉举报与消费维权"},
 ]
 # What each platform page leads to, by PlatformPage.code. `links`: [HONGSHAN_URLS key, label],
 # shown only once the site builds that page. `sections`: sections whose latest items the page

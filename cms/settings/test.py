@@ -25,3 +25,6 @@ WHITENOISE_USE_FINDERS = True
 # development server happens to run on port 8000).
 SITE_OUTPUT_DIR = Path(tempfile.mkdtemp(prefix="hongshan-site-test-"))
 SITE_API_URL = "http://127.0.0.1:9"
+# Live-server tests answer requests in threads; a persistent connection left in one would keep
+# the PostgreSQL test database busy when the run drops it.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -1,4 +1,4 @@
-"""App config for the credit registry (诚信体系): records from the bureau and partner departments."""
+"""App config for the credit registry (诚信体系): records of the bureau and partner departments."""
 
 from django.apps import AppConfig
 

@@ -1,9 +1,13 @@
 """API views of the enterprise directory: /api/v1/districts/ and /api/v1/enterprises/."""
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from registry_api.credit.views import credit_profile
 from registry_api.pagination import RegistryCursorPagination
 
 from . import selectors, services
@@ -63,6 +67,11 @@ class EnterpriseViewSet(viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         enterprise = services.enterprise_update(enterprise=enterprise, **serializer.validated_data)
         return self._respond(enterprise, status.HTTP_200_OK)
+
+    @extend_schema(summary="企业信用档案：信用状况与公示记录时间线", responses={200: dict})
+    @action(detail=True, methods=["get"], url_path="credit", permission_classes=[AllowAny])
+    def credit(self, request, *args, **kwargs):
+        return Response(credit_profile(self.get_object(), timezone.localdate()))
 
     def destroy(self, request, *args, **kwargs):
         services.enterprise_delete(enterprise=self.get_object())

@@ -1,4 +1,4 @@
-"""App config for 融资服务: equity pledges, historical chattel mortgages, needs and loan products."""
+"""App config for 融资服务: equity pledges, historical mortgages, needs and loan products."""
 
 from django.apps import AppConfig
 

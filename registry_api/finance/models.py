@@ -1,1 +1,231 @@
-"""Models of this registry (see apps.py)."""
+"""Models of 融资服务: equity pledges, historical chattel mortgages, loan products and needs."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from registry_api.enterprises.models import Enterprise
+
+# Chattel mortgages are registered with the central bank's unified registry since this day.
+CHATTEL_REGISTRY_MOVED_ON = datetime.date(2021, 1, 1)
+CHATTEL_HISTORICAL_LABEL = "历史记录"
+CHATTEL_REFERRAL = (
+    "自2021年1月1日起，动产抵押登记由中国人民银行征信中心动产融资统一登记公示系统办理，"
+    "请通过该系统（www.zhongdengwang.org.cn）办理登记或查询；本局仅公示此前的历史记录。"
+)
+
+
+class Collateral(models.TextChoices):
+    CREDIT = "credit", "信用"
+    MORTGAGE = "mortgage", "抵押"
+    PLEDGE = "pledge", "质押"
+    GUARANTEE = "guarantee", "保证"
+
+
+class RecordStatus(models.TextChoices):
+    VALID = "valid", "有效"
+    CANCELLED = "cancelled", "已注销"
+    INVALID = "invalid", "无效"
+
+
+def _check_cancellation(record) -> None:
+    """Shared rule of pledges and mortgages: a cancellation date goes with 已注销 only."""
+    if record.status == RecordStatus.CANCELLED and not record.cancelled_on:
+        raise ValidationError({"cancelled_on": "状态为“已注销”时须填写注销日期。"})
+    if record.status != RecordStatus.CANCELLED and record.cancelled_on:
+        raise ValidationError({"cancelled_on": "只有“已注销”的登记才有注销日期。"})
+    if record.cancelled_on and record.registered_on and record.cancelled_on < record.registered_on:
+        raise ValidationError({"cancelled_on": "注销日期不能早于登记日期。"})
+
+
+class EquityPledge(models.Model):
+    """股权出质登记: a shareholder pledges its equity in a company to a creditor (often a bank)."""
+
+    class PledgorType(models.TextChoices):
+        NATURAL_PERSON = "natural_person", "自然人"
+        ENTERPRISE = "enterprise", "企业"
+
+    class AmountUnit(models.TextChoices):
+        TEN_THOUSAND_YUAN = "wan_yuan", "万元"
+        TEN_THOUSAND_SHARES = "wan_shares", "万股"
+
+    registration_number = models.CharField("登记编号", max_length=40, unique=True)
+    pledgor_name = models.CharField(
+        "出质人", max_length=200, help_text="出质人为自然人的，公开接口中按规定脱敏显示"
+    )
+    pledgor_type = models.CharField("出质人类型", max_length=16, choices=PledgorType.choices)
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.PROTECT,
+        related_name="equity_pledges",
+        verbose_name="股权所在企业",
+    )
+    pledgee = models.CharField("质权人", max_length=200)
+    amount = models.DecimalField("出质股权数额", max_digits=14, decimal_places=2)
+    amount_unit = models.CharField(
+        "数额单位", max_length=16, choices=AmountUnit.choices, default=AmountUnit.TEN_THOUSAND_YUAN
+    )
+    registered_on = models.DateField("登记日期")
+    status = models.CharField(
+        "状态", max_length=16, choices=RecordStatus.choices, default=RecordStatus.VALID
+    )
+    cancelled_on = models.DateField("注销日期", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = "股权出质登记"
+        verbose_name_plural = "股权出质登记"
+        ordering = ["-registered_on", "-id"]
+        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return self.registration_number
+
+    def clean(self) -> None:
+        super().clean()
+        if self.amount is not None and self.amount <= 0:
+            raise ValidationError({"amount": "出质股权数额必须大于0。"})
+        _check_cancellation(self)
+
+
+class ChattelMortgage(models.Model):
+    """动产抵押登记 made by the bureau before 2021-01-01; shown only as historical records."""
+
+    registration_number = models.CharField("登记编号", max_length=40, unique=True)
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.PROTECT,
+        related_name="chattel_mortgages",
+        verbose_name="抵押人",
+    )
+    mortgagee = models.CharField("抵押权人", max_length=200)
+    secured_amount = models.DecimalField("被担保债权数额（万元）", max_digits=14, decimal_places=2)
+    collateral_description = models.TextField("抵押物概况")
+    registered_on = models.DateField("登记日期")
+    status = models.CharField(
+        "状态", max_length=16, choices=RecordStatus.choices, default=RecordStatus.VALID
+    )
+    cancelled_on = models.DateField("注销日期", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = "动产抵押登记（历史记录）"
+        verbose_name_plural = "动产抵押登记（历史记录）"
+        ordering = ["-registered_on", "-id"]
+        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return self.registration_number
+
+    def clean(self) -> None:
+        super().clean()
+        if self.registered_on and self.registered_on >= CHATTEL_REGISTRY_MOVED_ON:
+            raise ValidationError({"registered_on": CHATTEL_REFERRAL})
+        if self.secured_amount is not None and self.secured_amount <= 0:
+            raise ValidationError({"secured_amount": "被担保债权数额必须大于0。"})
+        _check_cancellation(self)
+
+
+def _check_range(errors: dict, low, high, field: str, label: str) -> None:
+    if low is not None and low < 0:
+        errors[field] = f"{label}不能为负数。"
+    elif low is not None and high is not None and low > high:
+        errors[field] = f"{label}的下限不能大于上限。"
+
+
+class LoanProduct(models.Model):
+    """A bank's loan product for small and micro enterprises (贷款产品)."""
+
+    bank = models.CharField("银行", max_length=100)
+    name = models.CharField("产品名称", max_length=100)
+    rate_min = models.DecimalField("年利率下限（%）", max_digits=5, decimal_places=2)
+    rate_max = models.DecimalField("年利率上限（%）", max_digits=5, decimal_places=2)
+    amount_min = models.DecimalField("额度下限（万元）", max_digits=12, decimal_places=2)
+    amount_max = models.DecimalField("额度上限（万元）", max_digits=12, decimal_places=2)
+    term_min_months = models.PositiveIntegerField("期限下限（月）")
+    term_max_months = models.PositiveIntegerField("期限上限（月）")
+    eligibility = models.TextField("申请条件", blank=True)
+    target_scales = models.JSONField(
+        "适用企业规模", default=list, blank=True, help_text="micro/small/medium，留空为不限"
+    )
+    target_industries = models.JSONField(
+        "适用行业", default=list, blank=True, help_text="国民经济行业门类名称，留空为不限"
+    )
+    collateral = models.CharField("担保方式", max_length=16, choices=Collateral.choices)
+    contact_phone = models.CharField("联系电话（网点办公电话）", max_length=30)
+    active = models.BooleanField("在售", default=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = "贷款产品"
+        verbose_name_plural = "贷款产品"
+        ordering = ["bank", "name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["bank", "name"], name="finance_loan_product_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bank} · {self.name}"
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict = {}
+        _check_range(errors, self.rate_min, self.rate_max, "rate_min", "年利率")
+        _check_range(errors, self.amount_min, self.amount_max, "amount_min", "贷款额度")
+        _check_range(
+            errors, self.term_min_months, self.term_max_months, "term_min_months", "贷款期限"
+        )
+        scales = set(Enterprise.Scale.values)
+        if not isinstance(self.target_scales, list) or not set(self.target_scales) <= scales:
+            errors["target_scales"] = "适用企业规模只能为 micro、small、medium。"
+        if not isinstance(self.target_industries, list):
+            errors["target_industries"] = "适用行业须为行业名称的列表。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class FinancingNeed(models.Model):
+    """An enterprise's published financing need (融资需求), matched against loan products."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "征集中"
+        CONNECTED = "connected", "已对接"
+        SATISFIED = "satisfied", "已满足"
+        CLOSED = "closed", "已关闭"
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.PROTECT,
+        related_name="financing_needs",
+        verbose_name="企业",
+    )
+    amount = models.DecimalField("融资金额（万元）", max_digits=12, decimal_places=2)
+    term_months = models.PositiveIntegerField("期限（月）")
+    purpose = models.CharField("资金用途", max_length=200)
+    collateral_offered = models.CharField(
+        "可提供担保方式", max_length=16, choices=Collateral.choices
+    )
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.OPEN)
+    published_on = models.DateField("发布日期")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = "融资需求"
+        verbose_name_plural = "融资需求"
+        ordering = ["-published_on", "-id"]
+        indexes = [models.Index(fields=["status", "published_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.amount}万元"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.amount is not None and self.amount <= 0:
+            raise ValidationError({"amount": "融资金额必须大于0。"})
+        if self.term_months is not None and self.term_months < 1:
+            raise ValidationError({"term_months": "期限至少为1个月。"})

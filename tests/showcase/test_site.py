@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import DistrictFactory, EnterpriseFactory
 from tests.learning.pages import image
-from tests.learning.test_site import build_site, read
+from tests.learning.test_site import read
 
 from .pages import publish_story
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.build
     ":pytest.PytestUnraisableExceptionWarning"
 )
 def test_story_pages_link_the_enterprise_and_show_the_gallery(
-    transactional_db, home_page, platform_page, live_server, tmp_path
+    transactional_db, home_page, platform_page, live_server, run_build, tmp_path
 ):
     showcase = platform_page("showcase")
     enterprise = EnterpriseFactory(
@@ -36,7 +36,9 @@ def test_story_pages_link_the_enterprise_and_show_the_gallery(
     plain = publish_story(
         showcase, title="创业指导：开一家小店", slug="startup", kind="startup", enterprise=None
     )
-    current = build_site(live_server.url, tmp_path / "out")
+    result = run_build(live_server.url, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    current = tmp_path / "out" / "current"
 
     listing = read(current, "/stories/")
     assert "经验做法" in listing and "创业指导" in listing

@@ -46,6 +46,10 @@ class PublicSiteGenerator(Generator):
             self.snapshot.seconds,
         )
         self.content = site_content(self.snapshot, self.urls, self.sections)
+        # A part may mark items of the shared content (e.g. credit links on enterprise pages).
+        for part, data in self.parts:
+            if hasattr(part, "annotate"):
+                part.annotate(self.content, data)
         self.platforms = present_platforms(
             self.snapshot.platforms,
             self.snapshot.platform_children,

@@ -4,6 +4,7 @@ A part is a module of this package named in pelicanconf's HONGSHAN_REGISTRY_PART
 
     fetch(client: ApiClient) -> data          called once per build, after the snapshot
     write(generator, writer, data) -> None    writes its pages (generator._write / _write_paginated)
+    annotate(content, data) -> None           optional: marks shared items before pages are written
 
 so each registry (credit, finance, services…) adds pages without editing the generator.
 """

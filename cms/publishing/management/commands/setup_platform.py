@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from cms.pages.models import HomePage
 from cms.publishing.local_admin import local_demo_editors_ensure
 from cms.publishing.roles import editorial_roles_ensure
+from registry_api.credit.reference_data import load_credit_reference
 from search.drift import kind_drift
 from search.kinds import KINDS
 
@@ -24,7 +25,10 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         # Enterprises first: showcase stories in content/ link to demo enterprises by code.
-        call_command("make_demo_data", enterprises=enterprises)
+        call_command("make_demo_data", enterprises=enterprises, finance=True, services=True)
+        # Credit departments and publicity rules from content/reference/, then demo records.
+        load_credit_reference()
+        call_command("make_demo_data", credit_records=800)
         call_command("load_content")
         if not all(kind_drift(kind).clean for kind in KINDS):
             self.stdout.write("搜索索引与数据库不一致，正在重建索引……")

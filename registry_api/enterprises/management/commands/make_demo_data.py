@@ -1,4 +1,6 @@
-"""`manage.py make_demo_data [--enterprises N] [--pages N] [--seed S]`: top up demo data.
+"""`manage.py make_demo_data [--enterprises N] [--pages N] [--finance] [--seed S]`: top up.
+
+`--credit-records N` tops up credit records (registry_api.credit.demo_data) to N.
 
 Enterprises fill the directory; pages are synthetic policy news for benchmarks. Both are
 created without queuing search syncs or site builds: run `search_reindex` afterwards (the
@@ -13,7 +15,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cms.pages.demo_pages import demo_page_count, make_demo_pages
+from registry_api.credit.demo_data import make_demo_credit_records
 from registry_api.enterprises.demo_data import DEFAULT_SEED, make_demo_enterprises, missing_count
+from registry_api.finance.demo_data import DEFAULT_COUNTS as FINANCE_COUNTS
+from registry_api.finance.demo_data import make_demo_finance
+from registry_api.services.demo_data import make_demo_services
 
 
 class Command(BaseCommand):
@@ -36,19 +42,58 @@ class Command(BaseCommand):
             help="number of synthetic policy news pages (across categories) for benchmarks",
         )
         parser.add_argument(
+            "--finance",
+            action="store_true",
+            help="top up finance demo data (loan products, needs, equity pledges, old mortgages)",
+        )
+        parser.add_argument(
+            "--services",
+            action="store_true",
+            help="also create 30 demo agencies and 200 consultations (idempotent)",
+        )
+        parser.add_argument(
+            "--credit-records",
+            type=int,
+            metavar="N",
+            help="number of credit records (all departments, categories, tiers) for enterprises",
+        )
+        parser.add_argument(
             "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
         )
 
     def handle(self, *args, enterprises: int | None, pages: int | None, seed: int, **options):
-        if enterprises is None and pages is None:
-            raise CommandError("请指定 --enterprises N 或 --pages N。")
-        if (enterprises or 0) < 0 or (pages or 0) < 0:
+        credit_records = options.get("credit_records")
+        if (
+            enterprises is None
+            and pages is None
+            and credit_records is None
+            and not (options["finance"] or options["services"])
+        ):
+            raise CommandError(
+                "请指定 --enterprises N、--pages N、--credit-records N、--finance 或 --services。"
+            )
+        if (enterprises or 0) < 0 or (pages or 0) < 0 or (credit_records or 0) < 0:
             raise CommandError("数量不能为负数。")
         console = Console(file=self.stdout, highlight=False)
         if pages is not None:
             self._make_pages(console, pages, seed, options["verbosity"])
         if enterprises is not None:
             self._make_enterprises(console, enterprises, seed, options["verbosity"])
+        if credit_records is not None:
+            result = make_demo_credit_records(credit_records, seed=seed)
+            console.print(f"新增 {result.created} 条信用记录（原有 {result.existing}）。")
+        if options["services"]:  # after enterprises: HR agencies link to directory entries
+            result = make_demo_services(seed=seed)
+            console.print(
+                f"新增 {result.agencies_created} 家服务机构、"
+                f"{result.consultations_created} 条咨询留言。"
+            )
+        if options["finance"]:  # after the enterprises: finance records attach to them
+            created = make_demo_finance(FINANCE_COUNTS, seed=seed).created
+            console.print(
+                "融资服务演示数据：新增贷款产品 {products} 个、融资需求 {needs} 条、"
+                "股权出质 {pledges} 条、动产抵押历史记录 {mortgages} 条。".format(**created)
+            )
 
     def _make_pages(self, console, pages: int, seed: int, verbosity: int) -> None:
         if demo_page_count() >= pages:

@@ -1,0 +1,146 @@
+"""Serializers of the credit registry: public record shape, clerk write shape, repair form."""
+
+import datetime
+
+from rest_framework import serializers
+
+from registry_api.enterprises.models import Enterprise
+
+from .models import CreditRecord, CreditRepairApplication, Department
+
+EDITABLE_FIELDS = [
+    "enterprise",
+    "department",
+    "category",
+    "severity",
+    "decision_number",
+    "decision_date",
+    "facts",
+    "legal_basis",
+    "outcome",
+    "publicity_start",
+    "status",
+    "explanation_override",
+]
+
+
+class DepartmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Department
+        fields = ["code", "name"]
+
+
+class CreditEnterpriseRefSerializer(serializers.Serializer):
+    credit_code = serializers.CharField()
+    name = serializers.CharField()
+
+
+def days_until(day: datetime.date | None, today: datetime.date) -> int | None:
+    return None if day is None else max((day - today).days, 0)
+
+
+class CreditRecordSerializer(serializers.ModelSerializer):
+    """The public shape of a record; `today` in the context drives status and countdowns."""
+
+    type = serializers.SerializerMethodField()
+    enterprise = CreditEnterpriseRefSerializer(read_only=True)
+    department = DepartmentSerializer(read_only=True)
+    category_display = serializers.CharField(source="get_category_display", read_only=True)
+    severity_display = serializers.CharField(source="get_severity_display", read_only=True)
+    status = serializers.SerializerMethodField()
+    status_display = serializers.SerializerMethodField()
+    explanation = serializers.CharField(read_only=True)
+    days_until_repair_eligible = serializers.SerializerMethodField()
+    days_until_publicity_ends = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CreditRecord
+        fields = [
+            "id",
+            "type",
+            "enterprise",
+            "department",
+            "category",
+            "category_display",
+            "severity",
+            "severity_display",
+            "decision_number",
+            "decision_date",
+            "facts",
+            "legal_basis",
+            "outcome",
+            "publicity_start",
+            "publicity_end",
+            "repair_eligible_on",
+            "days_until_repair_eligible",
+            "days_until_publicity_ends",
+            "status",
+            "status_display",
+            "explanation",
+            "updated_at",
+        ]
+
+    def _today(self) -> datetime.date:
+        return self.context.get("today") or datetime.date.today()
+
+    def get_type(self, obj) -> str:
+        return "credit_record"
+
+    def get_status(self, obj) -> str:
+        return str(obj.shown_status(self._today()))
+
+    def get_status_display(self, obj) -> str:
+        return CreditRecord.Status(obj.shown_status(self._today())).label
+
+    def get_days_until_repair_eligible(self, obj) -> int | None:
+        return days_until(obj.repair_eligible_on, self._today())
+
+    def get_days_until_publicity_ends(self, obj) -> int | None:
+        return days_until(obj.publicity_end, self._today())
+
+
+class CreditRecordWriteSerializer(serializers.ModelSerializer):
+    """What clerks send; the rules (publicity, uniqueness) run in the model and the service."""
+
+    enterprise = serializers.SlugRelatedField(
+        slug_field="credit_code", queryset=Enterprise.objects.all()
+    )
+    department = serializers.SlugRelatedField(slug_field="code", queryset=Department.objects.all())
+
+    class Meta:
+        model = CreditRecord
+        fields = EDITABLE_FIELDS
+        validators: list = []  # (department, decision_number) is checked by full_clean()
+
+
+class RepairApplicationSerializer(serializers.Serializer):
+    """The public repair form; the answer never repeats the applicant's name or phone."""
+
+    record = serializers.PrimaryKeyRelatedField(
+        queryset=CreditRecord.objects.all(),
+        error_messages={"does_not_exist": "信用记录不存在。", "required": "请选择信用记录。"},
+    )
+    applicant_name = serializers.CharField(
+        max_length=50,
+        error_messages={"blank": "请填写申请人姓名。", "required": "请填写申请人姓名。"},
+    )
+    contact_phone = serializers.RegexField(
+        r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$",
+        error_messages={
+            "invalid": "请填写有效的手机号码或固定电话。",
+            "required": "请填写联系电话。",
+            "blank": "请填写联系电话。",
+        },
+    )
+    reason = serializers.CharField(
+        error_messages={"blank": "请填写申请理由。", "required": "请填写申请理由。"}
+    )
+
+
+class RepairApplicationReceiptSerializer(serializers.ModelSerializer):
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    record = serializers.IntegerField(source="record_id")
+
+    class Meta:
+        model = CreditRepairApplication
+        fields = ["id", "record", "status", "status_display", "submitted_at", "due_on"]

@@ -1,0 +1,111 @@
+"""Writes to the credit registry: records (publicity computed from the rules) and repairs."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import CreditRecord, CreditRepairApplication, PublicityRule, add_months
+
+REPAIR_WORKING_DAYS = 10
+
+
+def apply_publicity_rule(record: CreditRecord) -> CreditRecord:
+    """Set publicity start/end and repair date from the stored rule (not saved here)."""
+    record.publicity_start = record.publicity_start or record.decision_date
+    rule = PublicityRule.objects.filter(category=record.category, severity=record.severity).first()
+    if rule is None or record.publicity_start is None:
+        record.publicity_end = record.publicity_start
+        record.repair_eligible_on = None
+        return record
+    record.publicity_end = add_months(record.publicity_start, rule.publicity_months)
+    record.repair_eligible_on = (
+        add_months(record.publicity_start, rule.repair_after_months)
+        if rule.repair_after_months is not None and rule.publicity_months
+        else None
+    )
+    return record
+
+
+def record_save(record: CreditRecord) -> CreditRecord:
+    record.full_clean()
+    apply_publicity_rule(record)
+    record.save()
+    return record
+
+
+@transaction.atomic
+def record_create(**fields) -> CreditRecord:
+    return record_save(CreditRecord(**fields))
+
+
+@transaction.atomic
+def record_update(*, record: CreditRecord, **fields) -> CreditRecord:
+    for name, value in fields.items():
+        setattr(record, name, value)
+    return record_save(record)
+
+
+@transaction.atomic
+def rule_save(rule: PublicityRule) -> int:
+    """Save a rule and recompute every record it governs; returns how many were recomputed."""
+    rule.full_clean()
+    rule.save()
+    records = CreditRecord.objects.filter(category=rule.category, severity=rule.severity)
+    for record in records:
+        apply_publicity_rule(record)
+    CreditRecord.objects.bulk_update(records, ["publicity_end", "repair_eligible_on"])
+    return len(records)
+
+
+def add_working_days(day: datetime.date, count: int) -> datetime.date:
+    """`day` plus `count` working days; weekends skipped, statutory holidays not modelled."""
+    while count:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+@transaction.atomic
+def repair_apply(
+    *, record: CreditRecord, applicant_name: str, contact_phone: str, reason: str, today=None
+) -> CreditRepairApplication:
+    today = today or timezone.localdate()
+    if record.status != CreditRecord.Status.PUBLIC:
+        raise ValidationError({"record": "该记录不在公示中，无需申请信用修复。"})
+    if record.repair_eligible_on is None:
+        raise ValidationError({"record": "该类信用记录不适用信用修复。"})
+    if today < record.repair_eligible_on:
+        raise ValidationError(
+            {"record": f"该记录自{record.repair_eligible_on:%Y年%m月%d日}起方可申请信用修复。"}
+        )
+    application = CreditRepairApplication(
+        enterprise=record.enterprise,
+        record=record,
+        applicant_name=applicant_name,
+        contact_phone=contact_phone,
+        reason=reason,
+        due_on=add_working_days(today, REPAIR_WORKING_DAYS),
+    )
+    application.full_clean()
+    application.save()
+    return application
+
+
+@transaction.atomic
+def repair_decide(
+    *, application: CreditRepairApplication, status: str, note: str = ""
+) -> CreditRepairApplication:
+    """Staff decision; a granted repair marks the record 已修复 (it leaves the public lists)."""
+    application.status = status
+    application.decision_note = note
+    if status in (CreditRepairApplication.Status.GRANTED, CreditRepairApplication.Status.REFUSED):
+        application.decided_at = timezone.now()
+    application.save()
+    if status == CreditRepairApplication.Status.GRANTED:
+        record = application.record
+        record.status = CreditRecord.Status.REPAIRED
+        record.save(update_fields=["status", "updated_at"])
+    return application

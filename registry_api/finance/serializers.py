@@ -1,0 +1,232 @@
+"""Serializers of 融资服务: lean public read shapes and validated write shapes."""
+
+from rest_framework import serializers
+
+from registry_api.enterprises.models import Enterprise
+
+from .matching import Match
+from .models import (
+    CHATTEL_HISTORICAL_LABEL,
+    CHATTEL_REFERRAL,
+    ChattelMortgage,
+    EquityPledge,
+    FinancingNeed,
+    LoanProduct,
+)
+from .selectors import financing_need_matches, pledgor_public_name
+
+PLEDGE_FIELDS = [
+    "registration_number",
+    "pledgor_name",
+    "pledgor_type",
+    "enterprise",
+    "pledgee",
+    "amount",
+    "amount_unit",
+    "registered_on",
+    "status",
+    "cancelled_on",
+]
+MORTGAGE_FIELDS = [
+    "registration_number",
+    "enterprise",
+    "mortgagee",
+    "secured_amount",
+    "collateral_description",
+    "registered_on",
+    "status",
+    "cancelled_on",
+]
+PRODUCT_FIELDS = [
+    "bank",
+    "name",
+    "rate_min",
+    "rate_max",
+    "amount_min",
+    "amount_max",
+    "term_min_months",
+    "term_max_months",
+    "eligibility",
+    "target_scales",
+    "target_industries",
+    "collateral",
+    "contact_phone",
+    "active",
+]
+NEED_FIELDS = [
+    "enterprise",
+    "amount",
+    "term_months",
+    "purpose",
+    "collateral_offered",
+    "status",
+    "published_on",
+]
+# How many ranked products a need carries in `?include=matches`.
+INCLUDED_MATCHES = 3
+
+
+class EnterpriseRefSerializer(serializers.Serializer):
+    credit_code = serializers.CharField()
+    name = serializers.CharField()
+
+
+def _enterprise_field():
+    return serializers.SlugRelatedField(slug_field="credit_code", queryset=Enterprise.objects.all())
+
+
+class EquityPledgeSerializer(serializers.ModelSerializer):
+    """The public shape: a natural-person pledgor's name is masked (张*明)."""
+
+    enterprise = EnterpriseRefSerializer(read_only=True)
+    pledgor_name = serializers.SerializerMethodField()
+    pledgor_type_display = serializers.CharField(source="get_pledgor_type_display", read_only=True)
+    amount_unit_display = serializers.CharField(source="get_amount_unit_display", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = EquityPledge
+        fields = [
+            "id",
+            *PLEDGE_FIELDS,
+            "pledgor_type_display",
+            "amount_unit_display",
+            "status_display",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_pledgor_name(self, obj: EquityPledge) -> str:
+        return pledgor_public_name(obj)
+
+
+class EquityPledgeWriteSerializer(serializers.ModelSerializer):
+    enterprise = _enterprise_field()
+
+    class Meta:
+        model = EquityPledge
+        fields = PLEDGE_FIELDS
+
+
+class ChattelMortgageSerializer(serializers.ModelSerializer):
+    """Every record carries the 历史记录 label and the referral to the central bank's registry."""
+
+    enterprise = EnterpriseRefSerializer(read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    historical = serializers.SerializerMethodField()
+    historical_label = serializers.SerializerMethodField()
+    referral = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ChattelMortgage
+        fields = [
+            "id",
+            *MORTGAGE_FIELDS,
+            "status_display",
+            "historical",
+            "historical_label",
+            "referral",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_historical(self, obj) -> bool:
+        return True
+
+    def get_historical_label(self, obj) -> str:
+        return CHATTEL_HISTORICAL_LABEL
+
+    def get_referral(self, obj) -> str:
+        return CHATTEL_REFERRAL
+
+
+class ChattelMortgageWriteSerializer(serializers.ModelSerializer):
+    enterprise = _enterprise_field()
+
+    class Meta:
+        model = ChattelMortgage
+        fields = MORTGAGE_FIELDS
+
+
+class LoanProductSerializer(serializers.ModelSerializer):
+    collateral_display = serializers.CharField(source="get_collateral_display", read_only=True)
+
+    class Meta:
+        model = LoanProduct
+        fields = ["id", *PRODUCT_FIELDS, "collateral_display", "created_at", "updated_at"]
+
+
+class LoanProductWriteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LoanProduct
+        fields = PRODUCT_FIELDS
+
+
+class ProductRefSerializer(serializers.ModelSerializer):
+    collateral_display = serializers.CharField(source="get_collateral_display", read_only=True)
+
+    class Meta:
+        model = LoanProduct
+        fields = [
+            "id",
+            "bank",
+            "name",
+            "rate_min",
+            "rate_max",
+            "amount_min",
+            "amount_max",
+            "term_min_months",
+            "term_max_months",
+            "collateral",
+            "collateral_display",
+            "contact_phone",
+        ]
+
+
+class MatchSerializer(serializers.Serializer):
+    product = ProductRefSerializer()
+    score = serializers.IntegerField()
+    eligible = serializers.BooleanField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    problems = serializers.ListField(child=serializers.CharField())
+
+
+class FinancingNeedSerializer(serializers.ModelSerializer):
+    """With `include_matches` in the context, each need carries its top eligible products."""
+
+    enterprise = EnterpriseRefSerializer(read_only=True)
+    collateral_offered_display = serializers.CharField(
+        source="get_collateral_offered_display", read_only=True
+    )
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    scale = serializers.CharField(source="enterprise.scale", read_only=True)
+    industry = serializers.CharField(source="enterprise.industry", read_only=True)
+
+    class Meta:
+        model = FinancingNeed
+        fields = [
+            "id",
+            *NEED_FIELDS,
+            "collateral_offered_display",
+            "status_display",
+            "scale",
+            "industry",
+            "created_at",
+            "updated_at",
+        ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        products = self.context.get("match_products")
+        if products is not None:
+            matches: list[Match] = financing_need_matches(instance, products, eligible_only=True)
+            data["matches"] = MatchSerializer(matches[:INCLUDED_MATCHES], many=True).data
+        return data
+
+
+class FinancingNeedWriteSerializer(serializers.ModelSerializer):
+    enterprise = _enterprise_field()
+
+    class Meta:
+        model = FinancingNeed
+        fields = NEED_FIELDS

@@ -1,0 +1,43 @@
+"""Reads of the services registry: agencies with credit standing, the public Q&A."""
+
+from django.db.models import QuerySet
+
+from .models import Agency, Consultation
+
+
+def agency_list() -> QuerySet[Agency]:
+    return Agency.objects.filter(active=True).select_related("district", "enterprise")
+
+
+def agency_credit_standing(agency: Agency) -> dict | None:
+    """The registry's credit standing of the agency's enterprise; None when it has none."""
+    if agency.enterprise_id is None:
+        return None
+    from registry_api.credit.selectors import credit_standing
+
+    return credit_standing(agency.enterprise)
+
+
+def consultation_public_list() -> QuerySet[Consultation]:
+    """Answered Q&A that staff approved and the asker agreed to publish."""
+    return (
+        Consultation.objects.filter(
+            status=Consultation.Status.PUBLISHED, public=True, answered_at__isnull=False
+        )
+        .exclude(answer="")
+        .only(
+            "id",
+            "tracking_code",
+            "channel",
+            "subject",
+            "question",
+            "answer",
+            "submitted_at",
+            "answered_at",
+            "updated_at",
+        )
+    )
+
+
+def consultation_by_tracking_code(code: str) -> Consultation | None:
+    return Consultation.objects.filter(tracking_code=code.strip().upper()).first()

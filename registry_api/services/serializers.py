@@ -1,0 +1,127 @@
+"""Serializers of the services registry; no public shape carries an asker's name or contacts."""
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from registry_api.enterprises.serializers import DistrictRefSerializer
+
+from . import selectors
+from .models import Agency, Consultation
+from .validators import validate_contact_phone
+
+REQUIRED = "此项为必填项。"
+
+
+class CreditStandingSerializer(serializers.Serializer):
+    level = serializers.CharField()
+    active_records = serializers.IntegerField()
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    district = DistrictRefSerializer(read_only=True)
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+    services = serializers.ListField(source="service_list", child=serializers.CharField())
+    enterprise = serializers.SerializerMethodField()
+    credit_standing = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Agency
+        fields = [
+            "id",
+            "kind",
+            "kind_display",
+            "name",
+            "qualification",
+            "services",
+            "district",
+            "address",
+            "phone",
+            "vetted_on",
+            "enterprise",
+            "credit_standing",
+            "updated_at",
+        ]
+
+    def get_enterprise(self, obj: Agency) -> dict | None:
+        if obj.enterprise is None:
+            return None
+        return {"credit_code": obj.enterprise.credit_code, "name": obj.enterprise.name}
+
+    @extend_schema_field(CreditStandingSerializer(allow_null=True))
+    def get_credit_standing(self, obj: Agency) -> dict | None:
+        return selectors.agency_credit_standing(obj)
+
+
+class ConsultationPublicSerializer(serializers.ModelSerializer):
+    """A published Q&A: subject, question, answer, channel and dates only."""
+
+    channel_display = serializers.CharField(source="get_channel_display", read_only=True)
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "id",
+            "channel",
+            "channel_display",
+            "subject",
+            "question",
+            "answer",
+            "submitted_at",
+            "answered_at",
+        ]
+
+
+def _messages(required: str, max_length: int | None = None) -> dict:
+    messages = {"required": required, "blank": required, "null": required}
+    if max_length:
+        messages["max_length"] = f"不能超过 {max_length} 个字符。"
+    return messages
+
+
+class ConsultationSubmitSerializer(serializers.Serializer):
+    """What a member of the public sends; every error is a Chinese, field-level message."""
+
+    channel = serializers.ChoiceField(
+        choices=Consultation.Channel.choices,
+        default=Consultation.Channel.MESSAGE_BOARD,
+        error_messages={"invalid_choice": "请选择有效的咨询渠道。"},
+    )
+    name = serializers.CharField(max_length=50, error_messages=_messages("请填写姓名。", 50))
+    phone = serializers.CharField(max_length=32, error_messages=_messages("请填写联系电话。", 32))
+    email = serializers.EmailField(
+        required=False,
+        allow_blank=True,
+        max_length=254,
+        error_messages={"invalid": "请填写有效的电子邮箱地址。"},
+    )
+    enterprise_name = serializers.CharField(
+        required=False, allow_blank=True, max_length=200, error_messages=_messages("", 200)
+    )
+    subject = serializers.CharField(
+        max_length=100, error_messages=_messages("请填写咨询主题。", 100)
+    )
+    question = serializers.CharField(
+        max_length=Consultation.QUESTION_MAX_LENGTH,
+        error_messages=_messages("请填写咨询内容。", Consultation.QUESTION_MAX_LENGTH),
+    )
+    public = serializers.BooleanField(required=False, default=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # In a form post an unchecked consent box is simply absent: that means "do not publish".
+        self.fields["public"].default_empty_html = False
+
+    def validate_phone(self, value: str) -> str:
+        try:
+            validate_contact_phone(value)
+        except ValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
+        return value
+
+
+class ConsultationReceiptSerializer(serializers.Serializer):
+    tracking_code = serializers.CharField()
+    status = serializers.CharField()
+    status_display = serializers.CharField()
+    message = serializers.CharField()

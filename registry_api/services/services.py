@@ -1,0 +1,101 @@
+"""Writes of the services registry: agencies, and a consultation's submit → answer → publish."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Agency, Consultation
+from .validators import normalise_phone
+
+TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def tracking_code_new(when=None) -> str:
+    """ZX + submission date + 6 random characters, e.g. ZX20261127K7Q2MD."""
+    day = timezone.localdate(when) if when else timezone.localdate()
+    suffix = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(6))
+    return f"ZX{day:%Y%m%d}{suffix}"
+
+
+@transaction.atomic
+def agency_create(**fields) -> Agency:
+    agency = Agency(**fields)
+    agency.full_clean()
+    agency.save()
+    return agency
+
+
+@transaction.atomic
+def agency_update(*, agency: Agency, **fields) -> Agency:
+    for name, value in fields.items():
+        setattr(agency, name, value)
+    agency.full_clean()
+    agency.save()
+    return agency
+
+
+@transaction.atomic
+def consultation_submit(
+    *,
+    channel: str,
+    asker_name: str,
+    asker_phone: str,
+    subject: str,
+    question: str,
+    asker_email: str = "",
+    enterprise_name: str = "",
+    public: bool = True,
+    submitted_at=None,
+    tracking_code: str | None = None,
+) -> Consultation:
+    """A new question, waiting for staff (待审核); nothing of it is public yet."""
+    submitted_at = submitted_at or timezone.now()
+    consultation = Consultation(
+        tracking_code=tracking_code or tracking_code_new(submitted_at),
+        channel=channel,
+        asker_name=asker_name.strip(),
+        asker_phone=normalise_phone(asker_phone),
+        asker_email=(asker_email or "").strip(),
+        enterprise_name=(enterprise_name or "").strip(),
+        subject=subject.strip(),
+        question=question.strip(),
+        public=public,
+        submitted_at=submitted_at,
+        status=Consultation.Status.PENDING,
+    )
+    consultation.full_clean()
+    consultation.save()
+    return consultation
+
+
+@transaction.atomic
+def consultation_answer(
+    *, consultation: Consultation, answer: str, answered_by=None, answered_at=None
+) -> Consultation:
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError({"answer": "答复内容不能为空。"})
+    consultation.answer = answer
+    consultation.answered_by = answered_by
+    consultation.answered_at = answered_at or timezone.now()
+    consultation.full_clean()
+    consultation.save()
+    return consultation
+
+
+@transaction.atomic
+def consultation_publish(*, consultation: Consultation, publish: bool = True) -> Consultation:
+    """已公开 needs an answer and the asker's consent; 不公开 withholds the Q&A."""
+    if publish:
+        if not consultation.is_answered:
+            raise ValidationError({"status": "尚未答复的咨询不能公开。"})
+        if not consultation.public:
+            raise ValidationError({"status": "咨询人未同意公开，不能公开。"})
+        consultation.status = Consultation.Status.PUBLISHED
+    else:
+        consultation.status = Consultation.Status.WITHHELD
+    consultation.full_clean()
+    consultation.save()
+    return consultation

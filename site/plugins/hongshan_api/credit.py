@@ -1,0 +1,93 @@
+"""Registry part 诚信体系: the public credit records (records in publicity only).
+
+Pages: /credit/ (overview), /credit/<list>/ (paginated lists by category: 经营异常名录,
+严重违法失信名单, 行政处罚) and /enterprises/<code>/credit/ (one timeline per enterprise with
+records). `annotate` marks those enterprises so their detail pages link to the timeline.
+Records carry no natural persons; repair applicants are never in the public API.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .client import ApiClient
+
+BASE = "credit/"
+LISTS = (
+    ("abnormal", "abnormal", "经营异常名录"),
+    ("serious", "serious", "严重违法失信名单"),
+    ("penalties", "penalty", "行政处罚"),
+)
+LEVELS = {"失信": ("dishonest_debtor", "serious", "major_tax"), "关注": ("penalty", "abnormal")}
+
+
+def timeline_url(credit_code: str) -> str:
+    return f"/enterprises/{credit_code}/credit/"
+
+
+def standing(records: list[dict]) -> str:
+    """The same levels as registry_api.credit.selectors.credit_standing, from the fetched list."""
+    categories = {record["category"] for record in records}
+    for level, watched in LEVELS.items():
+        if categories & set(watched):
+            return level
+    return "良好"
+
+
+def fetch(client: ApiClient) -> dict:
+    records = list(client.registry_list("api/v1/credit-records/", {}))
+    by_enterprise: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        by_enterprise[record["enterprise"]["credit_code"]].append(record)
+    return {"records": records, "by_enterprise": dict(by_enterprise)}
+
+
+def annotate(content, data: dict) -> None:
+    """Give each enterprise with public records a `credit` summary for its detail page."""
+    for item in content.enterprises:
+        records = data["by_enterprise"].get(item["credit_code"])
+        if records:
+            item["credit"] = {
+                "count": len(records),
+                "level": standing(records),
+                "url": timeline_url(item["credit_code"]),
+            }
+
+
+def write(generator, writer, data: dict) -> None:
+    records = data["records"]
+    counts = defaultdict(int)
+    for record in records:
+        counts[record["category_display"]] += 1
+    generator._write(
+        f"{BASE}index.html",
+        "credit_overview",
+        writer,
+        page_title="诚信体系",
+        total=len(records),
+        counts=sorted(counts.items(), key=lambda pair: -pair[1]),
+        latest=records[:10],
+        lists=LISTS,
+    )
+    for slug, category, title in LISTS:
+        generator._write_paginated(
+            f"{BASE}{slug}/index.html",
+            f"{BASE}{slug}/",
+            "credit_list",
+            [record for record in records if record["category"] == category],
+            writer,
+            page_title=title,
+            lists=LISTS,
+            current=slug,
+        )
+    for code, timeline in data["by_enterprise"].items():
+        enterprise = timeline[0]["enterprise"]
+        generator._write(
+            f"enterprises/{code}/credit/index.html",
+            "credit_timeline",
+            writer,
+            page_title=f"{enterprise['name']} · 信用信息",
+            enterprise=enterprise,
+            level=standing(timeline),
+            timeline=timeline,
+        )

@@ -1,0 +1,118 @@
+"""Registry part 融资服务: loan products, financing needs with matches, pledges and mortgages.
+
+Pages: /finance/ (overview), /finance/products/ and /finance/needs/ (paginated lists and one page
+per item), /finance/pledges/ and /finance/mortgages/ (paginated lists only). Needs come with
+their top matches in the same requests (`?include=matches`), not one request per need.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from .client import ApiClient
+
+BASE = "finance/"
+LISTS = {
+    "products": ("api/v1/loan-products/", {"active": "true", "ordering": "id"}),
+    "needs": ("api/v1/financing-needs/", {"include": "matches"}),
+    "pledges": ("api/v1/equity-pledges/", {}),
+    "mortgages": ("api/v1/chattel-mortgages/", {}),
+}
+# Mortgages are the bureau's records before the central bank's registry took over.
+MORTGAGE_REFERRAL = (
+    "自2021年1月1日起，动产抵押登记由中国人民银行征信中心动产融资统一登记公示系统办理，"
+    "本局仅公示此前的历史记录。"
+)
+REFERRAL_SITE = "www.zhongdengwang.org.cn"  # named, not linked: pages link no other host
+
+
+SCALES = {"micro": "微型", "small": "小型", "medium": "中型"}
+
+
+def number(value) -> str:
+    """The API's decimal strings without trailing zeros: "3.50" → 3.5, "100.00" → 100."""
+    try:
+        text = f"{Decimal(str(value)):f}"
+    except InvalidOperation:
+        return str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def present_product(product: dict) -> dict:
+    """Adds the page URL and the ranges and targets as display strings."""
+    product["url"] = product_url(product)
+    product["rate_range"] = f"{number(product['rate_min'])}%–{number(product['rate_max'])}%"
+    product["amount_range"] = f"{number(product['amount_min'])}–{number(product['amount_max'])}万元"
+    product["term_range"] = f"{product['term_min_months']}–{product['term_max_months']}个月"
+    scales = product.get("target_scales") or []
+    product["scales_display"] = "、".join(SCALES.get(s, s) for s in scales) or "不限"
+    product["industries_display"] = "、".join(product.get("target_industries") or []) or "不限"
+    return product
+
+
+def product_url(product: dict) -> str:
+    return f"/{BASE}products/{product['id']}/"
+
+
+def need_url(need: dict) -> str:
+    return f"/{BASE}needs/{need['id']}/"
+
+
+def fetch(client: ApiClient) -> dict:
+    data = {key: list(client.registry_list(path, params)) for key, (path, params) in LISTS.items()}
+    for product in data["products"]:
+        present_product(product)
+    for need in data["needs"]:
+        need["url"] = need_url(need)
+        for match in need.get("matches", []):
+            match["product"]["url"] = product_url(match["product"])
+    return data
+
+
+def write(generator, writer, data: dict) -> None:
+    products, needs = data["products"], data["needs"]
+    open_needs = [n for n in needs if n["status"] == "open"]
+    generator._write(
+        f"{BASE}index.html",
+        "finance_overview",
+        writer,
+        page_title="融资服务",
+        products=products[:6],
+        counts={key: len(value) for key, value in data.items()},
+        open_count=len(open_needs),
+        referral=MORTGAGE_REFERRAL,
+        referral_site=REFERRAL_SITE,
+    )
+    lists = (
+        ("products", "finance_product_list", "贷款产品"),
+        ("needs", "finance_need_list", "融资需求"),
+        ("pledges", "finance_pledge_list", "股权出质登记"),
+        ("mortgages", "finance_mortgage_list", "动产抵押登记（历史记录）"),
+    )
+    for key, template, title in lists:
+        generator._write_paginated(
+            f"{BASE}{key}/index.html",
+            f"{BASE}{key}/",
+            template,
+            data[key],
+            writer,
+            page_title=title,
+            referral=MORTGAGE_REFERRAL,
+            referral_site=REFERRAL_SITE,
+        )
+    for product in products:
+        generator._write(
+            f"{BASE}products/{product['id']}/index.html",
+            "finance_product_detail",
+            writer,
+            item=product,
+            page_title=f"{product['bank']} · {product['name']}",
+        )
+    for need in needs:
+        generator._write(
+            f"{BASE}needs/{need['id']}/index.html",
+            "finance_need_detail",
+            writer,
+            item=need,
+            page_title=f"{need['enterprise']['name']} · 融资需求",
+        )

@@ -1,0 +1,88 @@
+// Consultation form enhancement: posts the form as JSON to the API and shows the field errors
+// next to their fields, or the tracking code. Without this script the form posts to the same
+// address and the API answers with a short HTML page.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("consult-form");
+  var status = document.getElementById("consult-status");
+  if (!form || !status || !window.fetch) return;
+
+  function showStatus(text, kind) {
+    status.textContent = text;
+    status.className = "consult-form__status consult-form__status--" + kind;
+    status.hidden = false;
+    if (kind !== "pending") {
+      status.setAttribute("tabindex", "-1");
+      status.focus();
+    }
+  }
+
+  function clearErrors() {
+    Array.prototype.forEach.call(form.querySelectorAll("[data-error-for]"), function (el) {
+      el.textContent = "";
+      el.hidden = true;
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (el) {
+      el.removeAttribute("aria-invalid");
+    });
+  }
+
+  function showErrors(fields) {
+    var first = null;
+    Object.keys(fields).forEach(function (name) {
+      var slot = form.querySelector('[data-error-for="' + name + '"]') ||
+        form.querySelector('[data-error-for="_"]');
+      slot.textContent = fields[name].join(" ");
+      slot.hidden = false;
+      var input = form.elements[name];
+      if (input && input.setAttribute) {
+        input.setAttribute("aria-invalid", "true");
+        first = first || input;
+      }
+    });
+    if (first && first.focus) first.focus();
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearErrors();
+    var body = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name) return;
+      body[el.name] = el.type === "checkbox" ? el.checked : el.value;
+    });
+    var button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    showStatus("正在提交……", "pending");
+    fetch(form.action, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body)
+    })
+      .then(function (response) {
+        return response.json().then(function (data) {
+          return { ok: response.ok, data: data };
+        });
+      })
+      .then(function (result) {
+        if (result.ok) {
+          form.reset();
+          showStatus(
+            "提交成功，您的查询码：" + result.data.tracking_code + "。" + result.data.message,
+            "success"
+          );
+        } else {
+          var error = result.data.error || {};
+          showStatus(error.message || "提交未成功，请稍后再试。", "error");
+          showErrors(error.fields || {});
+        }
+      })
+      .catch(function () {
+        showStatus("网络异常，提交未成功，请稍后再试。", "error");
+      })
+      .then(function () {
+        button.disabled = false;
+      });
+  });
+})();

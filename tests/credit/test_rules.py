@@ -1,0 +1,98 @@
+"""Publicity end and repair eligibility come from the stored rules; records leave on the end day."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from registry_api.credit import selectors, services
+from registry_api.credit.models import CreditRecord, PublicityRule, add_months
+from registry_api.credit.reference_data import load_credit_reference
+from tests.credit.conftest import make_record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_add_months_clamps_to_month_end():
+    assert add_months(datetime.date(2025, 1, 31), 1) == datetime.date(2025, 2, 28)
+    assert add_months(datetime.date(2024, 11, 30), 3) == datetime.date(2025, 2, 28)
+    assert add_months(datetime.date(2025, 3, 15), 12) == datetime.date(2026, 3, 15)
+
+
+def test_publicity_and_repair_come_from_rules(reference, enterprises):
+    record = make_record(enterprises[0], reference["samr"], "红市监处罚〔2025〕9号")
+    start = record.decision_date
+    assert record.publicity_start == start
+    assert record.publicity_end == add_months(start, 12)
+    assert record.repair_eligible_on == add_months(start, 3)
+
+    serious = make_record(
+        enterprises[0], reference["samr"], "红市监处罚〔2025〕10号", severity="serious"
+    )
+    assert serious.publicity_end == add_months(start, 36)
+    assert serious.repair_eligible_on == add_months(start, 12)
+
+
+def test_changing_a_rule_recomputes_records(reference, enterprises):
+    record = make_record(enterprises[0], reference["samr"], "红市监处罚〔2025〕11号")
+    rule = PublicityRule.objects.get(category="penalty", severity="moderate")
+    rule.publicity_months, rule.repair_after_months = 6, 2
+    assert services.rule_save(rule) == 1
+    record.refresh_from_db()
+    assert record.publicity_end == add_months(record.publicity_start, 6)
+    assert record.repair_eligible_on == add_months(record.publicity_start, 2)
+
+
+def test_warning_is_never_public(reference, enterprises):
+    record = make_record(
+        enterprises[0], reference["samr"], "红市监处罚〔2025〕12号", severity="none"
+    )
+    assert record.publicity_end == record.publicity_start
+    assert not selectors.public_record_list(record.decision_date).filter(pk=record.pk).exists()
+
+
+def test_record_leaves_public_list_on_the_end_day(reference, enterprises):
+    record = make_record(
+        enterprises[0], reference["samr"], "红市监处罚〔2025〕13号", severity="minor"
+    )
+    end = record.publicity_end
+    day_before = end - datetime.timedelta(days=1)
+    assert selectors.public_record_list(day_before).filter(pk=record.pk).exists()
+    assert not selectors.public_record_list(end).filter(pk=record.pk).exists()
+    assert record.shown_status(end) == CreditRecord.Status.EXPIRED
+    assert selectors.credit_standing(enterprises[0], day_before)["active_records"] == 1
+    assert selectors.credit_standing(enterprises[0], end) == {"level": "良好", "active_records": 0}
+
+
+def test_standing_levels(records, enterprises):
+    today = datetime.date.today()
+    assert selectors.credit_standing(enterprises[0], today)["level"] == "关注"
+    assert selectors.credit_standing(enterprises[1], today)["level"] == "失信"
+    assert selectors.credit_standing(enterprises[2], today)["level"] == "关注"
+    assert selectors.credit_standing(enterprises[3], today)["level"] == "失信"
+    assert selectors.credit_standing(enterprises[4]) == {"level": "良好", "active_records": 0}
+
+
+def test_clean_messages_are_chinese(reference, enterprises):
+    with pytest.raises(ValidationError) as error:
+        make_record(
+            enterprises[0],
+            reference["samr"],
+            "红市监处罚〔2025〕14号",
+            category="commendation",
+            severity="serious",
+        )
+    assert "公示规则" in error.value.message_dict["severity"][0]
+    make_record(enterprises[0], reference["samr"], "红市监处罚〔2025〕15号")
+    with pytest.raises(ValidationError) as error:
+        make_record(enterprises[1], reference["samr"], "红市监处罚〔2025〕15号")
+    assert error.value.message_dict
+
+
+def test_reference_load_is_idempotent(reference):
+    assert load_credit_reference() == (4, 0)
+
+
+def test_repair_due_date_skips_weekends():
+    friday = datetime.date(2026, 11, 27)
+    assert services.add_working_days(friday, 10) == datetime.date(2026, 12, 11)
