@@ -28,6 +28,7 @@ run: setup
 	$(MANAGE) run_platform
 
 lint: venv
+	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check --fail-level WARNING
