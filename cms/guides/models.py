@@ -1,6 +1,5 @@
 """The service guide (办事指南) of the 市场准入 sub-platform: how to get one matter done."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -9,12 +8,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.pages.rules import CrossFieldRulesMixin
 from cms.publishing.preview import StaticSitePreviewMixin
 
 from .blocks import FaqsBlock, LegalBasisBlock, MaterialsBlock, OfficesBlock, StepsBlock
 
 
-class GuidePage(StaticSitePreviewMixin, Page):
+class GuidePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
     """One matter (登记注册, 股权出质, 商标质押…): steps, materials, fees, time limits, legal
     basis, where and online, and the questions people ask. Lives below a PlatformPage."""
 
@@ -103,12 +103,6 @@ class GuidePage(StaticSitePreviewMixin, Page):
     class Meta:
         verbose_name = "办事指南"
         verbose_name_plural = "办事指南"
-
-    def clean(self) -> None:
-        super().clean()
-        errors = self.cross_field_errors()
-        if errors:
-            raise ValidationError(errors)
 
     def cross_field_errors(self) -> dict[str, str]:
         """Rules across fields, shared by the admin and the content loader."""

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
 from cms.pages.models import PlatformPage
+from cms.pages.rules import CrossFieldRulesMixin
 from cms.publishing.preview import StaticSitePreviewMixin
 from cms.site_urls import site_url
 
@@ -167,7 +168,7 @@ class LecturePage(StaticSitePreviewMixin, Page):
             raise ValidationError(errors)
 
 
-class EventPage(StaticSitePreviewMixin, Page):
+class EventPage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
     """An event: a 大讲堂 session, a 银企洽谈会, the 品牌文化艺术节, a 3·15 campaign, a job fair."""
 
     class EventType(models.TextChoices):
@@ -260,9 +261,3 @@ class EventPage(StaticSitePreviewMixin, Page):
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             return {"ends_at": "结束时间不能早于开始时间。"}
         return {}
-
-    def clean(self) -> None:
-        super().clean()
-        errors = self.cross_field_errors()
-        if errors:
-            raise ValidationError(errors)

@@ -1,7 +1,6 @@
 """Editorial page types: the home page, the sub-platform pages, the news section with its policy
 news items and notices."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,6 +15,7 @@ from wagtail.search import index
 from cms.publishing.preview import StaticSitePreviewMixin
 
 from .blocks import AttachmentsBlock, BodyBlock
+from .rules import CrossFieldRulesMixin
 
 
 class HomePage(Page):
@@ -167,7 +167,7 @@ class PolicyNewsPage(StaticSitePreviewMixin, Page):
         return self.get_category_display()
 
 
-class NoticePage(StaticSitePreviewMixin, Page):
+class NoticePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
     """A notice (通知公告): a 公告, 通知 or 公示 with its issuer, number and optional end date.
 
     A notice past its `valid_until` date stays published and readable; the site marks it 已过期.
@@ -237,12 +237,6 @@ class NoticePage(StaticSitePreviewMixin, Page):
     class Meta:
         verbose_name = "通知公告"
         verbose_name_plural = "通知公告"
-
-    def clean(self) -> None:
-        super().clean()
-        errors = self.cross_field_errors()
-        if errors:
-            raise ValidationError(errors)
 
     def cross_field_errors(self) -> dict[str, str]:
         """Rules across fields, shared by the admin, the API and the content loader."""
