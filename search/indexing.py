@@ -71,10 +71,10 @@ def document_delete(kind: str, doc_id: str, *, index: str | None = None) -> str:
     return "deleted" if response.get("result") == "deleted" else "absent"
 
 
-def _bulk_actions(kind: str, rows: Iterable[Any], index: str, indexed_ids: set[str]) -> Iterator:
+def _bulk_actions(kind: str, rows: Iterable[Any], index: str, indexed: dict[str, Any]) -> Iterator:
     for row in rows:
         document = REGISTRY[kind].present(row)
-        indexed_ids.add(str(document.meta.id))
+        indexed[str(document.meta.id)] = document.updated_at
         yield {
             "_op_type": "index",
             "_index": index,
@@ -85,16 +85,16 @@ def _bulk_actions(kind: str, rows: Iterable[Any], index: str, indexed_ids: set[s
 
 def bulk_index(
     kind: str, rows: Iterable[Any], *, index: str, progress: Progress | None = None
-) -> set[str]:
-    """Index every row into the concrete `index`; returns the ids written.
+) -> dict[str, Any]:
+    """Index every row into the concrete `index`; returns {doc_id: change time} as written.
 
     `progress(n)` is called after each document, so commands can drive a progress bar.
     """
-    indexed_ids: set[str] = set()
-    actions = _bulk_actions(kind, rows, index, indexed_ids)
+    indexed: dict[str, Any] = {}
+    actions = _bulk_actions(kind, rows, index, indexed)
     for ok, _item in streaming_bulk(
         search_client(), actions, chunk_size=BULK_CHUNK_SIZE, raise_on_error=True
     ):
         if progress is not None and ok:
             progress(1)
-    return indexed_ids
+    return indexed

@@ -7,13 +7,10 @@ during the rebuild and deletes old versions, so search keeps answering throughou
 
 from __future__ import annotations
 
-import datetime
 import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
-from django.utils import timezone
 
 from .client import search_client
 from .indexing import Progress, bulk_index, document_delete
@@ -22,10 +19,8 @@ from .names import alias_name, is_version_of, new_version_name, version_pattern
 
 logger = logging.getLogger(__name__)
 
-# Rows saved shortly before a rebuild starts may commit (and queue their sync) only after the
-# rebuild read the database; re-applying a little further back than the start catches them.
-REAPPLY_MARGIN = datetime.timedelta(minutes=1)
 ITERATOR_CHUNK_SIZE = 500
+_NOT_INDEXED = object()  # never equal to a change time
 
 # Called with (kind, total rows) before a kind is rebuilt; returns the per-document callback.
 ProgressFactory = Callable[[str, int], Progress | None]
@@ -102,13 +97,12 @@ def _rebuild_kind(kind: str, progress_factory: ProgressFactory | None) -> Rebuil
     client = search_client()
     source = REGISTRY[kind].source
     began = time.monotonic()
-    started_at = timezone.now()
     rows = source.indexable()
     progress = progress_factory(kind, rows.count()) if progress_factory else None
 
     new_index = index_create(kind)
     try:
-        indexed_ids = bulk_index(
+        indexed = bulk_index(
             kind, rows.iterator(chunk_size=ITERATOR_CHUNK_SIZE), index=new_index, progress=progress
         )
         client.indices.refresh(index=new_index)
@@ -119,12 +113,23 @@ def _rebuild_kind(kind: str, progress_factory: ProgressFactory | None) -> Rebuil
         raise
 
     # Syncs that ran during the rebuild wrote to the old version through the alias; replay
-    # them from the database: rows changed since the start, and rows that left the index.
-    # (A sync racing this replay may be overwritten by an equally fresh read; search_check
-    # would report it.)
-    changed = source.changed_since(started_at - REAPPLY_MARGIN)
-    reindexed = bulk_index(kind, changed.iterator(chunk_size=ITERATOR_CHUNK_SIZE), index=new_index)
-    gone = indexed_ids - set(source.ids_and_updated())
+    # from the database exactly the rows whose change time differs from the one just indexed
+    # (or that appeared), and drop the rows that left. (A sync racing this replay may be
+    # overwritten by an equally fresh read; search_check would report it.)
+    current = source.ids_and_updated()
+    stale = [
+        doc_id
+        for doc_id, updated in current.items()
+        if indexed.get(doc_id, _NOT_INDEXED) != updated
+    ]
+    reindexed = (
+        bulk_index(
+            kind, source.with_ids(stale).iterator(chunk_size=ITERATOR_CHUNK_SIZE), index=new_index
+        )
+        if stale
+        else {}
+    )
+    gone = set(indexed) - set(current)
     for doc_id in gone:
         document_delete(kind, doc_id, index=new_index)
     reapplied = {"indexed": len(reindexed), "deleted": len(gone)}
@@ -136,7 +141,7 @@ def _rebuild_kind(kind: str, progress_factory: ProgressFactory | None) -> Rebuil
     return RebuildReport(
         kind=kind,
         index=new_index,
-        indexed=len(indexed_ids),
+        indexed=len(indexed),
         reapplied=reapplied,
         deleted_versions=deleted,
         seconds=time.monotonic() - began,

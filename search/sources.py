@@ -40,9 +40,9 @@ class Source:
     def updated(self, row: Any) -> datetime.datetime | None:
         return getattr(row, self.updated_field)
 
-    def changed_since(self, moment: datetime.datetime) -> QuerySet:
-        """Indexable rows whose public content changed at or after `moment`."""
-        return self.indexable().filter(**{f"{self.updated_field}__gte": moment})
+    def with_ids(self, doc_ids: list[str]) -> QuerySet:
+        """The indexable rows behind `doc_ids`."""
+        return self.indexable().filter(**{f"{self.id_field}__in": doc_ids})
 
     def ids_and_updated(self) -> dict[str, datetime.datetime | None]:
         """{doc_id: updated} for every indexable row, read with one light query."""
