@@ -16,10 +16,14 @@ Endpoints, each hammered for the same time by the same number of keep-alive clie
   database and Django logs a warning, so it is slower than a plain 200 view would be.
 * list      ``GET /api/v1/enterprises/``: first page of the cursor-paginated directory (50 rows).
 * detail    ``GET /api/v1/enterprises/<credit_code>/``: codes cycled from the first list page.
+* list-304  the same list page with ``If-None-Match`` of a previous answer, if the server sends
+  ETags; skipped otherwise.
 * detail-304 the same detail with ``If-None-Match`` of a previous answer, if the server sends
   ETags (conditional GET); skipped otherwise.
 
-Prints requests/second, latency percentiles and each figure's ratio to the baseline.
+Requests come from loopback without X-Forwarded-For, so the anonymous read throttle exempts
+them (docs/operations.md). Prints requests/second, latency percentiles and each figure's ratio
+to the baseline.
 Standalone: needs only `requests`, never Django.
 """
 
@@ -113,16 +117,18 @@ def hammer(base: str, endpoint: Endpoint, *, seconds: float, warmup: float, thre
     )
 
 
-def discover(base: str) -> tuple[list[str], str | None]:
-    """Detail paths of the first list page, and an ETag of one detail if the server sends it."""
+def discover(base: str) -> tuple[list[str], str | None, str | None]:
+    """Detail paths of the first list page, and the ETags of one detail and of the list page
+    if the server sends them."""
     response = requests.get(f"{base}/api/v1/enterprises/", timeout=30)
     response.raise_for_status()
+    list_etag = response.headers.get("ETag")
     rows = response.json().get("results", [])
     if not rows:
         sys.exit("No enterprises: run `manage.py make_demo_data --enterprises 2000` first.")
     paths = [f"/api/v1/enterprises/{row['credit_code']}/" for row in rows]
     etag = requests.get(base + paths[0], timeout=30).headers.get("ETag")
-    return paths, etag
+    return paths, etag, list_etag
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     base = args.base_url.rstrip("/")
 
     try:
-        detail_paths, etag = discover(base)
+        detail_paths, etag, list_etag = discover(base)
     except requests.RequestException as error:
         sys.exit(f"Cannot reach {base}: {error}")
 
@@ -152,6 +158,15 @@ def main(argv: list[str] | None = None) -> int:
         Endpoint("enterprises list (50 rows)", ["/api/v1/enterprises/"]),
         Endpoint("enterprise detail", detail_paths),
     ]
+    if list_etag:
+        endpoints.append(
+            Endpoint(
+                "enterprises list, 304",
+                ["/api/v1/enterprises/"],
+                expect=(304,),
+                headers={"If-None-Match": list_etag},
+            )
+        )
     if etag:
         endpoints.append(
             Endpoint(

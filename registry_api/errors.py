@@ -4,6 +4,8 @@
            "fields": {"district": ["请选择有效的街镇代码。"]}}}
 """
 
+import math
+
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
@@ -19,11 +21,20 @@ MESSAGES = {
     "permission_denied": "没有执行此操作的权限。",
     "method_not_allowed": "不支持该请求方法。",
     "throttled": "请求过于频繁，请稍后再试。",
+    "conflict": "请求与现有数据冲突。",
     "parse_error": "请求体格式错误，无法解析。",
     "unsupported_media_type": "不支持的请求内容类型。",
     "not_acceptable": "无法提供所请求的响应格式。",
     "search_unavailable": "搜索服务暂时不可用，请稍后再试。",
     "server_error": "服务器内部错误，请稍后再试。",
+    # Partner departments' API keys (registry_api/partners).
+    "api_key_invalid": "API 密钥无效：请检查请求头 Authorization: Api-Key <密钥>。",
+    "api_key_revoked": "API 密钥已被撤销，请联系市场监管局重新签发。",
+    "api_key_expired": "API 密钥已过期，请联系市场监管局重新签发。",
+    "scope_missing": "该 API 密钥的权限范围不包含此操作。",
+    "department_mismatch": "该 API 密钥只能报送本部门的信用记录。",
+    "batch_too_large": "本批数据超过上限，请拆分后分批提交。",
+    "import_rejected": "本批数据有错误，未写入任何数据；请按 report.errors 修改后重新提交。",
 }
 
 
@@ -52,6 +63,14 @@ def _as_field_errors(detail) -> dict:
     return {"_": [str(detail)]}
 
 
+class Conflict(exceptions.APIException):
+    """409: a valid request that the stored data forbids (e.g. deleting a row others need)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+    default_detail = MESSAGES["conflict"]
+
+
 def api_exception_handler(exc, context):
     """DRF's EXCEPTION_HANDLER: every API error leaves in the one format above."""
     if isinstance(exc, DjangoValidationError):
@@ -71,8 +90,17 @@ def api_exception_handler(exc, context):
     else:
         code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
         code = code if isinstance(code, str) else "error"
-        body = error_body(code)
+        body = error_body(code, _specific_message(exc), getattr(exc, "fields", None))
     return Response(body, status=response.status_code, headers=_passthrough_headers(response))
+
+
+def _specific_message(exc) -> str | None:
+    """A message for this very case where the code's message is too general."""
+    if isinstance(exc, Conflict):
+        return str(exc.detail)
+    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        return f"请求过于频繁，请在{max(1, math.ceil(exc.wait))}秒后重试。"
+    return None
 
 
 def _passthrough_headers(response) -> dict:

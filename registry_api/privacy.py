@@ -27,3 +27,17 @@ def mask_id_number(number: str) -> str:
     if len(number) < 8:
         return "*" * len(number)
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+# What a mainland mobile number and an 18-digit resident ID number look like in free text.
+MOBILE_PATTERN = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+ID_NUMBER_PATTERN = re.compile(
+    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"\d{3}[0-9Xx](?![0-9A-Za-z])"
+)
+
+
+def personal_numbers(text: str) -> list[str]:
+    """Mobile and ID numbers found in free text that is about to be published."""
+    text = text or ""
+    return MOBILE_PATTERN.findall(text) + ID_NUMBER_PATTERN.findall(text)

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from registry_api.audit.views import DeletionListView
 from registry_api.credit.views import CreditRecordViewSet, RepairApplicationViewSet
 from registry_api.enterprises.views import DistrictViewSet, EnterpriseViewSet
 from registry_api.finance.views import (
@@ -30,6 +31,7 @@ router.register(
 
 urlpatterns = [
     path("", include(router.urls)),
+    path("deletions/", DeletionListView.as_view(), name="deletion-list"),
     path("search/", include("search.urls")),
     path("contracts/", include("cms.legal.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -9,6 +9,9 @@ Shared fields (every kind):
     url         keyword   path of the item on the public static site
     date        date      the date shown to the public (publication / establishment)
     updated_at  date      when the source row last changed; search_check compares it with the DB
+    public_until date     optional: the day the item stops being public (a credit record's
+                          publicity end); the public query hides it from that day on, even
+                          before the sync or search_reindex removes it (search/query.py)
 
 `all_text` is filled explicitly rather than through `copy_to`, which keeps the document
 self-describing and works on every engine that speaks the Elasticsearch API.
@@ -50,6 +53,7 @@ class SearchDocument(Document):
     url = Keyword()
     date = Date()
     updated_at = Date()
+    public_until = Date()
 
     class Index:
         # Template only: the real names come from search/indices.py (aliases + versions).

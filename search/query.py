@@ -7,9 +7,11 @@ text: query-string syntax such as `"(){}[]:\\/` has no meaning there.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 
+from django.utils import timezone
 from elasticsearch.dsl import A, Q, Search
 from elasticsearch.dsl.query import Query
 
@@ -81,6 +83,20 @@ def kind_filter(kind: str | None) -> Query | None:
     return Q("term", kind=kind) if kind else None
 
 
+def still_public(today: datetime.date) -> Query:
+    """Hide documents whose `public_until` day has come (a credit record whose publicity
+    ended), so they vanish on that day even before a sync or reindex removes them. Documents
+    without the field (every other kind) are unaffected."""
+    return Q(
+        "bool",
+        should=[
+            Q("bool", must_not=[Q("exists", field="public_until")]),
+            Q("range", public_until={"gt": today.isoformat()}),
+        ],
+        minimum_should_match=1,
+    )
+
+
 def kind_counts_aggregation() -> A:
     """Hits per kind, over the query without the kind filter (that one is a post_filter)."""
     return A("terms", field="kind", size=len(KINDS))
@@ -113,9 +129,14 @@ def search_indices() -> list[str]:
     return [alias_name(kind) for kind in KINDS]
 
 
-def build_search(query: str, *, kind: str | None = None, page: int = 1) -> Search:
-    """The whole request for one page of public search results."""
-    search = Search(index=search_indices()).query(core_query(query))
+def build_search(
+    query: str, *, kind: str | None = None, page: int = 1, today: datetime.date | None = None
+) -> Search:
+    """The whole request for one page of public search results (as public on `today`)."""
+    today = today or timezone.localdate()
+    search = Search(index=search_indices()).query(
+        Q("bool", must=[core_query(query)], filter=[still_public(today)])
+    )
     search = search.source(["kind", "title", "url", "date", "body", "sections"])
     search = search.extra(track_total_hits=True)
     search.aggs.bucket("kinds", kind_counts_aggregation())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -80,8 +81,11 @@ def _result(hit) -> dict:
     }
 
 
-def search_public(*, query: str, kind: str | None = None, page: int = 1) -> SearchPage:
-    """Search both kinds; `counts` ignore the kind filter, `total` and `results` respect it.
+def search_public(
+    *, query: str, kind: str | None = None, page: int = 1, today: datetime.date | None = None
+) -> SearchPage:
+    """Search every kind; `counts` ignore the kind filter, `total` and `results` respect it.
+    Items whose public period has ended by `today` (default: the local date) are left out.
 
     Engine errors propagate (the view turns "unavailable" into a 503).
     """
@@ -89,7 +93,7 @@ def search_public(*, query: str, kind: str | None = None, page: int = 1) -> Sear
     result = SearchPage(query=text, page=page)
     if not is_searchable(text):
         return result
-    search = build_search(text, kind=kind, page=page).using(search_client())
+    search = build_search(text, kind=kind, page=page, today=today).using(search_client())
     # A kind whose index is not set up yet simply contributes nothing.
     response = search.params(ignore_unavailable=True, allow_no_indices=True).execute()
     result.total = response.hits.total.value

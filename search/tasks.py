@@ -26,25 +26,36 @@ def retry_delay(attempt: int) -> timedelta:
 
 
 @task()
-def sync_document(kind: str, doc_id: str, attempt: int = 1) -> str:
-    """Upsert or delete one document per the database; re-enqueue itself if the engine is down."""
-    try:
-        return indexing.sync_document(kind, doc_id)
-    except Exception as exc:
-        if not engine_unavailable(exc):
-            raise
-        if attempt >= MAX_ATTEMPTS:
-            logger.error(
-                "search: gave up syncing %s %s after %d attempts: %s", kind, doc_id, attempt, exc
-            )
-            return "gave_up"
-        run_after = timezone.now() + retry_delay(attempt)
-        sync_document.using(run_after=run_after).enqueue(kind, doc_id, attempt + 1)
-        logger.warning(
-            "search: engine unavailable, %s %s retried at %s (attempt %d)",
+def sync_documents(kind: str, doc_ids: list[str], attempt: int = 1) -> str:
+    """Upsert or delete documents per the database, in order; if the engine goes down, the
+    ids not yet synced are re-enqueued with a growing delay."""
+    for done, doc_id in enumerate(doc_ids):
+        try:
+            indexing.sync_document(kind, doc_id)
+        except Exception as exc:
+            if not engine_unavailable(exc):
+                raise
+            return _retry_later(kind, doc_ids[done:], attempt, exc)
+    return "synced"
+
+
+def _retry_later(kind: str, doc_ids: list[str], attempt: int, exc: Exception) -> str:
+    if attempt >= MAX_ATTEMPTS:
+        logger.error(
+            "search: gave up syncing %d %s document(s) after %d attempts: %s",
+            len(doc_ids),
             kind,
-            doc_id,
-            run_after.isoformat(),
-            attempt + 1,
+            attempt,
+            exc,
         )
-        return "retry_scheduled"
+        return "gave_up"
+    run_after = timezone.now() + retry_delay(attempt)
+    sync_documents.using(run_after=run_after).enqueue(kind, doc_ids, attempt + 1)
+    logger.warning(
+        "search: engine unavailable, %d %s document(s) retried at %s (attempt %d)",
+        len(doc_ids),
+        kind,
+        run_after.isoformat(),
+        attempt + 1,
+    )
+    return "retry_scheduled"

@@ -58,6 +58,12 @@ HONGSHAN_URLS = {
     "enterprise_index": "enterprises/",
     "enterprise": "enterprises/{credit_code}/",
     "district": "enterprises/district/{code}/",
+    # Registry items (search results link here; the registry parts write these pages)
+    "credit_record": "enterprises/{credit_code}/credit/#record-{id}",
+    "equity_pledge": "enterprises/{credit_code}/credit/#pledge-{id}",
+    "loan_product": "finance/products/{id}/",
+    "agency": "agencies/#agency-{id}",
+    "consultation": "consultations/{id}/",
     "search": "search/",
 }
 # Editorial sections: one per Wagtail page type (see plugins/hongshan_api/sections.py).

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "registry_api.credit",
     "registry_api.finance",
     "registry_api.services",
+    "registry_api.partners",
+    "registry_api.audit",
     "search",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "registry_api.audit.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -167,11 +170,21 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
+        "registry_api.partners.authentication.PartnerKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
     ],
+    # Each partner key at its own rate (PartnerKey.rate); other callers are not counted by it.
+    # Anonymous reads per client address at REGISTRY_ANON_READ_RATE (loopback without
+    # X-Forwarded-For, i.e. this machine's own processes, exempt: docs/operations.md).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "registry_api.partners.throttling.PartnerKeyRateThrottle",
+        "registry_api.throttling.AnonymousReadThrottle",
+    ],
+    # Proxies in front of gunicorn that append to X-Forwarded-For (the front web server).
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "1")),
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -183,6 +196,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "registry_api.pagination.RegistryCursorPagination",
     "PAGE_SIZE": 50,
 }
+# Anonymous reads of the API per client address ("N/s|min|hour|day"); keyed reads use the key's.
+REGISTRY_ANON_READ_RATE = os.environ.get("REGISTRY_ANON_READ_RATE", "600/min")
 SPECTACULAR_SETTINGS = {
     "TITLE": "红山区市场监督管理局 开放数据接口",
     "DESCRIPTION": "Registry API of the Hongshan District Market Supervision Administration.",
@@ -215,6 +230,12 @@ SITE_URL_PATTERNS = {
     "event": "/events/{id}/",
     "platform": "/platforms/{slug}/",
     "enterprise": "/enterprises/{credit_code}/",
+    # Registry items without a page of their own link to their entry on a page that lists them.
+    "credit_record": "/enterprises/{credit_code}/credit/#record-{id}",
+    "equity_pledge": "/enterprises/{credit_code}/credit/#pledge-{id}",
+    "loan_product": "/finance/products/{id}/",
+    "agency": "/agencies/#agency-{id}",
+    "consultation": "/consultations/{id}/",
 }
 
 LOGGING = {

@@ -7,3 +7,6 @@ class CreditConfig(AppConfig):
     name = "registry_api.credit"
     label = "credit"
     verbose_name = "信用信息"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects index-on-change handlers

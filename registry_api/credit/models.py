@@ -101,6 +101,10 @@ class CreditRecordQuerySet(models.QuerySet):
 class CreditRecord(models.Model):
     """One credit record of an enterprise; publicity end and repair date come from the rules."""
 
+    # Nothing links to registry rows from pages; skip Wagtail's per-save reference-index
+    # task (it was half the time of a 10,000-row partner import).
+    wagtail_reference_index_ignore = True
+
     Category = Category
     Severity = Severity
 

@@ -6,6 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from registry_api import audit
+from search.services import search_sync_later
+
 from .models import CreditRecord, CreditRepairApplication, PublicityRule, add_months
 
 REPAIR_WORKING_DAYS = 10
@@ -52,10 +55,18 @@ def rule_save(rule: PublicityRule) -> int:
     """Save a rule and recompute every record it governs; returns how many were recomputed."""
     rule.full_clean()
     rule.save()
-    records = CreditRecord.objects.filter(category=rule.category, severity=rule.severity)
+    records = list(CreditRecord.objects.filter(category=rule.category, severity=rule.severity))
+    before = {record.pk: audit.snapshot(record) for record in records}
+    now = timezone.now()
     for record in records:
         apply_publicity_rule(record)
-    CreditRecord.objects.bulk_update(records, ["publicity_end", "repair_eligible_on"])
+        record.updated_at = now  # auto_now does not apply to bulk_update
+    CreditRecord.objects.bulk_update(records, ["publicity_end", "repair_eligible_on", "updated_at"])
+    # bulk_update bypasses the audit signals: log the records whose dates moved, in one INSERT.
+    audit.record_many("update", [(record, before[record.pk], None) for record in records])
+    # bulk_update sends no signals; a changed publicity end moves the record in or out of search.
+    for record in records:
+        search_sync_later("credit_record", record.pk)
     return len(records)
 
 

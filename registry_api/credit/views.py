@@ -1,16 +1,20 @@
 """API views of the credit registry: records, an enterprise's credit profile, repair requests."""
 
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from registry_api.conditional import ConditionalGetMixin
 from registry_api.enterprises.models import Enterprise
-from registry_api.enterprises.serializers import EnterpriseSerializer
+from registry_api.export import ExportMixin
+from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
+from registry_api.partners.views import CreditRecordPartnerMixin
 
-from . import selectors, services
+from . import profile, selectors, services
 from .filters import CreditRecordFilter
 from .models import CreditRecord
 from .serializers import (
@@ -25,24 +29,52 @@ class CreditRecordPagination(RegistryCursorPagination):
     ordering = ("-decision_date", "-id")
 
 
+CREDIT_RECORD_ORDERING = ["decision_date", "publicity_end", "updated_at", "id"]
+CREDIT_RECORD_FILTERS = [
+    filter_parameter(
+        "category",
+        OpenApiTypes.STR,
+        "类别：abnormal 经营异常名录、serious 严重违法失信名单、penalty 行政处罚等",
+        "abnormal",
+        CreditRecord.Category,
+    ),
+    filter_parameter("department", OpenApiTypes.STR, "发布部门代码", "court"),
+    filter_parameter("enterprise", OpenApiTypes.STR, "企业统一社会信用代码", "91150402MA0N000000"),
+    filter_parameter("severity", OpenApiTypes.STR, "严重程度", "minor", CreditRecord.Severity),
+]
+
+
 @extend_schema_view(
-    list=extend_schema(summary="公示中的信用记录（游标分页）"),
+    list=extend_schema(
+        summary="公示中的信用记录（游标分页，可导出 CSV / JSON Lines）",
+        parameters=list_parameters(CREDIT_RECORD_ORDERING, "credit-records", CREDIT_RECORD_FILTERS),
+    ),
     retrieve=extend_schema(summary="信用记录详情"),
 )
 class CreditRecordViewSet(
+    CreditRecordPartnerMixin,
+    ExportMixin,
+    ConditionalGetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Reads show records in publicity only; writes need the clerk's model permission."""
+    """Reads show records in publicity only; writes need the clerk's model permission, or a
+    partner key with `credit_records:write` for its own department (create and import).
+
+    Membership and countdowns change with the date, so the date is part of the validators.
+    """
 
     queryset = CreditRecord.objects.none()
     serializer_class = CreditRecordSerializer
     pagination_class = CreditRecordPagination
     filterset_class = CreditRecordFilter
-    ordering_fields = ["decision_date", "publicity_end", "updated_at", "id"]
+    ordering_fields = CREDIT_RECORD_ORDERING
+    conditional_today = True
+    conditional_related = ("enterprise__updated_at",)
+    export_name = "credit-records"
 
     def get_queryset(self):
         if self.action in ("update", "partial_update"):
@@ -59,8 +91,9 @@ class CreditRecordViewSet(
 
     @extend_schema(request=CreditRecordWriteSerializer, responses={201: CreditRecordSerializer})
     def create(self, request, *args, **kwargs):
-        serializer = CreditRecordWriteSerializer(data=request.data)
+        serializer = CreditRecordWriteSerializer(data=self.partner_write_data(request))
         serializer.is_valid(raise_exception=True)
+        self.check_decision_number_free(serializer.validated_data)
         record = services.record_create(**serializer.validated_data)
         return self._respond(record, status.HTTP_201_CREATED)
 
@@ -75,13 +108,8 @@ class CreditRecordViewSet(
 
 
 def credit_profile(enterprise: Enterprise, today) -> dict:
-    """{"enterprise", "standing", "timeline"}; other registries add entries with their own type."""
-    records = selectors.enterprise_public_records(enterprise, today)
-    return {
-        "enterprise": EnterpriseSerializer(enterprise).data,
-        "standing": selectors.credit_standing(enterprise, today),
-        "timeline": CreditRecordSerializer(records, many=True, context={"today": today}).data,
-    }
+    """The profile GET /api/v1/enterprises/{code}/credit/ answers (see credit/profile.py)."""
+    return profile.credit_profile(enterprise, today)
 
 
 class RepairApplicationViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):

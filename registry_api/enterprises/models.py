@@ -37,6 +37,10 @@ class District(models.Model):
 class Enterprise(models.Model):
     """A market entity in the small-and-micro enterprise directory (小微企业名录)."""
 
+    # Nothing links to registry rows from pages; skip Wagtail's per-save reference-index
+    # task (it was half the time of a 10,000-row partner import).
+    wagtail_reference_index_ignore = True
+
     class EntityType(models.TextChoices):
         LIMITED_COMPANY = "limited_company", "有限责任公司"
         JOINT_STOCK = "joint_stock", "股份有限公司"

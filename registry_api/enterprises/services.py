@@ -1,6 +1,9 @@
 """Writes to the enterprise directory; the admin and the API both go through the model's rules."""
 
 from django.db import transaction
+from django.db.models import ProtectedError
+
+from registry_api.errors import Conflict
 
 from .models import Enterprise
 
@@ -24,4 +27,12 @@ def enterprise_update(*, enterprise: Enterprise, **fields) -> Enterprise:
 
 @transaction.atomic
 def enterprise_delete(*, enterprise: Enterprise) -> None:
-    enterprise.delete()
+    """Delete an entry; refused (409) while pledges, mortgages or financing needs refer to it:
+    those registrations are history that must not vanish with the directory entry."""
+    try:
+        enterprise.delete()
+    except ProtectedError as error:
+        kinds = sorted({str(row._meta.verbose_name) for row in error.protected_objects})
+        raise Conflict(
+            f"该企业仍有{'、'.join(kinds)}记录，不能删除；如企业已注销，请将其状态改为“注销”。"
+        ) from error

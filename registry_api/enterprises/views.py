@@ -1,13 +1,21 @@
 """API views of the enterprise directory: /api/v1/districts/ and /api/v1/enterprises/."""
 
+import hashlib
+
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from registry_api.conditional import ConditionalGetMixin, queryset_fingerprint
+from registry_api.credit.selectors import record_list
 from registry_api.credit.views import credit_profile
+from registry_api.export import ExportMixin
+from registry_api.finance.selectors import chattel_mortgage_list, equity_pledge_list
+from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
 
 from . import selectors, services
@@ -20,29 +28,67 @@ class DistrictPagination(RegistryCursorPagination):
     ordering = "code"
 
 
-@extend_schema_view(list=extend_schema(summary="红山区13个街镇"))
-class DistrictViewSet(viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(
+    list=extend_schema(summary="红山区13个街镇", parameters=list_parameters(sync=False))
+)
+class DistrictViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    """Reference data without a change time: its validators hash the 13 rows themselves."""
+
     queryset = selectors.district_list()
     serializer_class = DistrictSerializer
     pagination_class = DistrictPagination
     lookup_field = "code"
     filter_backends: list = []
 
+    def conditional_list_fingerprint(self, queryset):
+        rows = queryset.order_by("code").values_list("code", "name", "kind", "alias")
+        return (hashlib.blake2b(repr(list(rows)).encode(), digest_size=12).hexdigest(),)
+
+    def conditional_object_stamps(self, obj):
+        return [obj.code, obj.name, obj.kind, obj.alias]
+
+
+ENTERPRISE_ORDERING = ["credit_code", "name", "established_on", "registered_capital", "updated_at"]
+ENTERPRISE_FILTERS = [
+    filter_parameter("district", OpenApiTypes.STR, "所属街镇（区划代码）", "150402001"),
+    filter_parameter(
+        "entity_type",
+        OpenApiTypes.STR,
+        "主体类型，如 limited_company、individual_business",
+        "limited_company",
+        Enterprise.EntityType,
+    ),
+    filter_parameter(
+        "status",
+        OpenApiTypes.STR,
+        "登记状态：active、revoked、cancelled、moved_out",
+        "active",
+        Enterprise.Status,
+    ),
+    filter_parameter(
+        "scale", OpenApiTypes.STR, "企业规模：micro、small、medium", "micro", Enterprise.Scale
+    ),
+]
+
 
 @extend_schema_view(
-    list=extend_schema(summary="企业名录（游标分页）"),
+    list=extend_schema(
+        summary="企业名录（游标分页，可导出 CSV / JSON Lines）",
+        parameters=list_parameters(ENTERPRISE_ORDERING, "enterprises", ENTERPRISE_FILTERS),
+    ),
     retrieve=extend_schema(summary="按统一社会信用代码查询企业"),
 )
-class EnterpriseViewSet(viewsets.ModelViewSet):
+class EnterpriseViewSet(ExportMixin, ConditionalGetMixin, viewsets.ModelViewSet):
     """Reads are public; writes need a staff user or API token with the model permission."""
 
     queryset = selectors.enterprise_list()
     serializer_class = EnterpriseSerializer
     pagination_class = RegistryCursorPagination
     filterset_class = EnterpriseFilter
-    ordering_fields = ["credit_code", "name", "established_on", "registered_capital", "updated_at"]
+    ordering_fields = ENTERPRISE_ORDERING
     lookup_field = "credit_code"
     lookup_value_regex = "[^/]+"
+    export_name = "enterprises"
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -71,7 +117,23 @@ class EnterpriseViewSet(viewsets.ModelViewSet):
     @extend_schema(summary="企业信用档案：信用状况与公示记录时间线", responses={200: dict})
     @action(detail=True, methods=["get"], url_path="credit", permission_classes=[AllowAny])
     def credit(self, request, *args, **kwargs):
-        return Response(credit_profile(self.get_object(), timezone.localdate()))
+        """Changes with the enterprise, its records and pledges, and the day (publicity ends)."""
+        enterprise = self.get_object()
+        today = timezone.localdate()
+        related = [
+            record_list().filter(enterprise=enterprise),
+            equity_pledge_list().filter(enterprise=enterprise),
+            chattel_mortgage_list().filter(enterprise=enterprise),
+        ]
+        stamps = [today.isoformat()]
+        for queryset in related:
+            stamps.extend(queryset_fingerprint(queryset))
+        validators = self.object_validators(enterprise, extra_stamps=stamps)
+        # A deleted record or the end of a publicity moves no updated_at: ETag only.
+        validators["last_modified"] = None
+        if (response := self.not_modified(validators)) is not None:
+            return response
+        return self.set_validators(Response(credit_profile(enterprise, today)), validators)
 
     def destroy(self, request, *args, **kwargs):
         services.enterprise_delete(enterprise=self.get_object())

@@ -7,3 +7,6 @@ class FinanceConfig(AppConfig):
     name = "registry_api.finance"
     label = "finance"
     verbose_name = "融资服务"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects index-on-change handlers

@@ -6,6 +6,9 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from registry_api.conditional import ConditionalGetMixin, queryset_fingerprint
+from registry_api.export import ExportMixin
+from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
 
 from . import selectors, services
@@ -15,6 +18,7 @@ from .filters import (
     FinancingNeedFilter,
     LoanProductFilter,
 )
+from .models import Collateral, EquityPledge, FinancingNeed, RecordStatus
 from .serializers import (
     ChattelMortgageSerializer,
     ChattelMortgageWriteSerializer,
@@ -32,10 +36,12 @@ class IdPagination(RegistryCursorPagination):
     ordering = "-id"
 
 
-class RecordViewSet(viewsets.ModelViewSet):
+class RecordViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
     """Reads are public; writes need a staff user or API token with the model permission."""
 
     pagination_class = IdPagination
+    # Rows show their enterprise's name, so its change time is part of the validators.
+    conditional_related = ("enterprise__updated_at",)
     write_serializer_class = None
 
     def get_serializer_class(self):
@@ -68,40 +74,109 @@ class RecordViewSet(viewsets.ModelViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+ENTERPRISE_PARAMETER = filter_parameter(
+    "enterprise", OpenApiTypes.STR, "企业统一社会信用代码", "91150402MA0N000000"
+)
+
+
+def _registered_between(kind: str) -> list[OpenApiParameter]:
+    return [
+        filter_parameter(
+            f"{kind}_after", OpenApiTypes.DATE, "日期不早于（YYYY-MM-DD）", "2024-01-01"
+        ),
+        filter_parameter(
+            f"{kind}_before", OpenApiTypes.DATE, "日期不晚于（YYYY-MM-DD）", "2024-12-31"
+        ),
+    ]
+
+
+PLEDGE_ORDERING = ["id", "registered_on", "amount", "updated_at"]
+MORTGAGE_ORDERING = ["id", "registered_on", "secured_amount", "updated_at"]
+PRODUCT_ORDERING = ["id", "rate_min", "amount_max", "updated_at"]
+NEED_ORDERING = ["id", "published_on", "amount", "updated_at"]
+BANK_PARAMETER = filter_parameter("bank", OpenApiTypes.STR, "银行名称（包含匹配）", "农业银行")
+
+
 @extend_schema_view(
-    list=extend_schema(summary="股权出质登记（游标分页）"),
+    list=extend_schema(
+        summary="股权出质登记（游标分页，可导出 CSV / JSON Lines）",
+        parameters=list_parameters(
+            PLEDGE_ORDERING,
+            "equity-pledges",
+            [
+                ENTERPRISE_PARAMETER,
+                BANK_PARAMETER,
+                filter_parameter("status", OpenApiTypes.STR, "登记状态", "valid", RecordStatus),
+                filter_parameter(
+                    "pledgor_type",
+                    OpenApiTypes.STR,
+                    "出质人类型：自然人或企业",
+                    "natural_person",
+                    EquityPledge.PledgorType,
+                ),
+                *_registered_between("registered"),
+            ],
+        ),
+    ),
     retrieve=extend_schema(summary="股权出质登记详情"),
 )
-class EquityPledgeViewSet(RecordViewSet):
+class EquityPledgeViewSet(ExportMixin, RecordViewSet):
     queryset = selectors.equity_pledge_list()
     serializer_class = EquityPledgeSerializer
     write_serializer_class = EquityPledgeWriteSerializer
     filterset_class = EquityPledgeFilter
-    ordering_fields = ["id", "registered_on", "amount", "updated_at"]
+    ordering_fields = PLEDGE_ORDERING
+    export_name = "equity-pledges"
 
 
 @extend_schema_view(
-    list=extend_schema(summary="动产抵押登记历史记录（2021年1月1日前，游标分页）"),
+    list=extend_schema(
+        summary="动产抵押登记历史记录（2021年1月1日前，游标分页，可导出 CSV / JSON Lines）",
+        parameters=list_parameters(
+            MORTGAGE_ORDERING,
+            "chattel-mortgages",
+            [
+                ENTERPRISE_PARAMETER,
+                BANK_PARAMETER,
+                filter_parameter("status", OpenApiTypes.STR, "登记状态", "valid", RecordStatus),
+                *_registered_between("registered"),
+            ],
+        ),
+    ),
     retrieve=extend_schema(summary="动产抵押登记历史记录详情"),
 )
-class ChattelMortgageViewSet(RecordViewSet):
+class ChattelMortgageViewSet(ExportMixin, RecordViewSet):
     queryset = selectors.chattel_mortgage_list()
     serializer_class = ChattelMortgageSerializer
     write_serializer_class = ChattelMortgageWriteSerializer
     filterset_class = ChattelMortgageFilter
-    ordering_fields = ["id", "registered_on", "secured_amount", "updated_at"]
+    ordering_fields = MORTGAGE_ORDERING
+    export_name = "chattel-mortgages"
 
 
 @extend_schema_view(
-    list=extend_schema(summary="贷款产品（游标分页）"),
+    list=extend_schema(
+        summary="贷款产品（游标分页，可导出 CSV / JSON Lines）",
+        parameters=list_parameters(
+            PRODUCT_ORDERING,
+            "loan-products",
+            [
+                BANK_PARAMETER,
+                filter_parameter("collateral", OpenApiTypes.STR, "担保方式", "credit", Collateral),
+                filter_parameter("active", OpenApiTypes.BOOL, "是否在售", True),
+            ],
+        ),
+    ),
     retrieve=extend_schema(summary="贷款产品详情"),
 )
-class LoanProductViewSet(RecordViewSet):
+class LoanProductViewSet(ExportMixin, RecordViewSet):
     queryset = selectors.loan_product_list()
     serializer_class = LoanProductSerializer
     write_serializer_class = LoanProductWriteSerializer
     filterset_class = LoanProductFilter
-    ordering_fields = ["id", "rate_min", "amount_max", "updated_at"]
+    ordering_fields = PRODUCT_ORDERING
+    conditional_related = ()
+    export_name = "loan-products"
 
 
 INCLUDE_PARAMETER = OpenApiParameter(
@@ -113,7 +188,23 @@ INCLUDE_PARAMETER = OpenApiParameter(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="融资需求（游标分页）", parameters=[INCLUDE_PARAMETER]),
+    list=extend_schema(
+        summary="融资需求（游标分页）",
+        parameters=list_parameters(
+            NEED_ORDERING,
+            extra=[
+                INCLUDE_PARAMETER,
+                ENTERPRISE_PARAMETER,
+                filter_parameter(
+                    "status", OpenApiTypes.STR, "需求状态", "open", FinancingNeed.Status
+                ),
+                filter_parameter(
+                    "collateral_offered", OpenApiTypes.STR, "可提供的担保方式", "credit", Collateral
+                ),
+                *_registered_between("published"),
+            ],
+        ),
+    ),
     retrieve=extend_schema(summary="融资需求详情", parameters=[INCLUDE_PARAMETER]),
 )
 class FinancingNeedViewSet(RecordViewSet):
@@ -121,7 +212,13 @@ class FinancingNeedViewSet(RecordViewSet):
     serializer_class = FinancingNeedSerializer
     write_serializer_class = FinancingNeedWriteSerializer
     filterset_class = FinancingNeedFilter
-    ordering_fields = ["id", "published_on", "amount", "updated_at"]
+    ordering_fields = NEED_ORDERING
+
+    def conditional_dependencies(self):
+        # ?include=matches ranks the loan products into every need.
+        if self.request.query_params.get("include") == "matches":
+            return [selectors.loan_product_list()]
+        return []
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -134,5 +231,12 @@ class FinancingNeedViewSet(RecordViewSet):
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def matches(self, request, pk=None):
         """Active products ranked for the need; those failing a hard constraint come last."""
-        matches = selectors.financing_need_matches(self.get_object())
-        return Response(MatchSerializer(matches, many=True).data)
+        need = self.get_object()
+        products = queryset_fingerprint(selectors.loan_product_list())
+        validators = self.object_validators(need, extra_stamps=products)
+        # A deleted product moves no updated_at: ETag only.
+        validators["last_modified"] = None
+        if (response := self.not_modified(validators)) is not None:
+            return response
+        matches = selectors.financing_need_matches(need)
+        return self.set_validators(Response(MatchSerializer(matches, many=True).data), validators)

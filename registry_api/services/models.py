@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from registry_api.enterprises.models import District, Enterprise
+from registry_api.privacy import personal_numbers
 
 from .validators import validate_contact_phone, validate_public_phone
 
@@ -124,6 +125,13 @@ class Consultation(models.Model):
                 raise ValidationError({"status": "尚未答复的咨询不能公开，请先填写答复内容。"})
             if not self.public:
                 raise ValidationError({"status": "咨询人未同意公开，不能设为“已公开”。"})
+            # Askers sometimes leave a phone or ID number in the text itself; publishing it
+            # would defeat keeping their contacts private (DESIGN.md decision 7).
+            for field in ("question", "answer"):
+                if personal_numbers(getattr(self, field)):
+                    raise ValidationError(
+                        {field: "内容中含有手机号码或身份证号码，请删除或改写后再公开。"}
+                    )
 
     @property
     def is_answered(self) -> bool:

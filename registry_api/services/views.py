@@ -11,11 +11,16 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
+from registry_api.conditional import ConditionalGetMixin
+from registry_api.credit.selectors import record_list
 from registry_api.errors import MESSAGES
+from registry_api.export import ExportMixin
+from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
 
 from . import selectors, services
 from .filters import AgencyFilter, ConsultationFilter
+from .models import Agency, Consultation
 from .serializers import (
     AgencySerializer,
     ConsultationPublicSerializer,
@@ -62,16 +67,45 @@ class ConsultationSubmitThrottle(AnonRateThrottle):
     rate = "10/hour"
 
 
+AGENCY_ORDERING = ["id", "name", "vetted_on", "updated_at"]
+CONSULTATION_ORDERING = ["submitted_at", "answered_at"]
+
+
 @extend_schema_view(
-    list=extend_schema(summary="经审核的人力资源服务机构与法律服务机构（游标分页）"),
+    list=extend_schema(
+        summary="经审核的人力资源服务机构与法律服务机构（游标分页，可导出 CSV / JSON Lines）",
+        parameters=list_parameters(
+            AGENCY_ORDERING,
+            "agencies",
+            [
+                filter_parameter(
+                    "kind",
+                    OpenApiTypes.STR,
+                    "机构类型：hr_agency、law_firm、legal_service",
+                    "law_firm",
+                    Agency.Kind,
+                ),
+                filter_parameter("district", OpenApiTypes.STR, "所属街镇（区划代码）", "150402001"),
+            ],
+        ),
+    ),
     retrieve=extend_schema(summary="服务机构详情"),
 )
-class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
+class AgencyViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    """Each agency shows its enterprise's credit standing, which reads the credit registry
+    and changes with the date: both are part of the validators."""
+
     queryset = selectors.agency_list()
     serializer_class = AgencySerializer
     pagination_class = AgencyPagination
     filterset_class = AgencyFilter
-    ordering_fields = ["id", "name", "vetted_on", "updated_at"]
+    ordering_fields = AGENCY_ORDERING
+    conditional_today = True
+    conditional_related = ("enterprise__updated_at",)
+    export_name = "agencies"
+
+    def conditional_dependencies(self):
+        return [record_list()]
 
 
 def from_browser_form(request) -> bool:
@@ -90,10 +124,23 @@ def html_page(context: dict, code: int) -> HttpResponse:
 
 
 @extend_schema_view(
-    list=extend_schema(summary="已答复并公开的咨询问答（不含咨询人信息）"),
+    list=extend_schema(
+        summary="已答复并公开的咨询问答（不含咨询人信息，可导出 CSV / JSON Lines）",
+        parameters=list_parameters(
+            CONSULTATION_ORDERING,
+            "consultations",
+            [
+                filter_parameter(
+                    "channel", OpenApiTypes.STR, "咨询渠道", "registration", Consultation.Channel
+                )
+            ],
+        ),
+    ),
     retrieve=extend_schema(summary="公开咨询问答详情"),
 )
 class ConsultationViewSet(
+    ExportMixin,
+    ConditionalGetMixin,
     mixins.CreateModelMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -105,7 +152,8 @@ class ConsultationViewSet(
     serializer_class = ConsultationPublicSerializer
     pagination_class = ConsultationPagination
     filterset_class = ConsultationFilter
-    ordering_fields = ["submitted_at", "answered_at"]
+    ordering_fields = CONSULTATION_ORDERING
+    export_name = "consultations"
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public and sessionless, hence no CSRF check
     parser_classes = [JSONParser, FormParser, MultiPartParser]

@@ -4,9 +4,39 @@ presenter. Adding a kind = a module here + one line in `_MODULES` + a site URL p
 from __future__ import annotations
 
 from ..kind import Kind
-from . import contract, enterprise, event, guide, law, lecture, news, notice, story
+from . import (
+    agency,
+    consultation,
+    contract,
+    credit_record,
+    enterprise,
+    equity_pledge,
+    event,
+    guide,
+    law,
+    lecture,
+    loan_product,
+    news,
+    notice,
+    story,
+)
 
-_MODULES = (news, enterprise, notice, guide, lecture, event, story, law, contract)
+_MODULES = (
+    news,
+    enterprise,
+    notice,
+    guide,
+    lecture,
+    event,
+    story,
+    law,
+    contract,
+    credit_record,
+    equity_pledge,
+    loan_product,
+    agency,
+    consultation,
+)
 
 REGISTRY: dict[str, Kind] = {module.KIND.name: module.KIND for module in _MODULES}
 KINDS: tuple[str, ...] = tuple(REGISTRY)

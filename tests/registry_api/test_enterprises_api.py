@@ -1,5 +1,7 @@
 """The enterprise directory API: lists, filters, detail, writes and the one error format."""
 
+import datetime
+
 import pytest
 
 from registry_api.enterprises import credit_code
@@ -159,3 +161,22 @@ def test_clerk_updates_and_deletes(clerk_api, enterprises):
     assert clerk_api.patch(url, {"scale": "medium"}, format="json").json()["scale"] == "medium"
     assert clerk_api.delete(url).status_code == 204
     assert not Enterprise.objects.filter(pk=target.pk).exists()
+
+
+def test_deleting_an_enterprise_with_pledges_is_refused_with_a_409(clerk_api, enterprises):
+    from registry_api.finance.models import EquityPledge
+
+    target = enterprises[0]
+    EquityPledge.objects.create(
+        registration_number="1504022024000009",
+        pledgor_name="赤峰鑫源商贸有限公司",
+        pledgor_type=EquityPledge.PledgorType.ENTERPRISE,
+        enterprise=target,
+        pledgee="中国建设银行赤峰分行",
+        amount=50,
+        registered_on=datetime.date(2024, 3, 1),
+    )
+    response = clerk_api.delete(f"{LIST}{target.credit_code}/")
+    error = assert_error(response, 409, "conflict")
+    assert "股权出质" in error["message"]
+    assert Enterprise.objects.filter(pk=target.pk).exists()

@@ -1,5 +1,7 @@
 """The query builder's components, read through .to_dict(), and snippet escaping."""
 
+import datetime
+
 import pytest
 from django.test import override_settings
 
@@ -15,6 +17,7 @@ from search.query import (
     kind_filter,
     normalize_query,
     page_slice,
+    still_public,
 )
 from search.snippets import snippet_html
 
@@ -69,15 +72,30 @@ def test_page_slice(page, start):
     assert page_slice(page) == slice(start, start + PAGE_SIZE)
 
 
+def test_still_public_hides_documents_from_their_public_until_day():
+    assert still_public(datetime.date(2026, 11, 27)).to_dict() == {
+        "bool": {
+            "should": [
+                {"bool": {"must_not": [{"exists": {"field": "public_until"}}]}},
+                {"range": {"public_until": {"gt": "2026-11-27"}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
 @override_settings(SEARCH_INDEX_PREFIX="unit")
 def test_build_search_assembles_the_components():
-    search = build_search("红山", kind="enterprise", page=3)
+    today = datetime.date(2026, 11, 27)
+    search = build_search("红山", kind="enterprise", page=3, today=today)
     body = search.to_dict()
     assert search._index == [f"unit-{kind}" for kind in KINDS]
-    assert body["query"] == core_query("红山").to_dict()
+    assert body["query"] == {
+        "bool": {"must": [core_query("红山").to_dict()], "filter": [still_public(today).to_dict()]}
+    }
     # The kind filter narrows hits only; the aggregation still counts every kind.
     assert body["post_filter"] == {"term": {"kind": "enterprise"}}
-    assert "filter" not in str(body["query"])
+    assert "'term': {'kind'" not in str(body["query"])
     assert body["aggs"] == {"kinds": {"terms": {"field": "kind", "size": len(KINDS)}}}
     assert (body["from"], body["size"]) == (20, 10)
     assert body["highlight"]["pre_tags"] == [S] and body["highlight"]["post_tags"] == [E]

@@ -3,20 +3,21 @@
 import datetime
 
 import pytest
+from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from search.selectors import search_public
 from search.services import search_sync_later
-from search.tasks import MAX_ATTEMPTS, retry_delay, sync_document
+from search.tasks import MAX_ATTEMPTS, retry_delay, sync_documents
 from tests.factories import EnterpriseFactory
 
 DOWN = "http://127.0.0.1:9"  # nothing listens on the discard port
 
 
 def queued_syncs() -> list[DBTaskResult]:
-    return list(DBTaskResult.objects.filter(task_path="search.tasks.sync_document"))
+    return list(DBTaskResult.objects.filter(task_path="search.tasks.sync_documents"))
 
 
 def test_retry_delay_grows_and_is_capped():
@@ -31,17 +32,17 @@ def test_engine_down_reenqueues_with_a_delay_and_the_next_attempt():
     enterprise = EnterpriseFactory()
     before = timezone.now()
 
-    assert sync_document.call("enterprise", enterprise.credit_code) == "retry_scheduled"
+    assert sync_documents.call("enterprise", [enterprise.credit_code]) == "retry_scheduled"
 
     [retry] = queued_syncs()
-    assert retry.args_kwargs == {"args": ["enterprise", enterprise.credit_code, 2], "kwargs": {}}
+    assert retry.args_kwargs == {"args": ["enterprise", [enterprise.credit_code], 2], "kwargs": {}}
     assert retry.run_after >= before + datetime.timedelta(seconds=30)
 
 
 @pytest.mark.django_db
 @override_settings(ELASTICSEARCH_URL=DOWN)
 def test_retries_stop_after_the_last_attempt():
-    assert sync_document.call("enterprise", "91150402MA0000000X", MAX_ATTEMPTS) == "gave_up"
+    assert sync_documents.call("enterprise", ["91150402MA0000000X"], MAX_ATTEMPTS) == "gave_up"
     assert queued_syncs() == []
 
 
@@ -50,12 +51,34 @@ def test_a_write_enqueues_a_sync_on_commit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         search_sync_later("enterprise", "91150402MA0000000X")
     [queued] = queued_syncs()
-    assert queued.args_kwargs["args"] == ["enterprise", "91150402MA0000000X"]
+    assert queued.args_kwargs["args"] == ["enterprise", ["91150402MA0000000X"]]
+
+
+@pytest.mark.django_db
+def test_a_transaction_enqueues_one_sync_per_kind(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for n in range(3):
+            search_sync_later("enterprise", f"code-{n}")
+            search_sync_later("enterprise", f"code-{n}")  # asked twice: synced once
+        search_sync_later("news", "7")
+    queued = sorted(task.args_kwargs["args"] for task in queued_syncs())
+    assert queued == [["enterprise", ["code-0", "code-1", "code-2"]], ["news", ["7"]]]
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_transaction_enqueues_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            search_sync_later("enterprise", "lost")
+            raise RuntimeError
+        search_sync_later("enterprise", "kept")
+    [queued] = queued_syncs()
+    assert queued.args_kwargs["args"] == ["enterprise", ["kept"]]
 
 
 @pytest.mark.engine
 @pytest.mark.django_db
 def test_task_indexes_when_the_engine_is_up(indexed):
     enterprise = EnterpriseFactory(name="赤峰红山新开商店")
-    assert sync_document.call("enterprise", enterprise.credit_code) == "indexed"
+    assert sync_documents.call("enterprise", [enterprise.credit_code]) == "synced"
     assert "赤峰红山新开商店" in {r["title"] for r in search_public(query="新开").results}

@@ -142,8 +142,9 @@ def test_throttle_answers_429_in_the_error_format(api):
     response = api.post(URL, body(), format="json")
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "throttled"
-    assert response.json()["error"]["message"] == "请求过于频繁，请稍后再试。"
-    assert "Retry-After" in response
+    wait = int(response["Retry-After"])
+    assert 0 < wait <= 3600
+    assert response.json()["error"]["message"] == f"请求过于频繁，请在{wait}秒后重试。"
     assert api.get(URL).status_code == 200  # reading is not throttled
 
 

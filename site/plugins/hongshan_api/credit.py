@@ -2,8 +2,12 @@
 
 Pages: /credit/ (overview), /credit/<list>/ (paginated lists by category: 经营异常名录,
 严重违法失信名单, 行政处罚) and /enterprises/<code>/credit/ (one timeline per enterprise with
-records). `annotate` marks those enterprises so their detail pages link to the timeline.
-Records carry no natural persons; repair applicants are never in the public API.
+records, equity pledges or historical mortgages, newest first, like the API's credit profile).
+`annotate` marks enterprises with records so their detail pages show the standing; pledges and
+mortgages come from the finance part's lists (finance.annotate puts them on the enterprise as
+`finance_timeline`), so the timeline costs no request per enterprise.
+Records carry no natural persons; repair applicants are never in the public API; a natural-person
+pledgor arrives masked from the API.
 """
 
 from __future__ import annotations
@@ -80,7 +84,7 @@ def write(generator, writer, data: dict) -> None:
             lists=LISTS,
             current=slug,
         )
-    for code, timeline in data["by_enterprise"].items():
+    for code, (records, timeline) in timelines(data, generator.content.enterprises).items():
         enterprise = timeline[0]["enterprise"]
         generator._write(
             f"enterprises/{code}/credit/index.html",
@@ -88,6 +92,31 @@ def write(generator, writer, data: dict) -> None:
             writer,
             page_title=f"{enterprise['name']} · 信用信息",
             enterprise=enterprise,
-            level=standing(timeline),
+            level=standing(records),
+            record_count=len(records),
             timeline=timeline,
         )
+
+
+ENTRY_ORDER = {"credit_record": 0, "equity_pledge": 1, "chattel_mortgage": 2}
+
+
+def entry_date(entry: dict) -> str:
+    return entry.get("date") or entry.get("decision_date") or ""
+
+
+def timelines(data: dict, enterprises: list[dict]) -> dict[str, tuple[list[dict], list[dict]]]:
+    """{credit code: (its records, its whole timeline newest first)} for every enterprise with
+    a record in publicity or a pledge or mortgage; ties keep records first, as the API does."""
+    joined: dict[str, tuple[list[dict], list[dict]]] = {
+        code: (records, [{**r, "date": r["decision_date"]} for r in records])
+        for code, records in data["by_enterprise"].items()
+    }
+    for item in enterprises:
+        entries = item.get("finance_timeline")
+        if entries:
+            joined.setdefault(item["credit_code"], ([], []))[1].extend(entries)
+    for _records, timeline in joined.values():
+        timeline.sort(key=lambda entry: (ENTRY_ORDER[entry["type"]], -entry["id"]))
+        timeline.sort(key=entry_date, reverse=True)
+    return joined

@@ -1,8 +1,9 @@
 """Registry part 融资服务: loan products, financing needs with matches, pledges and mortgages.
 
 Pages: /finance/ (overview), /finance/products/ and /finance/needs/ (paginated lists and one page
-per item), /finance/pledges/ and /finance/mortgages/ (paginated lists only). Needs come with
-their top matches in the same requests (`?include=matches`), not one request per need.
+per item), /finance/pledges/ and /finance/mortgages/ (paginated lists only; `annotate` hands each
+enterprise its pledges and mortgages for the credit part's timeline). Needs come with their top
+matches in the same requests (`?include=matches`), not one request per need.
 """
 
 from __future__ import annotations
@@ -67,6 +68,30 @@ def fetch(client: ApiClient) -> dict:
         for match in need.get("matches", []):
             match["product"]["url"] = product_url(match["product"])
     return data
+
+
+def timeline_entries(data: dict) -> dict[str, list[dict]]:
+    """Pledges of each enterprise's equity and its historical mortgages, by credit code, as
+    entries of the credit timeline (the shape of the API's credit profile: `type`, `date`)."""
+    by_enterprise: dict[str, list[dict]] = {}
+    for kind, items, date_field in (
+        ("equity_pledge", data["pledges"], "registered_on"),
+        ("chattel_mortgage", data["mortgages"], "registered_on"),
+    ):
+        for item in items:
+            entry = {**item, "type": kind, "date": item[date_field]}
+            by_enterprise.setdefault(item["enterprise"]["credit_code"], []).append(entry)
+    return by_enterprise
+
+
+def annotate(content, data: dict) -> None:
+    """Hand each enterprise its pledges and mortgages: its page counts them, and the credit
+    part puts them on its timeline (no request per enterprise: the lists are fetched once)."""
+    by_enterprise = timeline_entries(data)
+    for item in content.enterprises:
+        entries = by_enterprise.get(item["credit_code"])
+        if entries:
+            item["finance_timeline"] = entries
 
 
 def write(generator, writer, data: dict) -> None:

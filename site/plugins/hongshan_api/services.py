@@ -1,7 +1,8 @@
 """Registry part 人力资源 · 法律服务 · 在线咨询: vetted agencies and the public Q&A.
 
 Pages: /agencies/ (grouped by kind, with each linked enterprise's credit standing),
-/consultations/ and /consultations/channel/<channel>/ (published Q&A, paginated) and
+/consultations/ and /consultations/channel/<channel>/ (published Q&A, paginated),
+/consultations/<id>/ (one page per Q&A, where search results link) and
 /consultations/ask/ (the submission form; it posts to the API, consult.js shows errors inline).
 The API's Q&A carries no asker name or contacts, so nothing personal can reach these pages.
 """
@@ -92,6 +93,19 @@ def write(generator, writer, data: dict) -> None:
             page_title=f"咨询问答 · {channel['label']}",
             channels=channels,
             channel=channel,
+        )
+    for consultation in consultations:
+        code = consultation["channel"]
+        generator._write(
+            f"consultations/{consultation['id']}/index.html",
+            "consultation_detail",
+            writer,
+            page_title=consultation["subject"],
+            item=consultation,
+            # Label and link only: a page need not change when its channel's count does.
+            channel={"label": CHANNELS[code], "url": channel_url(code)}
+            if code in CHANNELS
+            else None,
         )
     generator._write(
         "consultations/ask/index.html",

@@ -1,0 +1,134 @@
+"""What the credit records API adds for partner departments: key writes and the batch import.
+
+`CreditRecordPartnerMixin` is mixed into `registry_api.credit.views.CreditRecordViewSet`, so
+POST /api/v1/credit-records/ and POST /api/v1/credit-records/import/ are one resource.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from registry_api.credit.models import CreditRecord
+from registry_api.errors import error_body
+
+from . import credit_import, parsing
+from .authentication import partner_key
+from .models import Scope
+from .parsers import IMPORT_PARSERS
+from .permissions import ModelPermissionOrPartnerScope
+
+
+class DepartmentMismatch(exceptions.PermissionDenied):
+    default_code = "department_mismatch"
+
+    def __init__(self, message: str):
+        super().__init__(message, code=self.default_code)
+        self.fields = {"department": [message]}
+
+
+def _flag(request, name: str) -> bool:
+    return request.query_params.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+class CreditRecordPartnerMixin:
+    """Partner keys with `credit_records:write` may create records of their own department
+    (one by one or in batches); clerks keep writing with their model permissions."""
+
+    permission_classes = [ModelPermissionOrPartnerScope]
+    partner_scopes = {
+        "create": Scope.CREDIT_RECORDS_WRITE,
+        "import_records": Scope.CREDIT_RECORDS_WRITE,
+    }
+    # The import updates existing records as well as creating them.
+    extra_model_permissions = {"import_records": ["credit.change_creditrecord"]}
+
+    def partner_write_data(self, request):
+        """The request body with the key's department filled in, or 403 for another one's."""
+        data = request.data.copy() if hasattr(request.data, "copy") else request.data
+        key = partner_key(request)
+        if key is None or not isinstance(data, dict):
+            return data
+        sent = data.get("department")
+        if sent in (None, ""):
+            data["department"] = key.department.code
+        elif sent != key.department.code:
+            raise DepartmentMismatch(
+                f"该 API 密钥属于“{key.department.name}”，只能报送本部门（{key.department.code}）"
+                f"的记录，不能报送“{sent}”的记录。"
+            )
+        return data
+
+    @staticmethod
+    def check_decision_number_free(validated: dict) -> None:
+        """A single POST never overwrites: a taken decision number is a field error (the
+        batch import is the way to update by decision number)."""
+        department, number = validated.get("department"), validated.get("decision_number")
+        if CreditRecord.objects.filter(department=department, decision_number=number).exists():
+            raise exceptions.ValidationError(
+                {
+                    "decision_number": [
+                        f"“{department}”已有决定文书号为“{number}”的信用记录；"
+                        "如需更新，请使用批量导入接口（按部门和决定文书号更新）。"
+                    ]
+                }
+            )
+
+    @extend_schema(
+        summary="批量导入信用记录（JSON Lines 或 CSV，按部门+决定文书号更新或新增）",
+        request={
+            "application/x-ndjson": OpenApiTypes.BINARY,
+            "application/jsonl": OpenApiTypes.BINARY,
+            "text/csv": OpenApiTypes.BINARY,
+        },
+        parameters=[
+            OpenApiParameter("dry_run", bool, description="1：只报告将发生的变化，不写入"),
+            OpenApiParameter(
+                "mode",
+                str,
+                enum=list(credit_import.MODES),
+                description="all_or_nothing（默认）：有任何错误则整批不写入；"
+                "valid_only：写入正确的行，报告错误的行",
+            ),
+        ],
+        responses={
+            200: OpenApiResponse(description="导入报告（report）"),
+            400: OpenApiResponse(description="import_rejected：整批未写入，附导入报告"),
+            413: OpenApiResponse(description="batch_too_large：超过每批行数或字节数上限"),
+            429: OpenApiResponse(description="超过密钥的每分钟请求上限，见 Retry-After"),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        url_name="import",
+        parser_classes=IMPORT_PARSERS,
+    )
+    def import_records(self, request, *args, **kwargs):
+        data = request.data
+        if not isinstance(data, dict) or "format" not in data:
+            if request.content_type.startswith(parsing.JSONL_TYPES + parsing.CSV_TYPES):
+                raise exceptions.ValidationError({"_": ["请求体为空：请提交 JSON Lines 或 CSV。"]})
+            raise exceptions.UnsupportedMediaType(request.content_type)
+        if data["format"] == "csv":
+            rows = parsing.parse_csv(
+                data["body"], credit_import.FIELDS, _csv_required(partner_key(request))
+            )
+        else:
+            rows = parsing.parse_jsonl(data["body"])
+        mode = request.query_params.get("mode", credit_import.ALL_OR_NOTHING)
+        report = credit_import.credit_record_import(
+            rows=rows, key=partner_key(request), mode=mode, dry_run=_flag(request, "dry_run")
+        )
+        body = {"report": report.as_dict()}
+        if mode == credit_import.ALL_OR_NOTHING and report.errors:
+            body = {**error_body("import_rejected"), **body}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        return Response(body, status=status.HTTP_200_OK)
+
+
+def _csv_required(key) -> list[str]:
+    required = list(credit_import.REQUIRED)
+    return required if key is not None else [*required, "department"]

@@ -1,0 +1,94 @@
+"""Search kind "credit_record": credit records in publicity (诚信体系), found by enterprise name,
+credit code, decision number or facts; each links to its enterprise's credit timeline.
+
+A record leaves the index when it leaves publicity: a change of status (repair granted,
+revoked) syncs it away through the save signal; the end of its publicity period passes with no
+save at all, so the document carries `public_until` and the public query hides it from that day
+on, while `search_check` reports it as extra and `search_reindex` drops it.
+"""
+
+import datetime
+
+from django.utils import timezone
+from elasticsearch.dsl import Keyword
+
+from cms.site_urls import site_url
+from registry_api.credit.models import CreditRecord
+
+from ..documents import INDEX_SETTINGS, SearchDocument
+from ..kind import Kind
+from ..presenters import join_text, title_pinyin
+from ..sources import Source
+
+
+class CreditRecordDocument(SearchDocument):
+    """A record in publicity; the document id is the record id. Only the fields the public
+    API shows (registry_api/credit/serializers.py): no repair applicant, nothing personal."""
+
+    credit_code = Keyword()
+    enterprise_name = Keyword()
+    category = Keyword()
+    severity = Keyword()
+    department = Keyword()
+    decision_number = Keyword()
+
+    class Index:
+        name = "credit_record"
+        settings = INDEX_SETTINGS
+
+
+def credit_record_title(record: CreditRecord) -> str:
+    return f"{record.enterprise.name} · {record.get_category_display()}"
+
+
+def credit_record_document(record: CreditRecord) -> CreditRecordDocument:
+    enterprise = record.enterprise
+    return CreditRecordDocument(
+        meta={"id": str(record.pk)},
+        kind="credit_record",
+        title=credit_record_title(record),
+        body=join_text(record.facts, record.outcome),
+        all_text=join_text(
+            enterprise.name,
+            enterprise.credit_code,
+            record.get_category_display(),
+            record.get_severity_display() if record.severity != "none" else "",
+            record.department.name,
+            record.decision_number,
+            record.facts,
+            record.legal_basis,
+            record.outcome,
+        ),
+        # The enterprise's name is what people type, in pinyin too.
+        pinyin=title_pinyin(enterprise.name),
+        url=site_url("credit_record", credit_code=enterprise.credit_code, id=record.pk),
+        date=record.decision_date,
+        updated_at=record.updated_at,
+        public_until=record.publicity_end,
+        credit_code=enterprise.credit_code,
+        enterprise_name=enterprise.name,
+        category=record.category,
+        severity=record.severity,
+        department=record.department.name,
+        decision_number=record.decision_number,
+    )
+
+
+def records_in_publicity(today: datetime.date | None = None):
+    """The records the public lists show today (the same rule as the API's list)."""
+    return CreditRecord.objects.in_publicity(today or timezone.localdate())
+
+
+KIND = Kind(
+    name="credit_record",
+    label="信用记录",
+    document=CreditRecordDocument,
+    source=Source(
+        kind="credit_record",
+        rows=records_in_publicity,
+        id_field="pk",
+        updated_field="updated_at",
+        related=("enterprise", "department"),
+    ),
+    present=credit_record_document,
+)

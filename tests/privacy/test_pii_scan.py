@@ -1,0 +1,237 @@
+"""A scan of every public door for personal data (DESIGN.md decision 7, DOMAIN.md).
+
+The database is filled with demo data AND with distinctive personal data in the places it
+really lives: consultation askers (name, phone, e-mail), credit repair applicants (name,
+phone, an ID number in the reason), natural-person pledgors, legal representatives, an ID
+number and a phone inside questions that were never published. Then the static site is built,
+every public list endpoint of the API router is read (a couple of pages each, plus CSV and JSON
+Lines exports where a list offers them, plus every enterprise's credit profile) and every
+search index is dumped. None of the planted values may appear, and no string that looks like
+a mainland mobile number or an 18-digit resident ID number may appear at all, except the few
+genuinely public strings allowed below.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import urllib.error
+import urllib.request
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from elasticsearch.helpers import scan
+from wagtail.models import Site
+
+from cms.pages.models import HomePage, NewsIndexPage
+from registry_api.credit import services as credit_services
+from registry_api.credit.demo_data import make_demo_credit_records
+from registry_api.credit.models import CreditRecord
+from registry_api.enterprises.demo_data import make_demo_enterprises
+from registry_api.enterprises.models import Enterprise
+from registry_api.finance.demo_data import make_demo_finance
+from registry_api.finance.models import EquityPledge
+from registry_api.services import services as service_services
+from registry_api.services.demo_data import make_demo_services
+from search.client import search_client
+from search.kinds import KINDS
+from search.names import alias_name
+from search.services import search_reindex
+
+pytestmark = [pytest.mark.build, pytest.mark.engine]
+
+MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# 6-digit region, birth date 18xx–20xx, sequence, check character.
+ID_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"\d{3}[0-9Xx](?![0-9A-Za-z])"
+)
+
+# Distinctive values: no demo generator produces them, so a hit means a leak.
+ASKER = {"name": "欧阳秀芝", "phone": "13987650001", "email": "ouyang.xiuzhi@example.com"}
+PENDING_ASKER = {"name": "慕容雪晴", "phone": "15987650002"}
+APPLICANT = {"name": "诸葛明远", "phone": "18687650003"}
+PLEDGOR = "司马长青"
+LEGAL_REP = "上官婉清"
+ID_IN_REPAIR = "150402198803157719"
+ID_IN_QUESTION = "15040219900101002X"
+PHONE_IN_QUESTION = "17787650004"
+PLANTED = [
+    *ASKER.values(),
+    *PENDING_ASKER.values(),
+    *APPLICANT.values(),
+    PLEDGOR,
+    LEGAL_REP,
+    ID_IN_REPAIR,
+    ID_IN_QUESTION,
+    PHONE_IN_QUESTION,
+]
+
+PAGES_PER_LIST = 2
+EXPORT_FORMATS = ("csv", "jsonl")
+
+
+@pytest.fixture
+def personal_data(transactional_db, wagtail_root, search_engine):
+    home = HomePage(title="首页", slug="hongshan", intro="<p>欢迎。</p>")
+    wagtail_root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+    )
+    home.add_child(instance=NewsIndexPage(title="政策资讯", slug="news"))
+
+    # Demo data: its legal representatives and askers are natural persons with phones too.
+    make_demo_enterprises(60)
+    make_demo_credit_records(40)
+    make_demo_finance({"products": 6, "needs": 6, "pledges": 20, "mortgages": 6})
+    make_demo_services(agencies=6, consultations=30)
+
+    enterprise = Enterprise.objects.order_by("pk").first()
+    enterprise.legal_representative = LEGAL_REP
+    enterprise.save()
+    EquityPledge.objects.create(
+        registration_number="1504022026009901",
+        pledgor_name=PLEDGOR,
+        pledgor_type=EquityPledge.PledgorType.NATURAL_PERSON,
+        enterprise=enterprise,
+        pledgee="内蒙古银行赤峰分行",
+        amount=Decimal("88"),
+        registered_on=datetime.date(2026, 3, 3),
+    )
+    # A published Q&A whose asker left every contact; and a pending one carrying an ID
+    # number and a phone in its text (public only if staff publish it, which they did not).
+    published = service_services.consultation_submit(
+        channel="equity_pledge",
+        asker_name=ASKER["name"],
+        asker_phone=ASKER["phone"],
+        asker_email=ASKER["email"],
+        enterprise_name=enterprise.name,
+        subject="自然人股东出质需要什么材料",
+        question="自然人股东办理股权出质登记需要哪些材料？",
+    )
+    service_services.consultation_answer(consultation=published, answer="请携带身份证明原件。")
+    service_services.consultation_publish(consultation=published)
+    service_services.consultation_submit(
+        channel="director_mailbox",
+        asker_name=PENDING_ASKER["name"],
+        asker_phone=PENDING_ASKER["phone"],
+        subject="请回电",
+        question=f"我的身份证号{ID_IN_QUESTION}，电话{PHONE_IN_QUESTION}，请尽快回电。",
+    )
+    record = (
+        CreditRecord.objects.filter(repair_eligible_on__isnull=False, status="public")
+        .order_by("pk")
+        .first()
+    )
+    record.repair_eligible_on = datetime.date(2020, 1, 1)
+    record.save(update_fields=["repair_eligible_on"])
+    credit_services.repair_apply(
+        record=record,
+        applicant_name=APPLICANT["name"],
+        contact_phone=APPLICANT["phone"],
+        reason=f"已整改完毕，申请人身份证号{ID_IN_REPAIR}。",
+    )
+    search_reindex()
+    return {"credit_codes": set(Enterprise.objects.values_list("credit_code", flat=True))}
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+def list_paths(base: str) -> list[str]:
+    """Every parameterless GET path of /api/v1/: the router's lists, and whatever else the
+    schema documents (e.g. the deletions feed), so a new endpoint is scanned without edits."""
+    from registry_api.urls import router
+
+    paths = {f"/api/v1/{prefix}/" for prefix, _viewset, _basename in router.registry}
+    status, body = fetch(f"{base}/api/v1/schema/?format=json")
+    assert status == 200, body
+    for path, operations in json.loads(body)["paths"].items():
+        if "{" not in path and "get" in operations and "/schema/" not in path:
+            paths.add(path)
+    paths.add("/api/cms/v2/pages/")  # editorial content leaves through Wagtail's API
+    return sorted(paths)
+
+
+def api_texts(base: str) -> dict[str, str]:
+    """{url: body} of every public list, its next pages, exports, profiles, searches."""
+    texts: dict[str, str] = {}
+    for path in list_paths(base):
+        url: str | None = f"{base}{path}"
+        for _ in range(PAGES_PER_LIST):
+            status, body = fetch(url)
+            texts[url] = body  # error bodies are public too
+            if status != 200:
+                break
+            url = json.loads(body).get("next") if body.startswith("{") else None
+            if not url:
+                break
+        for fmt in EXPORT_FORMATS:
+            export = f"{base}{path}?format={fmt}"
+            texts[export] = fetch(export)[1]
+    for code in Enterprise.objects.values_list("credit_code", flat=True):
+        profile = f"{base}/api/v1/enterprises/{code}/credit/"
+        texts[profile] = fetch(profile)[1]
+    for query in ("欧阳", "诸葛", "司马", "上官", "慕容", "回电", "139"):
+        search = f"{base}/api/v1/search/?q={urllib.request.quote(query)}"
+        texts[search] = fetch(search)[1]
+    return texts
+
+
+def site_texts(root: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): path.read_text(encoding="utf-8", errors="replace")
+        for path in root.rglob("*")
+        if path.is_file() and path.suffix in {".html", ".xml", ".json", ".txt", ".js", ".csv"}
+    }
+
+
+def index_texts() -> dict[str, str]:
+    texts = {}
+    for kind in KINDS:
+        hits = scan(search_client(), index=alias_name(kind), query={"query": {"match_all": {}}})
+        texts[f"index:{kind}"] = json.dumps([hit["_source"] for hit in hits], ensure_ascii=False)
+    return texts
+
+
+def findings(texts: dict[str, str], credit_codes: set[str]) -> list[str]:
+    found = []
+    for where, text in texts.items():
+        for value in PLANTED:
+            if value in text:
+                found.append(f"{where}: planted {value}")
+        for number in MOBILE.findall(text):
+            found.append(f"{where}: mobile number {number}")
+        for number in ID_NUMBER.findall(text):
+            # Allowed: unified social credit codes of enterprises are public by law
+            # (DOMAIN.md), and an all-digit code can look like an ID number.
+            if number not in credit_codes:
+                found.append(f"{where}: ID number {number}")
+    return found
+
+
+def test_no_personal_data_leaves_through_any_public_door(
+    personal_data, live_server, tmp_path, run_build
+):
+    output = tmp_path / "out"
+    result = run_build(live_server.url, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = site_texts(output / "current")
+    api = api_texts(live_server.url)
+    index = index_texts()
+
+    # The scan really covered each door (a scan of nothing finds nothing).
+    assert len(site) > 50 and any(name.startswith("consultations/") for name in site)
+    assert sum(url.endswith("/credit/") for url in api) >= 60
+    for path in ("consultations/", "equity-pledges/", "credit-records/", "search/"):
+        assert any(f"/api/v1/{path}" in url for url in api), path
+    assert any("股权出质" in text for text in index.values())
+
+    assert findings({**site, **api, **index}, personal_data["credit_codes"]) == []
