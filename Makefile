@@ -5,7 +5,7 @@ PYTHON_BASE ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-DEMO_ENTERPRISES ?= 2000
+DEMO_ENTERPRISES ?= 20000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hongshan
 
 .PHONY: run test setup venv engine lint pg browser clean

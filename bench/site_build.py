@@ -1,15 +1,19 @@
-"""Static-site build benchmark: a full build against a running server, and its fetch floor.
+"""Static-site build benchmark: full vs incremental builds against a running server.
 
 Run it against a running platform (`make run` in another terminal, or any server with data):
 
-    .venv/bin/python bench/site_build.py [--api http://127.0.0.1:8000] [--rounds 3]
+    .venv/bin/python bench/site_build.py [--api http://127.0.0.1:8000] [--rounds 3] [--change]
 
 Measures, in the same run and against the same server:
   * baseline: fetching every API answer the site needs, through the build's own fetch layer
     (the `hongshan_api` plugin's client, one requests.Session) and nothing else;
-  * the figure: `site/build.py` as Django runs it, a child process writing into a scratch
-    folder and swapping `current`, timed from process start to exit.
-It prints both medians and their ratio: how much rendering and process start-up add to I/O.
+  * full build: `site/build.py --full` as Django runs it, a child process writing into a
+    scratch folder and swapping `current`, timed from process start to exit;
+  * incremental build: `site/build.py` right after, into the same folder, nothing changed:
+    it fetches the enterprise directory as a change feed and links every unchanged page;
+  * with --change: an incremental build after one enterprise is saved (through Django, so run
+    the benchmark with the server's DATABASE_URL).
+It prints the medians, the pages rendered and reused, and full ÷ incremental.
 """
 
 import argparse
@@ -47,10 +51,10 @@ def fetch_seconds(api: str) -> tuple[float, dict]:
         client.close()
 
 
-def build_seconds(api: str, output: str) -> tuple[float, int]:
+def build_seconds(api: str, output: str, *extra: str) -> tuple[float, dict]:
     started = time.perf_counter()
     completed = subprocess.run(
-        [sys.executable, str(BUILD), "--api", api, "--output", output],
+        [sys.executable, str(BUILD), "--api", api, "--output", output, *extra],
         capture_output=True,
         text=True,
         check=False,
@@ -58,38 +62,80 @@ def build_seconds(api: str, output: str) -> tuple[float, int]:
     elapsed = time.perf_counter() - started
     if completed.returncode != 0:
         sys.exit(f"build failed:\n{completed.stdout}{completed.stderr}")
-    match = re.search(r"built (\d+) pages", completed.stdout)
-    return elapsed, int(match.group(1)) if match else 0
+    match = re.search(
+        r"built (\d+) pages .*\(rendered ([\d,]+), reused ([\d,]+)\)", completed.stdout
+    )
+    numbers = [int(group.replace(",", "")) for group in match.groups()] if match else [0, 0, 0]
+    return elapsed, dict(zip(("pages", "rendered", "reused"), numbers, strict=True))
+
+
+def enterprise_touch() -> str:
+    """Save one enterprise as a clerk would (its updated_at moves); returns its code."""
+    import os
+
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    django.setup()
+    from registry_api.enterprises.models import Enterprise
+
+    enterprise = Enterprise.objects.order_by("credit_code").first()
+    enterprise.business_scope = enterprise.business_scope.rstrip("。") + "。"
+    enterprise.save()
+    return enterprise.credit_code
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--api", default="http://127.0.0.1:8000")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--change", action="store_true", help="also time a build after one enterprise change"
+    )
     args = parser.parse_args()
 
-    fetch_times, build_times = [], []
+    times: dict[str, list[float]] = {"fetch": [], "full": [], "incremental": [], "change": []}
+    pages: dict[str, dict] = {}
     counts: dict = {}
-    pages = 0
     with tempfile.TemporaryDirectory(prefix="site-bench-") as output:
         for round_number in range(1, args.rounds + 1):
             fetched, counts = fetch_seconds(args.api)
-            built, pages = build_seconds(args.api, output)
-            fetch_times.append(fetched)
-            build_times.append(built)
-            print(f"round {round_number}: fetch {fetched:.2f} s, build {built:.2f} s")
+            times["fetch"].append(fetched)
+            for label, extra in (("full", ("--full",)), ("incremental", ())):
+                seconds, pages[label] = build_seconds(args.api, output, *extra)
+                times[label].append(seconds)
+            line = (
+                f"round {round_number}: fetch {fetched:.2f} s, full {times['full'][-1]:.2f} s, "
+                f"incremental {times['incremental'][-1]:.2f} s"
+            )
+            if args.change:
+                enterprise_touch()
+                seconds, pages["change"] = build_seconds(args.api, output)
+                times["change"].append(seconds)
+                line += f", after one enterprise change {seconds:.2f} s"
+            print(line)
 
-    fetch_median = statistics.median(fetch_times)
-    build_median = statistics.median(build_times)
+    median = {label: statistics.median(values) for label, values in times.items() if values}
     print(
         f"data: {counts.get('news', 0)} news, {counts.get('enterprises', 0)} enterprises, "
         f"{counts.get('districts', 0)} districts in {counts.get('requests', 0)} requests"
     )
-    print(f"baseline: fetch all API data {fetch_median:.2f} s (median of {args.rounds})")
+    print(f"baseline: fetch all API data {median['fetch']:.2f} s (median of {args.rounds})")
+    full = pages["full"]
     print(
-        f"full build: {pages} pages in {build_median:.2f} s "
-        f"({pages / build_median:.0f} pages/s), {build_median / fetch_median:.1f}x the fetch"
+        f"full build: {full['pages']} pages in {median['full']:.2f} s "
+        f"({full['pages'] / median['full']:.0f} pages/s), {median['full'] / median['fetch']:.1f}x "
+        "the fetch"
     )
+    for label, title in (("incremental", "nothing changed"), ("change", "one enterprise changed")):
+        if label in median:
+            done = pages[label]
+            ratio = median["full"] / median[label]
+            print(
+                f"incremental build, {title}: {median[label]:.2f} s, rendered {done['rendered']}, "
+                f"reused {done['reused']}; full ÷ incremental = {ratio:.1f}x"
+            )
 
 
 if __name__ == "__main__":

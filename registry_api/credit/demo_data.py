@@ -125,6 +125,10 @@ FACTS = {
 }
 
 
+# Default scale of the demo platform (issue 4): records over every department and tier.
+DEFAULT_RECORDS = 8_000
+
+
 @dataclass
 class CreditDemoResult:
     created: int
@@ -162,8 +166,11 @@ def make_demo_credit_records(target: int, seed: int = DEFAULT_SEED) -> CreditDem
     """Create records until at least `target` exist; record `i` depends only on seed and i."""
     load_credit_reference()
     existing = CreditRecord.objects.count()
-    enterprises = list(Enterprise.objects.order_by("credit_code")[:2000])
-    if existing >= target or not enterprises:
+    if existing >= target:  # counted first: a re-run of `make run` loads nothing
+        return CreditDemoResult(created=0, existing=existing)
+    # Records spread over the whole directory (20,000 enterprises at the default scale).
+    enterprises = list(Enterprise.objects.order_by("credit_code"))
+    if not enterprises:
         return CreditDemoResult(created=0, existing=existing)
     departments = {department.code: department for department in Department.objects.all()}
     rules = {(rule.category, rule.severity): rule for rule in PublicityRule.objects.all()}

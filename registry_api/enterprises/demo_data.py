@@ -25,6 +25,8 @@ from .models import District, Enterprise
 from .reference_data import load_districts
 
 DEFAULT_SEED = 20261127
+# Default scale of the demo directory (issue 4); tests pass small numbers.
+DEFAULT_ENTERPRISES = 20_000
 BATCH_SIZE = 500
 # Established dates run from the first year below to this fixed day (no dependence on today).
 FIRST_YEAR = 1995

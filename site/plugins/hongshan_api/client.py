@@ -14,6 +14,10 @@ REGISTRY_PAGE_SIZE = 200  # RegistryCursorPagination.max_page_size
 class ApiError(RuntimeError):
     """The API answered with an error or with something that is not the expected JSON."""
 
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status, None when there was no answer
+
 
 class ApiClient:
     """Reads JSON from one API origin, counting requests so a build can report them."""
@@ -40,7 +44,8 @@ class ApiClient:
         self.requests_made += 1
         if response.status_code != 200:
             raise ApiError(
-                f"GET {response.url} answered {response.status_code}: {response.text[:300]}"
+                f"GET {response.url} answered {response.status_code}: {response.text[:300]}",
+                status=response.status_code,
             )
         try:
             return response.json()

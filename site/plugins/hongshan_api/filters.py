@@ -9,6 +9,28 @@ from zoneinfo import ZoneInfo
 
 # The day the site is built, in the bureau's time zone (the API's dates are local dates).
 SITE_TIMEZONE = ZoneInfo("Asia/Shanghai")
+# Filters whose result depends on when the build runs. The incremental build (incremental.py)
+# keys pages whose templates use a DAY_DEPENDENT filter on the build day, and always renders
+# pages whose templates use a TIME_DEPENDENT one. A new clock-reading filter belongs here.
+DAY_DEPENDENT = frozenset({"is_past"})
+TIME_DEPENDENT = frozenset({"event_status"})
+# `build.py --today` renders the site as of another day (reproducing a build, tests).
+_build_day: datetime.date | None = None
+
+
+def build_day_set(day: datetime.date | None) -> None:
+    global _build_day
+    _build_day = day
+
+
+def build_now() -> datetime.datetime:
+    """Now in the bureau's time zone, on the `--today` day when one was given."""
+    now = datetime.datetime.now(SITE_TIMEZONE)
+    return datetime.datetime.combine(_build_day, now.timetz()) if _build_day else now
+
+
+def build_today() -> datetime.date:
+    return build_now().date()
 
 
 def _as_date(value) -> datetime.date | None:
@@ -72,7 +94,7 @@ def is_past(value, today: datetime.date | None = None) -> bool:
     day = _as_date(value)
     if day is None:
         return False
-    return day < (today or datetime.datetime.now(SITE_TIMEZONE).date())
+    return day < (today or build_today())
 
 
 def _as_datetime(value) -> datetime.datetime | None:
@@ -95,7 +117,7 @@ def event_status(item: dict, now: datetime.datetime | None = None) -> str:
 
     Static pages are as current as their last build: a daily build keeps the marks exact.
     """
-    now = now or datetime.datetime.now(SITE_TIMEZONE)
+    now = now or build_now()
     starts, ends = _as_datetime(item.get("starts_at")), _as_datetime(item.get("ends_at"))
     if ends is not None and ends < now:
         return "past"

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
-import math
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from pelican.generators import Generator
+from pelican.paginator import Paginator
 
 from .client import ApiClient
 from .feeds import news_feed_write
-from .filters import FILTERS
+from .filters import FILTERS, build_day_set, build_today
+from .incremental import RenderCache, fingerprint
 from .parts import registry_parts
 from .platforms import home_tiles, present_platforms
 from .presenters import SiteUrls, page_url_resolver, site_content
 from .sections import sections_from_settings
 from .snapshot import snapshot_fetch
+from .sync import EnterpriseSync
 
 logger = logging.getLogger(__name__)
 
@@ -32,13 +36,15 @@ class PublicSiteGenerator(Generator):
         self.pages_written = 0
 
     def generate_context(self) -> None:
-        client = ApiClient(self.settings["HONGSHAN_API_URL"])
-        try:
-            self.snapshot = snapshot_fetch(client, self.sections)
-            # Registry parts (credit, finance, services…): each fetches its own lists.
-            self.parts = [(part, part.fetch(client)) for part in registry_parts(self.settings)]
-        finally:
-            client.close()
+        today = self.settings.get("HONGSHAN_TODAY")
+        build_day_set(datetime.date.fromisoformat(today) if today else None)
+        self.fingerprint = fingerprint(self.settings)
+        self.directory = EnterpriseSync(
+            previous_state=self.settings.get("HONGSHAN_PREVIOUS_STATE"),
+            full=bool(self.settings.get("HONGSHAN_FULL_BUILD")),
+            fingerprint=self.fingerprint,
+        )
+        self._fetch_all()
         logger.info(
             "fetched %s in %d requests, %.2fs",
             ", ".join(f"{count} {name}" for name, count in self.snapshot.counts.items()),
@@ -64,8 +70,35 @@ class PublicSiteGenerator(Generator):
         self.context["districts"] = self.content.districts
         self.context["site_urls"] = self.urls
 
+    def _fetch_all(self) -> None:
+        """The snapshot and each registry part's lists, fetched side by side.
+
+        Each fetch has its own client (a requests.Session is not shared across threads); the
+        API answers on several workers, so the build waits for the slowest list, not the sum.
+        """
+        api_url = self.settings["HONGSHAN_API_URL"]
+
+        def fetched(read):
+            client = ApiClient(api_url)
+            try:
+                return read(client)
+            finally:
+                client.close()
+
+        parts = registry_parts(self.settings)
+        with ThreadPoolExecutor(max_workers=1 + len(parts)) as pool:
+            snapshot = pool.submit(
+                fetched,
+                lambda client: snapshot_fetch(client, self.sections, directory=self.directory),
+            )
+            # Registry parts (credit, finance, services…): each fetches its own lists.
+            data = [pool.submit(fetched, part.fetch) for part in parts]
+            self.snapshot = snapshot.result()
+            self.parts = [(part, future.result()) for part, future in zip(parts, data, strict=True)]
+
     def generate_output(self, writer) -> None:
         started = time.perf_counter()
+        self.cache = RenderCache.for_build(self, self.settings, build_today(), self.fingerprint)
         self._write_home(writer)
         for section in self.sections:
             self._write_section(section, writer)
@@ -77,27 +110,57 @@ class PublicSiteGenerator(Generator):
         self._write("404.html", "404", writer, page_title="页面未找到")
         self._write_sitemap(writer)
         self._write_feed()
-        logger.info("wrote %d pages in %.2fs", self.pages_written, time.perf_counter() - started)
+        state_dir = self.settings.get("HONGSHAN_STATE_DIR")
+        self.cache.manifest_write(state_dir)
+        self.directory.write(state_dir)
+        logger.info(
+            "rendered %s pages, reused %s in %.2fs",
+            f"{self.cache.rendered:,}",
+            f"{self.cache.reused:,}",
+            time.perf_counter() - started,
+        )
 
-    def _write(self, name: str, template: str, writer, **kwargs) -> None:
-        writer.write_file(name, self.get_template(template), self.context, **kwargs)
+    def _write(self, name: str, template: str, writer, *, key_inputs=None, **kwargs) -> None:
+        """Render one page, or link the live build's copy when its inputs are unchanged.
+
+        The inputs are `kwargs`, or `key_inputs` where a caller knows what the page shows.
+        """
+        loaded = self.get_template(template)
+        key = self.cache.key(loaded.name, name, kwargs if key_inputs is None else key_inputs)
+        if not self.cache.reuse(name, key):
+            self.cache.before_render(name)
+            writer.write_file(name, loaded, self.context, **kwargs)
+            self.cache.record(name, key)
         self.pages_written += 1
 
     def _write_paginated(
         self, name: str, url: str, template: str, objects: list, writer, **kwargs
     ) -> None:
-        """Pelican's paginator: page 1 at `url`, page n at `url`page/n/ (PAGINATION_PATTERNS)."""
-        writer.write_file(
-            name,
-            self.get_template(template),
-            self.context,
-            paginated={"objects": objects},
-            template_name=template,
-            url=url,
-            **kwargs,
-        )
+        """Pelican's paginator: page 1 at `url`, page n at `url`page/n/ (PAGINATION_PATTERNS).
+
+        Each page is written on its own, with the variables Pelican's writer gives paginated
+        templates (`objects_page`, `objects_paginator`, previous and next page), so that each
+        is keyed on its own slice: a change on page 3 re-renders page 3 only, unless it
+        changes the item count or the number of pages, which every page shows. Templates use
+        the previous and next pages for their links only (their items are not in the key).
+        """
         per_page = self.settings["PAGINATED_TEMPLATES"][template]
-        self.pages_written += math.ceil(len(objects) / per_page) or 1
+        paginator = Paginator(name, url, objects, self.settings, per_page)
+        for number in range(1, paginator.num_pages + 1):
+            page = paginator.page(number)
+            self._write(
+                page.save_as,
+                template,
+                writer,
+                key_inputs={**kwargs, "objects_paginator": paginator, "objects_page": page},
+                **kwargs,
+                objects_paginator=paginator,
+                objects_page=page,
+                objects_previous_page=paginator.page(number - 1) if number > 1 else None,
+                objects_next_page=(
+                    paginator.page(number + 1) if number < paginator.num_pages else None
+                ),
+            )
 
     def _write_home(self, writer) -> None:
         self._write(

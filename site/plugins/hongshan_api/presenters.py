@@ -32,6 +32,10 @@ class SiteUrls:
     def __init__(self, patterns: dict[str, str]) -> None:
         self.patterns = patterns
 
+    def cache_token(self) -> dict[str, str]:
+        """What pages rendered with these URLs depend on (incremental.py's page keys)."""
+        return self.patterns
+
     def relative(self, kind: str, **params) -> str:
         return self.patterns[kind].format(**params)
 

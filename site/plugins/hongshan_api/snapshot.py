@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .client import ApiClient
 from .platforms import platforms_fetch
 from .sections import Section
+from .sync import EnterpriseSync
 
 HOME_TYPE = "pages.HomePage"
 
@@ -43,8 +44,14 @@ def _newest_first(items: list[dict], date_field: str) -> list[dict]:
     return sorted(items, key=key, reverse=True)
 
 
-def snapshot_fetch(client: ApiClient, sections: list[Section]) -> Snapshot:
-    """Read everything the site needs: home intro, each section's live pages, the registry."""
+def snapshot_fetch(
+    client: ApiClient, sections: list[Section], *, directory: EnterpriseSync | None = None
+) -> Snapshot:
+    """Read everything the site needs: home intro, each section's live pages, the registry.
+
+    With `directory`, the enterprise directory is synced from the previous build's copy
+    (sync.py) instead of fetched whole.
+    """
     started = time.perf_counter()
     homes = list(client.wagtail_pages(HOME_TYPE, fields="intro"))
     pages = {
@@ -56,9 +63,12 @@ def snapshot_fetch(client: ApiClient, sections: list[Section]) -> Snapshot:
     }
     platforms, platform_children = platforms_fetch(client)
     districts = sorted(client.registry_list("api/v1/districts/"), key=lambda d: d["code"])
-    enterprises = sorted(
-        client.registry_list("api/v1/enterprises/"), key=lambda e: e["credit_code"]
-    )
+    if directory is None:
+        enterprises = sorted(
+            client.registry_list("api/v1/enterprises/"), key=lambda e: e["credit_code"]
+        )
+    else:
+        enterprises = directory.fetch(client, districts)
     return Snapshot(
         home=homes[0] if homes else {},
         pages=pages,

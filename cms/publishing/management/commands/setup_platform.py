@@ -10,7 +10,9 @@ from django.core.management.base import BaseCommand
 from cms.pages.models import HomePage
 from cms.publishing.local_admin import local_demo_editors_ensure
 from cms.publishing.roles import editorial_roles_ensure
+from registry_api.credit.demo_data import DEFAULT_RECORDS as DEFAULT_CREDIT_RECORDS
 from registry_api.credit.reference_data import load_credit_reference
+from registry_api.enterprises.demo_data import DEFAULT_ENTERPRISES
 from search.drift import kind_drift
 from search.kinds import KINDS
 
@@ -19,16 +21,17 @@ class Command(BaseCommand):
     help = "Migrate, collect static files, load content and demo data, index, create the admin."
 
     def add_arguments(self, parser):
-        parser.add_argument("--enterprises", type=int, default=2000)
+        parser.add_argument("--enterprises", type=int, default=DEFAULT_ENTERPRISES)
+        parser.add_argument("--credit-records", type=int, default=DEFAULT_CREDIT_RECORDS)
 
-    def handle(self, *args, enterprises, **options):
+    def handle(self, *args, enterprises, credit_records, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         # Enterprises first: showcase stories in content/ link to demo enterprises by code.
         call_command("make_demo_data", enterprises=enterprises, finance=True, services=True)
         # Credit departments and publicity rules from content/reference/, then demo records.
         load_credit_reference()
-        call_command("make_demo_data", credit_records=800)
+        call_command("make_demo_data", credit_records=credit_records)
         call_command("load_content")
         if not all(kind_drift(kind).clean for kind in KINDS):
             self.stdout.write("搜索索引与数据库不一致，正在重建索引……")

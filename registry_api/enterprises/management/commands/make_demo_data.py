@@ -1,6 +1,9 @@
 """`manage.py make_demo_data [--enterprises N] [--pages N] [--finance] [--seed S]`: top up.
 
 `--credit-records N` tops up credit records (registry_api.credit.demo_data) to N.
+Without any option it tops everything up to the default scale of issue 4 (DEFAULT_SCALE):
+20,000 enterprises, 8,000 credit records, the finance and the services demo data.
+Every step counts what exists first, so a re-run creates nothing and takes about a second.
 
 Enterprises fill the directory; pages are synthetic policy news for benchmarks. Both are
 created without queuing search syncs or site builds: run `search_reindex` afterwards (the
@@ -15,11 +18,25 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cms.pages.demo_pages import demo_page_count, make_demo_pages
+from registry_api.credit.demo_data import DEFAULT_RECORDS as DEFAULT_CREDIT_RECORDS
 from registry_api.credit.demo_data import make_demo_credit_records
-from registry_api.enterprises.demo_data import DEFAULT_SEED, make_demo_enterprises, missing_count
+from registry_api.enterprises.demo_data import (
+    DEFAULT_ENTERPRISES,
+    DEFAULT_SEED,
+    make_demo_enterprises,
+    missing_count,
+)
 from registry_api.finance.demo_data import DEFAULT_COUNTS as FINANCE_COUNTS
 from registry_api.finance.demo_data import make_demo_finance
 from registry_api.services.demo_data import make_demo_services
+
+# The demo platform's default scale (issue 4); finance and services have their own defaults.
+DEFAULT_SCALE = {
+    "enterprises": DEFAULT_ENTERPRISES,
+    "credit_records": DEFAULT_CREDIT_RECORDS,
+    "finance": True,
+    "services": True,
+}
 
 
 class Command(BaseCommand):
@@ -69,9 +86,10 @@ class Command(BaseCommand):
             and credit_records is None
             and not (options["finance"] or options["services"])
         ):
-            raise CommandError(
-                "请指定 --enterprises N、--pages N、--credit-records N、--finance 或 --services。"
-            )
+            # No option: everything at the default scale.
+            enterprises = DEFAULT_SCALE["enterprises"]
+            credit_records = DEFAULT_SCALE["credit_records"]
+            options["finance"] = options["services"] = True
         if (enterprises or 0) < 0 or (pages or 0) < 0 or (credit_records or 0) < 0:
             raise CommandError("数量不能为负数。")
         console = Console(file=self.stdout, highlight=False)
