@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -85,6 +85,23 @@ def scheduled_publishing_enqueue(*, after: timedelta = timedelta(0)) -> None:
     publish_scheduled_pages.using(run_after=timezone.now() + after).enqueue()
 
 
+DAILY_TASK_PATH = "cms.publishing.tasks.daily_refresh"
+DAILY_AT = time(0, 5)  # local time: just after the day changes what is public
+
+
+def daily_refresh_next_run(now: datetime) -> datetime:
+    """The next DAILY_AT in the bureau's time zone strictly after `now`."""
+    local = timezone.localtime(now)
+    run = local.replace(hour=DAILY_AT.hour, minute=DAILY_AT.minute, second=0, microsecond=0)
+    return run if run > local else run + timedelta(days=1)
+
+
+def daily_refresh_enqueue(*, now: datetime | None = None) -> None:
+    from .tasks import daily_refresh
+
+    daily_refresh.using(run_after=daily_refresh_next_run(now or timezone.now())).enqueue()
+
+
 def scheduled_publishing_start() -> None:
     """Start the self-renewing scheduled-publishing task, replacing any queued leftover.
 
@@ -92,5 +109,8 @@ def scheduled_publishing_start() -> None:
     """
     from django_tasks_db.models import DBTaskResult
 
-    DBTaskResult.objects.filter(task_path=SCHEDULER_TASK_PATH, status="READY").delete()
+    DBTaskResult.objects.filter(
+        task_path__in=[SCHEDULER_TASK_PATH, DAILY_TASK_PATH], status="READY"
+    ).delete()
     scheduled_publishing_enqueue()
+    daily_refresh_enqueue()

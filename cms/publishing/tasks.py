@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
@@ -40,3 +40,25 @@ def publish_scheduled_pages() -> str:
     finally:
         services.scheduled_publishing_enqueue(after=services.SCHEDULE_INTERVAL)
     return output.getvalue().strip()[-500:]
+
+
+@task()
+def daily_refresh() -> str:
+    """Just after midnight: bring search and the site in line with the new day, then come back.
+
+    The day alone changes what is public: credit records leave publicity on their end day,
+    notices expire, events pass. No row changes, so no signal fires. The search API already
+    hides records past their publicity end; here their documents are deleted
+    (`search_check --repair`) and a site build re-renders the pages that show such dates.
+    """
+    output = io.StringIO()
+    try:
+        try:
+            call_command("search_check", "--repair", "--quiet", stdout=output)
+        except CommandError as exc:  # engine down or an index missing: the build still runs
+            logger.error("daily refresh: search repair incomplete: %s", exc)
+            output.write(f"search repair incomplete: {exc}\n")
+        services.site_build_request()
+    finally:
+        services.daily_refresh_enqueue()
+    return output.getvalue().strip()[-500:] or "index in line; site build requested"

@@ -276,3 +276,25 @@ def test_no_personal_data_in_any_registry_document(registry):
         "0476-8223344",  # public on the site, but not put in the index
     ):
         assert secret not in text, secret
+
+
+@pytest.mark.django_db(transaction=True)  # the task runs in autocommit, as in the worker
+def test_the_daily_refresh_drops_records_whose_publicity_ended_overnight(registry):
+    """No row changes when publicity ends, so no signal fires: the daily task catches it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from cms.publishing.services import DAILY_TASK_PATH
+    from cms.publishing.tasks import daily_refresh
+    from search.drift import kind_drift
+
+    penalty = registry["penalty"]
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    CreditRecord.objects.filter(pk=penalty.pk).update(publicity_end=yesterday)
+    assert str(penalty.pk) in kind_drift("credit_record").extra
+
+    daily_refresh.call()
+
+    assert kind_drift("credit_record").clean
+    tasks = DBTaskResult.objects.filter(status="READY")
+    assert tasks.filter(task_path="cms.publishing.tasks.build_static_site").exists()
+    assert tasks.filter(task_path=DAILY_TASK_PATH).count() == 1  # tomorrow's run is queued
