@@ -10,7 +10,8 @@ Measures, in the same run and against the same server:
   * full build: `site/build.py --full` as Django runs it, a child process writing into a
     scratch folder and swapping `current`, timed from process start to exit;
   * incremental build: `site/build.py` right after, into the same folder, nothing changed:
-    it fetches the enterprise directory as a change feed and links every unchanged page;
+    it fetches the enterprise directory as a change feed, renders only what changed and
+    patches the live build in place;
   * with --change: an incremental build after one enterprise is saved (through Django, so run
     the benchmark with the server's DATABASE_URL).
 It prints the medians, the pages rendered and reused, and full ÷ incremental.

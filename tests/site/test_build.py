@@ -193,7 +193,8 @@ def test_build_publishes_live_content_and_swaps_atomically(
     assert not any("张三明" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert hosts_referenced(site) <= {urlsplit(live_server.url).netloc}
 
-    second = run_build(live_server.url, output, "--keep", "0")
+    # A full build is a new folder swapped in (an incremental one patches `current` in place).
+    second = run_build(live_server.url, output, "--keep", "0", "--full")
     assert second.returncode == 0, second.stdout + second.stderr
     assert current.resolve() != first
     assert current.resolve().parent == (output / "builds").resolve()

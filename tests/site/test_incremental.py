@@ -1,5 +1,6 @@
-"""Incremental site builds against a live test server: what is reused, what is rendered, and
-that the result equals a full build of the same data, byte for byte."""
+"""Incremental site builds against a live test server: what is reused, what is rendered, that
+the live build is patched in place, that a crash mid-apply leaves a manifest that never claims
+a stale page, and that the result equals a full build of the same data, byte for byte."""
 
 import datetime
 import filecmp
@@ -7,6 +8,8 @@ import gzip
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,7 +92,7 @@ def assert_same_tree(left: Path, right: Path) -> None:
     assert (mismatch, errors) == ([], [])
 
 
-def test_unchanged_pages_are_linked_changed_ones_rendered_and_equal_a_full_build(
+def test_unchanged_pages_are_left_alone_changed_ones_rendered_and_equal_a_full_build(
     content, live_server, tmp_path, run_build
 ):
     output = tmp_path / "out"
@@ -116,18 +119,20 @@ def test_unchanged_pages_are_linked_changed_ones_rendered_and_equal_a_full_build
     moved.district = kept.district
     moved.save()
     before = live(output)
+    changed_inode = inode(page(output, f"/enterprises/{changed.credit_code}/"))
+    kept_inode = inode(page(output, f"/enterprises/{kept.credit_code}/"))
+    news_inode = inode(page(output, f"/news/{content['news'].id}/"))
     third = build(run_build, live_server.url, output, "--today", "2026-02-01")
     assert re.search(r"enterprise directory: \d+ changed, 1 deleted", third.stdout), third.stdout
     pages = manifest(output)["pages"]
     after = live(output)
+    assert after == before  # patched in place: no new build folder
 
     assert (
         "赤峰红山改名后商贸有限公司"
         in page(output, f"/enterprises/{changed.credit_code}/").read_text()
     )
-    assert inode(page(output, f"/enterprises/{changed.credit_code}/")) != inode(
-        before / "enterprises" / changed.credit_code / "index.html"
-    )
+    assert inode(page(output, f"/enterprises/{changed.credit_code}/")) != changed_inode
     assert "赤峰红山改名后商贸有限公司" in page(output, "/enterprises/").read_text()
     assert not (after / "enterprises" / deleted_code).exists()
     assert f"enterprises/{deleted_code}/index.html" not in pages
@@ -135,13 +140,9 @@ def test_unchanged_pages_are_linked_changed_ones_rendered_and_equal_a_full_build
     # The moved enterprise left one district list and joined the other.
     assert moved.credit_code in page(output, "/enterprises/district/150402001/").read_text()
     assert moved.credit_code not in page(output, "/enterprises/district/150402100/").read_text()
-    # Untouched: the very same file (hard link) as in the build before.
-    assert inode(page(output, f"/enterprises/{kept.credit_code}/")) == inode(
-        before / "enterprises" / kept.credit_code / "index.html"
-    )
-    assert inode(page(output, f"/news/{content['news'].id}/")) == inode(
-        before / "news" / str(content["news"].id) / "index.html"
-    )
+    # Untouched: the very same file as before the build.
+    assert inode(page(output, f"/enterprises/{kept.credit_code}/")) == kept_inode
+    assert inode(page(output, f"/news/{content['news'].id}/")) == news_inode
 
     # The strong check: a full build of the same data, elsewhere, is byte-identical.
     full_output = tmp_path / "full"
@@ -157,14 +158,14 @@ def test_a_new_day_re_renders_date_dependent_pages_only(content, live_server, tm
     enterprise = f"/enterprises/{content['enterprises'][0].credit_code}/"
     build(run_build, live_server.url, output, "--today", NOTICE_DAY.isoformat())
     assert "已过期" not in page(output, notice).read_text()
-    before = live(output)
+    notice_inode, enterprise_inode = inode(page(output, notice)), inode(page(output, enterprise))
 
     next_day = (NOTICE_DAY + datetime.timedelta(days=1)).isoformat()
     build(run_build, live_server.url, output, "--today", next_day)
 
     assert "已过期" in page(output, notice).read_text()
-    assert inode(page(output, notice)) != inode(before / notice.strip("/") / "index.html")
-    assert inode(page(output, enterprise)) == inode(before / enterprise.strip("/") / "index.html")
+    assert inode(page(output, notice)) != notice_inode
+    assert inode(page(output, enterprise)) == enterprise_inode
     # Same day again: the notice is reused as well.
     previous = page(output, notice)
     build(run_build, live_server.url, output, "--today", next_day)
@@ -233,36 +234,38 @@ def test_template_inputs_name_shared_variables_and_clock_filters(plugin):
     assert inputs.of("dynamic.html") is None  # cannot know what it reads: always rendered
 
 
-def test_a_path_written_twice_never_rewrites_the_live_builds_file(plugin, tmp_path):
+def test_reuse_trusts_the_manifest_and_a_path_written_twice_is_rendered(plugin, tmp_path):
     from hongshan_api.incremental import RenderCache
     from jinja2 import DictLoader, Environment
 
     env = Environment(loader=DictLoader({"t.html": "{{ item }}"}))
-    old, new = tmp_path / "old", tmp_path / "new"
-    (old / "a").mkdir(parents=True)
-    (old / "a" / "index.html").write_text("live page", encoding="utf-8")
 
-    def cache(previous_dir, previous):
+    def cache(previous):
         return RenderCache(
             env=env,
             context={},
-            output_path=new,
+            output_path=tmp_path / "staging",
             fingerprint="f",
             today=datetime.date(2026, 11, 27),
-            previous_dir=previous_dir,
+            previous_dir=tmp_path / "live" if previous else None,
             previous=previous,
         )
 
-    key = cache(None, None).key("t.html", "a/index.html", {"item": 1})
-    current = cache(old, {"pages": {"a/index.html": key}})
+    key = cache(None).key("t.html", "a/index.html", {"item": 1})
+    current = cache({"pages": {"a/index.html": key, "b/index.html": None}})
+    # Reused on the manifest's word alone: no file is read, linked or written.
     assert current.reuse("a/index.html", key)
-    assert inode(new / "a" / "index.html") == inode(old / "a" / "index.html")
-    # The same path again in this build: not linked twice; the link is dropped before writing.
+    assert not (tmp_path / "staging").exists()
+    # The same path again in this build: rendered, not reused twice.
     assert not current.reuse("a/index.html", key)
-    current.before_render("a/index.html")
-    (new / "a" / "index.html").write_text("second version", encoding="utf-8")
-    assert (old / "a" / "index.html").read_text(encoding="utf-8") == "live page"
-    assert current.manifest()["pages"] == {"a/index.html": key}
+    # A path marked unknown (a crashed apply) or absent is never reused.
+    assert not current.reuse("b/index.html", key)
+    assert not current.reuse("c/index.html", key)
+    assert not cache(None).reuse("a/index.html", key)
+    current.record("b/index.html", key, list_page=True)
+    assert current.manifest()["pages"] == {"a/index.html": key, "b/index.html": key}
+    assert current.manifest()["rendered_lists"] == ["b/index.html"]
+    assert (current.reused, current.rendered) == (1, 1)
 
 
 def stored_directory(output: Path) -> dict:
@@ -286,3 +289,143 @@ def test_a_stored_directory_of_another_shape_is_fetched_whole(
     result = build(run_build, live_server.url, output)
     assert "full fetch (the API's enterprise fields changed)" in result.stdout
     assert all("scale_display" in item for item in stored_directory(output)["items"])
+
+
+# A real build in a child process, as run_build does, whose apply_file raises once it has put
+# the file `after` in place: what a crash (kill, full disk) half-way through an apply leaves.
+CRASHING_BUILD = """
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("build", sys.argv[1])
+build = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(build)
+applied, after, real = [], sys.argv[2], build.apply_file
+def apply_file(staging, live, path, made):
+    if after in applied:
+        raise OSError("simulated crash half-way through the apply")
+    real(staging, live, path, made)
+    applied.append(path)
+    print("applied", path)
+build.apply_file = apply_file
+sys.exit(build.main(sys.argv[3:]))
+"""
+
+
+def crashing_build(url: str, output: Path, after: str, *extra: str):
+    script = Path(__file__).resolve().parents[2] / "site" / "build.py"
+    return subprocess.run(
+        [sys.executable, "-c", CRASHING_BUILD, str(script), after, "--api", url]
+        + ["--output", str(output), *extra],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def test_an_incremental_build_patches_the_live_build_and_survives_a_crash_mid_apply(
+    content, live_server, tmp_path, run_build
+):
+    output = tmp_path / "out"
+    today = ("--today", "2026-02-01")
+    build(run_build, live_server.url, output, *today)
+    live_dir = live(output)
+    builds = sorted(p.name for p in (output / "builds").iterdir())
+    enterprise = content["enterprises"][0]
+    detail = f"enterprises/{enterprise.credit_code}/index.html"
+    old_name = enterprise.name
+
+    # A rename, applied by a build that crashes once the detail page is in place (details go
+    # before lists): the tree now has the new detail page and the old lists.
+    enterprise.name = "赤峰红山崩溃测试商贸有限公司"
+    enterprise.save()
+    crashed = crashing_build(live_server.url, output, detail, *today)
+    assert crashed.returncode == 1, crashed.stdout + crashed.stderr
+    assert "simulated crash" in crashed.stdout
+    assert f"applied {detail}" in crashed.stdout
+    assert live(output) == live_dir
+    assert "赤峰红山崩溃测试商贸有限公司" in (live_dir / detail).read_text(encoding="utf-8")
+    assert "赤峰红山崩溃测试商贸有限公司" not in page(output, "/enterprises/").read_text()
+    # The manifest does not vouch for the changed page nor for the list about to change.
+    pages = manifest(output)["pages"]
+    assert pages[detail] is None and pages["enterprises/index.html"] is None
+    assert not (output / "staging").exists() or not any((output / "staging").iterdir())
+
+    # The data goes back to what the manifest's old key described: the page must not be
+    # reused as it is (it shows the new name), but rendered again.
+    enterprise.name = old_name
+    enterprise.save()
+    build(run_build, live_server.url, output, *today)
+    assert live(output) == live_dir
+    assert sorted(p.name for p in (output / "builds").iterdir()) == builds  # no new build
+    assert old_name in (live_dir / detail).read_text(encoding="utf-8")
+    assert not (output / "staging").exists() or not any((output / "staging").iterdir())
+
+    full_output = tmp_path / "full"
+    build(run_build, live_server.url, full_output, *today, "--full")
+    assert_same_tree(live(output), live(full_output))
+    # Every key (None only for the clock-reading pages) as a full build of the same data has.
+    assert manifest(output)["pages"] == manifest(full_output)["pages"]
+
+
+def normalised(text: str) -> str:
+    """The build log with the console's line wrapping undone."""
+    return re.sub(r"\s+", " ", text)
+
+
+def test_registry_lists_unchanged_since_the_previous_build_are_answered_304(
+    content, live_server, tmp_path, run_build
+):
+    from registry_api.credit.models import Department
+    from registry_api.credit.reference_data import load_credit_reference
+    from tests.credit.conftest import make_record
+
+    load_credit_reference()
+    samr = Department.objects.get(code="samr")
+    first, second = content["enterprises"][:2]
+    make_record(first, samr, "红市监处罚〔2026〕8号")
+    output = tmp_path / "out"
+    initial = build(run_build, live_server.url, output)
+    assert "(0 unchanged since the previous build: 304)" in normalised(initial.stdout)
+
+    again = normalised(build(run_build, live_server.url, output).stdout)
+    unchanged = int(re.search(r"\((\d+) unchanged since the previous build: 304\)", again)[1])
+    assert unchanged >= 3  # credit records, finance's and services' lists
+
+    # A new record changes the credit list's ETag: fetched whole again, and on the site.
+    make_record(second, samr, "红市监处罚〔2026〕9号")
+    changed = normalised(build(run_build, live_server.url, output).stdout)
+    # (The agencies list shows its members' credit standing: its ETag changes as well.)
+    now = int(re.search(r"\((\d+) unchanged since the previous build: 304\)", changed)[1])
+    assert 0 < now < unchanged, changed
+    timeline = page(output, f"/enterprises/{second.credit_code}/credit/").read_text()
+    assert "红市监处罚〔2026〕9号" in timeline
+    assert "红市监处罚〔2026〕9号" in page(output, "/credit/penalties/").read_text()
+
+    full_output = tmp_path / "full"
+    build(run_build, live_server.url, full_output, "--full")
+    assert_same_tree(live(output), live(full_output))
+
+
+def test_apply_order_puts_details_before_lists_and_the_sitemap_last(build_script):
+    manifest = {
+        "pages": dict.fromkeys(
+            ["index.html", "news/index.html", "news/7/index.html", "404.html"], "k"
+        ),
+        "rendered_lists": ["news/index.html"],
+    }
+    staged = [
+        "sitemap.xml",
+        "index.html",
+        "news/index.html",
+        "feeds/news.atom.xml",
+        "news/7/index.html",
+        "theme/css/site.css",
+    ]
+    assert build_script.apply_order(staged, manifest) == [
+        "news/7/index.html",
+        "theme/css/site.css",
+        "news/index.html",
+        "index.html",
+        "feeds/news.atom.xml",
+        "sitemap.xml",
+    ]

@@ -63,6 +63,11 @@ def test_prune_keeps_current_and_the_two_newest_others(build_script, tmp_path):
     build_script.publish(tmp_path, builds / names[3])
     build_script.prune(builds, tmp_path / "current", keep=2)
     assert sorted(p.name for p in builds.iterdir()) == [names[3], names[4], names[5]]
+    # The detached deleter empties the trash; waited for here, or pytest's exit would find it
+    # still running (a ResourceWarning that fails the session on a busy machine).
+    for deleter in build_script.DELETERS:
+        deleter.wait(timeout=30)
+    assert [list(batch.iterdir()) for batch in (tmp_path / "trash").iterdir()] in ([], [[]])
 
 
 def test_publish_refuses_to_replace_a_real_folder(build_script, tmp_path):

@@ -1,14 +1,106 @@
-"""HTTP access to the platform's public APIs: one session, both pagination styles."""
+"""HTTP access to the platform's public APIs: one session, both pagination styles.
+
+Registry lists can be fetched conditionally (ListCache): the registry answers a list's first
+page with an ETag computed from the whole filtered list (count, latest `updated_at`, the
+date for lists that depend on it: registry_api/conditional.py), so a 304 to that page means
+the whole list is as the previous build fetched it, and its stored pages are used instead of
+fetching them again (the credit records in publicity: ~30 requests, 3.5 s at demo scale).
+"""
 
 from __future__ import annotations
 
+import datetime
+import gzip
+import json
+import logging
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
 
 WAGTAIL_PAGE_LIMIT = 100  # WAGTAILAPI_LIMIT_MAX on the Django side
 REGISTRY_PAGE_SIZE = 200  # RegistryCursorPagination.max_page_size
+
+
+logger = logging.getLogger(__name__)
+
+LIST_CACHE_FILE = "lists.json.gz"
+LIST_CACHE_VERSION = 1
+# A safety net, as for the directory (sync.py): a validator that misses a change is
+# corrected within a day.
+LIST_CACHE_MAX_AGE = datetime.timedelta(hours=24)
+
+
+class ListCache:
+    """Registry lists with the ETag of their first page: the previous build's (to ask with
+    If-None-Match) and this build's (kept in the state folder for the next build).
+
+    Pages are stored as the API's JSON text and decoded for each use, so a caller changing
+    the items it was given (parts add URLs) never changes what is stored.
+    """
+
+    def __init__(self, previous: dict | None = None) -> None:
+        self.previous: dict = (previous or {}).get("lists", {})
+        self.current: dict = {}
+        self.hits = 0
+        self._lock = threading.Lock()
+
+    @classmethod
+    def read(cls, state_dir: str | None, fingerprint: str) -> ListCache:
+        """The previous build's lists, if stored by a build of the same fingerprint within
+        LIST_CACHE_MAX_AGE; an empty cache otherwise (every list fetched whole)."""
+        stored = None
+        if state_dir:
+            try:
+                with gzip.open(Path(state_dir) / LIST_CACHE_FILE, "rt", encoding="utf-8") as f:
+                    stored = json.load(f)
+            except (OSError, ValueError, EOFError):
+                stored = None
+        if stored and (
+            stored.get("version") != LIST_CACHE_VERSION
+            or stored.get("fingerprint") != fingerprint
+            or _now() - datetime.datetime.fromisoformat(stored["created_at"]) > LIST_CACHE_MAX_AGE
+        ):
+            stored = None
+        cache = cls(stored)
+        cache.fingerprint = fingerprint
+        cache.created_at = stored["created_at"] if stored and cache.previous else _now().isoformat()
+        return cache
+
+    @staticmethod
+    def key(path: str, params: dict) -> str:
+        return path + "?" + "&".join(f"{k}={params[k]}" for k in sorted(params))
+
+    def stored(self, key: str) -> dict | None:
+        return self.previous.get(key)
+
+    def keep(self, key: str, etag: str, bodies: list[str], *, hit: bool) -> None:
+        with self._lock:
+            self.current[key] = {"etag": etag, "bodies": bodies}
+            self.hits += hit
+
+    def write(self, state_dir: str | None) -> None:
+        """Store this build's lists; `created_at` stays that of the oldest full fetch kept,
+        so LIST_CACHE_MAX_AGE counts from when a list was last fetched whole."""
+        if not state_dir:
+            return
+        path = Path(state_dir)
+        path.mkdir(parents=True, exist_ok=True)
+        stored = {
+            "version": LIST_CACHE_VERSION,
+            "fingerprint": getattr(self, "fingerprint", ""),
+            "created_at": getattr(self, "created_at", _now().isoformat()),
+            "lists": self.current,
+        }
+        text = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
+        with gzip.open(path / LIST_CACHE_FILE, "wb", compresslevel=1) as handle:
+            handle.write(text.encode("utf-8"))
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
 
 
 class ApiError(RuntimeError):
@@ -22,9 +114,12 @@ class ApiError(RuntimeError):
 class ApiClient:
     """Reads JSON from one API origin, counting requests so a build can report them."""
 
-    def __init__(self, base_url: str, *, timeout: float = 30.0) -> None:
+    def __init__(
+        self, base_url: str, *, timeout: float = 30.0, cache: ListCache | None = None
+    ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.timeout = timeout
+        self.cache = cache  # registry lists are fetched conditionally when given
         self.requests_made = 0
         self.session = requests.Session()
         self.session.headers.update(
@@ -36,17 +131,28 @@ class ApiClient:
 
     def get_json(self, path: str, params: dict | None = None) -> dict:
         """GET `path` (relative to the base URL, or absolute) and decode its JSON."""
+        return self._decoded(self._get(path, params))
+
+    def _get(
+        self, path: str, params: dict | None = None, *, etag: str | None = None
+    ) -> requests.Response:
+        """GET `path`; with `etag`, If-None-Match, and a 304 is an answer like a 200."""
         url = urljoin(self.base_url, path)
+        headers = {"If-None-Match": etag} if etag else None
         try:
-            response = self.session.get(url, params=params, timeout=self.timeout)
+            response = self.session.get(url, params=params, headers=headers, timeout=self.timeout)
         except requests.RequestException as exc:
             raise ApiError(f"GET {url} failed: {exc}") from exc
         self.requests_made += 1
-        if response.status_code != 200:
+        if response.status_code != 200 and not (etag and response.status_code == 304):
             raise ApiError(
                 f"GET {response.url} answered {response.status_code}: {response.text[:300]}",
                 status=response.status_code,
             )
+        return response
+
+    @staticmethod
+    def _decoded(response: requests.Response) -> dict:
         try:
             return response.json()
         except ValueError as exc:
@@ -77,15 +183,31 @@ class ApiClient:
         """Every item of a cursor-paginated registry list, following `next` until null.
 
         `next` is rebuilt on our base URL: behind a proxy Django may name another host.
+        With a cache, the first page is asked for with the stored ETag: a 304 yields the
+        stored pages; a 200 is followed as usual and its pages are stored.
         """
-        body = self.get_json(path, {"page_size": REGISTRY_PAGE_SIZE, **(params or {})})
+        params = {"page_size": REGISTRY_PAGE_SIZE, **(params or {})}
+        key = self.cache.key(path, params) if self.cache is not None else None
+        stored = self.cache.stored(key) if key else None
+        response = self._get(path, params, etag=stored["etag"] if stored else None)
+        if response.status_code == 304:
+            for text in stored["bodies"]:
+                yield from json.loads(text).get("results", [])
+            self.cache.keep(key, stored["etag"], stored["bodies"], hit=True)
+            return
+        etag, bodies = response.headers.get("ETag"), []
         while True:
+            body = self._decoded(response)
+            if key and etag:
+                bodies.append(response.content.decode("utf-8"))
             yield from body.get("results", [])
             next_url = body.get("next")
             if not next_url:
-                return
+                break
             # Same path and query, but on the origin we were given.
             base, parts = urlsplit(self.base_url), urlsplit(next_url)
-            body = self.get_json(
+            response = self._get(
                 urlunsplit((base.scheme, base.netloc, parts.path, parts.query, ""))
             )
+        if key and etag:
+            self.cache.keep(key, etag, bodies, hit=False)
