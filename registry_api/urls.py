@@ -14,6 +14,7 @@ from registry_api.finance.views import (
     LoanProductViewSet,
 )
 from registry_api.services.views import AgencyViewSet, ConsultationViewSet
+from registry_api.trademarks.views import TrademarkViewSet
 
 router = DefaultRouter()
 router.register("districts", DistrictViewSet, basename="district")
@@ -25,6 +26,7 @@ router.register("financing-needs", FinancingNeedViewSet, basename="financing-nee
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("credit-records", CreditRecordViewSet, basename="credit-record")
+router.register("trademarks", TrademarkViewSet, basename="trademark")
 router.register(
     "credit-repair-applications", RepairApplicationViewSet, basename="credit-repair-application"
 )

@@ -18,3 +18,6 @@ class Kind:
     source: Source
     present: Callable[[Any], SearchDocument]
     page_model: type | None = None  # the Wagtail page type, for editorial kinds
+    # In the site-wide search (/api/v1/search/, the site's search page)? A kind whose items
+    # have no page on the static site yet is searched only through its own API.
+    in_site_search: bool = True

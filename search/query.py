@@ -15,7 +15,7 @@ from django.utils import timezone
 from elasticsearch.dsl import A, Q, Search
 from elasticsearch.dsl.query import Query
 
-from .kinds import KINDS
+from .kinds import SITE_SEARCH_KINDS
 from .names import alias_name
 from .pinyin import query_pinyin
 
@@ -99,7 +99,7 @@ def still_public(today: datetime.date) -> Query:
 
 def kind_counts_aggregation() -> A:
     """Hits per kind, over the query without the kind filter (that one is a post_filter)."""
-    return A("terms", field="kind", size=len(KINDS))
+    return A("terms", field="kind", size=len(SITE_SEARCH_KINDS))
 
 
 def with_highlight(search: Search) -> Search:
@@ -125,8 +125,8 @@ def page_slice(page: int) -> slice:
 
 
 def search_indices() -> list[str]:
-    """Both kinds' aliases: one request searches everything."""
-    return [alias_name(kind) for kind in KINDS]
+    """The aliases of every kind in the site-wide search: one request searches them all."""
+    return [alias_name(kind) for kind in SITE_SEARCH_KINDS]
 
 
 def build_search(

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .client import search_client
-from .kinds import KINDS, REGISTRY
+from .kinds import REGISTRY, SITE_SEARCH_KINDS
 from .query import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -27,10 +27,10 @@ class SearchPage:
     page: int
     total: int = 0
     page_size: int = PAGE_SIZE
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SITE_SEARCH_KINDS, 0))
     # Every kind's public label, in display order, so clients need no list of their own.
     labels: dict[str, str] = field(
-        default_factory=lambda: {name: kind.label for name, kind in REGISTRY.items()}
+        default_factory=lambda: {name: REGISTRY[name].label for name in SITE_SEARCH_KINDS}
     )
     results: list[dict] = field(default_factory=list)
 
@@ -97,7 +97,9 @@ def search_public(
     # A kind whose index is not set up yet simply contributes nothing.
     response = search.params(ignore_unavailable=True, allow_no_indices=True).execute()
     result.total = response.hits.total.value
-    for bucket in response.aggregations.kinds.buckets:
+    # No index at all (none set up yet) answers without the aggregation: counts stay 0.
+    buckets = response.aggregations.kinds.buckets if "kinds" in response.aggregations else []
+    for bucket in buckets:
         if bucket.key in result.counts:
             result.counts[bucket.key] = bucket.doc_count
     result.results = [_result(hit) for hit in response.hits]

@@ -2,10 +2,11 @@
 
 from rest_framework import serializers
 
-from .kinds import KINDS, REGISTRY
+from .kinds import REGISTRY, SITE_SEARCH_KINDS
 from .query import MAX_PAGE, MAX_QUERY_LENGTH
 
-KIND_CHOICES_TEXT = "、".join(f"{kind.name}：{kind.label}" for kind in REGISTRY.values())
+SITE_KINDS = [REGISTRY[name] for name in SITE_SEARCH_KINDS]
+KIND_CHOICES_TEXT = "、".join(f"{kind.name}：{kind.label}" for kind in SITE_KINDS)
 
 
 class SearchParamsSerializer(serializers.Serializer):
@@ -21,15 +22,13 @@ class SearchParamsSerializer(serializers.Serializer):
         error_messages={"max_length": f"搜索词不能超过{MAX_QUERY_LENGTH}个字符。"},
     )
     kind = serializers.ChoiceField(
-        choices=[(kind.name, kind.label) for kind in REGISTRY.values()],
+        choices=[(kind.name, kind.label) for kind in SITE_KINDS],
         required=False,
         allow_blank=True,
         default="",
-        help_text="只看某一类结果（"
-        + "、".join(f"{k.name}：{k.label}" for k in REGISTRY.values())
-        + "）；留空为全部。",
+        help_text="只看某一类结果（" + KIND_CHOICES_TEXT + "）；留空为全部。",
         error_messages={
-            "invalid_choice": "“{input}”不是有效的类别，可选：" + "、".join(KINDS) + "。"
+            "invalid_choice": f"“{{input}}”不是有效的类别，可选：{'、'.join(SITE_SEARCH_KINDS)}。"
         },
     )
     page = serializers.IntegerField(
@@ -50,12 +49,12 @@ class SearchParamsSerializer(serializers.Serializer):
 SearchCountsSerializer = type(
     "SearchCountsSerializer",
     (serializers.Serializer,),
-    {kind: serializers.IntegerField() for kind in KINDS},
+    {kind: serializers.IntegerField() for kind in SITE_SEARCH_KINDS},
 )
 
 
 class SearchResultSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=list(KINDS))
+    kind = serializers.ChoiceField(choices=list(SITE_SEARCH_KINDS))
     title = serializers.CharField()
     snippet = serializers.CharField(help_text="HTML 片段：命中词包在 <em> 中，其余已转义。")
     url = serializers.CharField(help_text="静态站点上的路径，如 /news/12/")

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "registry_api.enterprises",
     "registry_api.credit",
     "registry_api.finance",
+    "registry_api.trademarks",
     "registry_api.services",
     "registry_api.partners",
     "registry_api.audit",

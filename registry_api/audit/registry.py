@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.apps import apps
 
 # Every concrete model of these apps is audited; an app that is not installed is skipped.
-AUDITED_APP_LABELS = ("enterprises", "credit", "finance", "services", "partners")
+AUDITED_APP_LABELS = ("enterprises", "credit", "finance", "services", "partners", "trademarks")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ PUBLIC_TYPES = {
     "financing_need": PublicType("finance", "financingneed"),
     "agency": PublicType("services", "agency"),
     "consultation": PublicType("services", "consultation"),
+    "trademark": PublicType("trademarks", "trademark"),
 }
 _TYPE_BY_MODEL = {(t.app_label, t.model_name): name for name, t in PUBLIC_TYPES.items()}
 

@@ -19,6 +19,7 @@ from . import (
     news,
     notice,
     story,
+    trademark,
 )
 
 _MODULES = (
@@ -36,10 +37,14 @@ _MODULES = (
     loan_product,
     agency,
     consultation,
+    trademark,
 )
 
 REGISTRY: dict[str, Kind] = {module.KIND.name: module.KIND for module in _MODULES}
 KINDS: tuple[str, ...] = tuple(REGISTRY)
+SITE_SEARCH_KINDS: tuple[str, ...] = tuple(
+    name for name, kind in REGISTRY.items() if kind.in_site_search
+)
 
 
 def kind_of_page(page) -> str | None:

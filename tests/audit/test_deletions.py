@@ -108,7 +108,7 @@ def test_type_filter_and_cursor_pages(api, districts):
     [
         ({"since": "昨天"}, "since", "ISO 8601"),
         ({"since": "2026-13-01T00:00:00Z"}, "since", "ISO 8601"),
-        ({"type": "trademark"}, "type", "未知的数据类型"),
+        ({"type": "patent"}, "type", "未知的数据类型"),
     ],
 )
 def test_bad_query_is_a_field_error_in_chinese(api, db, query, field, words):

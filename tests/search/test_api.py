@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from search.kinds import KINDS
+from search.kinds import SITE_SEARCH_KINDS as KINDS
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
@@ -67,7 +67,7 @@ def test_overlong_query_is_a_field_error(client, db):
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"kind": "trademark"}, "kind", f"“trademark”不是有效的类别，可选：{'、'.join(KINDS)}。"),
+        ({"kind": "patent"}, "kind", f"“patent”不是有效的类别，可选：{'、'.join(KINDS)}。"),
         ({"page": "abc"}, "page", "页码必须是整数。"),
         ({"page": "0"}, "page", "页码不能小于1。"),
         ({"page": "1000"}, "page", "页码不能大于100。"),
@@ -96,3 +96,10 @@ def test_search_is_in_the_api_schema(client, db):
     if schema is not None:
         operation = schema["paths"]["/api/v1/search/"]["get"]
         assert {p["name"] for p in operation["parameters"]} == {"q", "kind", "page"}
+
+
+def test_kinds_without_site_pages_stay_out_of_the_site_wide_search():
+    from search.kinds import REGISTRY
+
+    assert "trademark" in REGISTRY and "trademark" not in KINDS
+    assert all(REGISTRY[kind].in_site_search for kind in KINDS)

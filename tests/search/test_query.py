@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.test import override_settings
 
-from search.kinds import KINDS
+from search.kinds import SITE_SEARCH_KINDS as KINDS
 from search.query import (
     MAX_PAGE,
     MAX_QUERY_LENGTH,

@@ -105,4 +105,4 @@ def test_new_page_is_indexed_by_sync(indexed, news_index):
 
 def test_sync_document_of_unknown_kind_is_an_error(db):
     with pytest.raises(ValueError, match="unknown search kind"):
-        sync_document("trademark", "1")
+        sync_document("patent", "1")

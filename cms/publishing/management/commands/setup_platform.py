@@ -13,6 +13,7 @@ from cms.publishing.roles import editorial_roles_ensure
 from registry_api.credit.demo_data import DEFAULT_RECORDS as DEFAULT_CREDIT_RECORDS
 from registry_api.credit.reference_data import load_credit_reference
 from registry_api.enterprises.demo_data import DEFAULT_ENTERPRISES
+from registry_api.trademarks.reference_data import load_nice_classes
 from search.drift import kind_drift
 from search.kinds import KINDS
 
@@ -31,6 +32,9 @@ class Command(BaseCommand):
         call_command("make_demo_data", enterprises=enterprises, finance=True, services=True)
         # Credit departments and publicity rules from content/reference/, then demo records.
         load_credit_reference()
+        # The 45 Nice classes of the trademark library (content/reference/nice_classes.csv).
+        # Demo marks are not created here yet: `make_demo_data --trademarks N` (issue 5).
+        load_nice_classes()
         call_command("make_demo_data", credit_records=credit_records)
         call_command("load_content")
         if not all(kind_drift(kind).clean for kind in KINDS):

@@ -1,6 +1,8 @@
 """`manage.py make_demo_data [--enterprises N] [--pages N] [--finance] [--seed S]`: top up.
 
 `--credit-records N` tops up credit records (registry_api.credit.demo_data) to N.
+`--trademarks N` tops up the demo trademark library (registry_api.trademarks.demo_data) to N
+marks (issue 5 asks for 30,000); it is not part of the default scale yet.
 Without any option it tops everything up to the default scale of issue 4 (DEFAULT_SCALE):
 20,000 enterprises, 8,000 credit records, the finance and the services demo data.
 Every step counts what exists first, so a re-run creates nothing and takes about a second.
@@ -29,6 +31,7 @@ from registry_api.enterprises.demo_data import (
 from registry_api.finance.demo_data import DEFAULT_COUNTS as FINANCE_COUNTS
 from registry_api.finance.demo_data import make_demo_finance
 from registry_api.services.demo_data import make_demo_services
+from registry_api.trademarks.demo_data import DEFAULT_TRADEMARKS, make_demo_trademarks
 
 # The demo platform's default scale (issue 4); finance and services have their own defaults.
 DEFAULT_SCALE = {
@@ -75,22 +78,30 @@ class Command(BaseCommand):
             help="number of credit records (all departments, categories, tiers) for enterprises",
         )
         parser.add_argument(
+            "--trademarks",
+            type=int,
+            metavar="N",
+            help=f"number of demo trademarks (issue 5's scale: {DEFAULT_TRADEMARKS})",
+        )
+        parser.add_argument(
             "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
         )
 
     def handle(self, *args, enterprises: int | None, pages: int | None, seed: int, **options):
         credit_records = options.get("credit_records")
+        trademarks = options.get("trademarks")
         if (
             enterprises is None
             and pages is None
             and credit_records is None
+            and trademarks is None
             and not (options["finance"] or options["services"])
         ):
             # No option: everything at the default scale.
             enterprises = DEFAULT_SCALE["enterprises"]
             credit_records = DEFAULT_SCALE["credit_records"]
             options["finance"] = options["services"] = True
-        if (enterprises or 0) < 0 or (pages or 0) < 0 or (credit_records or 0) < 0:
+        if min(enterprises or 0, pages or 0, credit_records or 0, trademarks or 0) < 0:
             raise CommandError("数量不能为负数。")
         console = Console(file=self.stdout, highlight=False)
         if pages is not None:
@@ -111,6 +122,13 @@ class Command(BaseCommand):
             console.print(
                 "融资服务演示数据：新增贷款产品 {products} 个、融资需求 {needs} 条、"
                 "股权出质 {pledges} 条、动产抵押历史记录 {mortgages} 条。".format(**created)
+            )
+        if trademarks is not None:  # after the enterprises: local marks belong to them
+            started = time.perf_counter()
+            result = make_demo_trademarks(trademarks, seed=seed)
+            console.print(
+                f"新增 {result.created} 件演示商标（原有 {result.existing}），"
+                f"用时 {time.perf_counter() - started:.1f} 秒。"
             )
 
     def _make_pages(self, console, pages: int, seed: int, verbosity: int) -> None:

@@ -1,0 +1,284 @@
+"""Synthetic trademark library (deterministic, idempotent top-up), with deliberate look-alikes.
+
+Mark `i` depends only on the seed, `i` and the enterprise directory; its registration number
+is 30000000 + i, so a re-run creates nothing twice and topping up from 1,000 to 30,000 gives
+the same first 1,000. About one mark in eight is a member of a homophone group (红山 / 宏山 /
+鸿山 …) or a near-pinyin variant (洪三, 兰花 / 南华 …), optionally with a suffix (牌, 源, 坊),
+so the similarity check has something to find. The first 60 marks of the plan are recognized
+(驰名 / 著名 / 知名) and 10 are geographical indications (证明商标 / 集体商标).
+
+Rows are bulk-created: no search sync is queued; run `search_reindex` afterwards.
+Logos are not drawn yet (a later slice).
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from registry_api.credit.models import add_months
+from registry_api.enterprises.demo_data import DEFAULT_SEED, person_name, weighted
+from registry_api.enterprises.models import Enterprise
+
+from .models import (
+    GIKind,
+    MarkType,
+    NiceClass,
+    OwnerType,
+    Recognition,
+    Status,
+    Trademark,
+    TrademarkClass,
+    TrademarkEvent,
+)
+from .reference_data import load_nice_classes
+
+# The issue's scale; make_demo_data's default and setup_platform do not create marks yet
+# (the platform's default scale is being measured): pass --trademarks N.
+DEFAULT_TRADEMARKS = 30_000
+NUMBER_BASE = 30_000_000
+RECOGNIZED = 60
+GI_MARKS = 10
+LAST_DAY = datetime.date(2026, 10, 31)
+
+# Homophones (same pinyin, tones ignored) and near-pinyin variants, written differently.
+LOOKALIKE_GROUPS = [
+    ["红山", "宏山", "鸿山", "弘山", "洪山", "红杉", "洪三", "虹善"],
+    ["金峰", "锦峰", "金丰", "今峰", "晶峰", "津枫"],
+    ["草原", "曹原", "草源", "槽园"],
+    ["蒙源", "盟源", "萌缘", "梦远", "蒙园"],
+    ["塞北", "赛北", "塞贝", "赛蓓"],
+    ["兰花", "南华", "蓝华", "岚花", "楠桦"],
+    ["昭乌达", "招乌达", "朝乌达", "昭午达"],
+    ["老哈河", "老哈禾", "佬哈河"],
+    ["张记", "章记", "彰纪", "赞记"],
+    ["福瑞", "富瑞", "湖瑞", "福睿"],
+    ["长青", "常青", "昌晴", "藏清"],
+    ["山丹", "珊丹", "三丹", "杉单"],
+]
+SUFFIXES = ["", "", "", "牌", "源", "坊", "人家", "优选"]
+FIRST = "鑫恒宏瑞兴丰华博嘉锦泰德盛昊鼎顺康福祥诚蒙卓信安隆汇润金银天地春秋雅美佳乐"
+SECOND = "源达通利发昌荣旺盈达星月阳光原野谷香泉林峰岭河湾草羊牛马鹰驼祥云莲梅竹"
+OUTSIDE_CITIES = ["呼和浩特", "包头", "通辽", "北京", "沈阳", "天津", "石家庄"]
+AGENTS = [
+    "赤峰红山知识产权代理有限公司",
+    "内蒙古草原商标事务所有限公司",
+    "北京华夏商标代理有限公司",
+    "赤峰昭乌达商标代理有限公司",
+    "",
+]
+GOODS = {
+    29: "肉；奶及乳制品；食用油；加工过的坚果",
+    30: "咖啡；茶；糖；米；面粉；面条；调味品",
+    31: "谷（谷物）；新鲜水果；新鲜蔬菜；活动物；饲料",
+    32: "啤酒；矿泉水；果汁；植物饮料",
+    33: "白酒；果酒（含酒精）；黄酒",
+    35: "广告；替他人推销；进出口代理；市场营销",
+    43: "餐厅；饭店；住所代理（旅馆、供膳寄宿处）；茶馆",
+    25: "服装；鞋；帽；袜；皮带（服饰用）",
+}
+GI_MARKS_PLAN = [
+    ("赤峰小米", GIKind.CERTIFICATION, 30),
+    ("红山荞麦", GIKind.CERTIFICATION, 30),
+    ("赤峰绒山羊", GIKind.CERTIFICATION, 31),
+    ("文钟西瓜", GIKind.COLLECTIVE, 31),
+    ("红庙子黄花", GIKind.COLLECTIVE, 31),
+    ("赤峰牛肉干", GIKind.CERTIFICATION, 29),
+    ("昭乌达羊肉", GIKind.CERTIFICATION, 29),
+    ("哈达街烧麦", GIKind.COLLECTIVE, 43),
+    ("红山奶豆腐", GIKind.COLLECTIVE, 29),
+    ("赤峰山杏仁", GIKind.CERTIFICATION, 29),
+]
+RECOGNITION_AUTHORITY = {
+    Recognition.WELL_KNOWN: "国家知识产权局",
+    Recognition.FAMOUS: "内蒙古自治区工商行政管理局",
+    Recognition.KNOWN: "赤峰市工商行政管理局",
+}
+
+
+@dataclass(frozen=True)
+class TrademarkDemoResult:
+    created: int
+    existing: int
+
+
+def _date_between(rng: random.Random, first: datetime.date, last: datetime.date):
+    return first + datetime.timedelta(days=rng.randrange((last - first).days + 1))
+
+
+def _name(rng: random.Random) -> str:
+    if rng.random() < 0.125:
+        return rng.choice(rng.choice(LOOKALIKE_GROUPS)) + rng.choice(SUFFIXES)
+    name = rng.choice(FIRST) + rng.choice(SECOND)
+    return name + (rng.choice(SECOND) if rng.random() < 0.2 else "")
+
+
+def _classes(rng: random.Random) -> list[int]:
+    first = weighted(rng, [(29, 6), (30, 5), (33, 4), (35, 5), (43, 5), (31, 3), (25, 3)])
+    if rng.random() < 0.6:
+        first = rng.randint(1, 45)
+    extra = rng.sample(range(1, 46), rng.choice([0, 0, 0, 1, 2]))
+    return sorted({first, *extra})
+
+
+def _status_and_dates(rng: random.Random) -> dict:
+    applied = _date_between(rng, datetime.date(2000, 1, 1), LAST_DAY)
+    announced = applied + datetime.timedelta(days=rng.randint(150, 330))
+    registered = announced + datetime.timedelta(days=91)
+    if registered > LAST_DAY:  # too recent to be registered
+        status = Status.PRELIMINARY if announced <= LAST_DAY else Status.APPLYING
+        if status == Status.APPLYING and rng.random() < 0.1:
+            status = Status.REJECTION_REVIEW
+        if status == Status.PRELIMINARY and rng.random() < 0.1:
+            status = Status.OPPOSITION
+        return {
+            "applied_on": applied,
+            "announced_on": announced if status != Status.APPLYING else None,
+            "registered_on": None,
+            "expires_on": None,
+            "status": status,
+        }
+    expires = add_months(registered, 120)
+    while expires + datetime.timedelta(days=183) < LAST_DAY and rng.random() < 0.7:
+        expires = add_months(expires, 120)  # renewed
+    status = weighted(
+        rng,
+        [(Status.REGISTERED, 90), (Status.INVALIDATION, 2), (Status.INVALIDATED, 3)],
+    )
+    if expires + datetime.timedelta(days=183) < LAST_DAY:
+        status = Status.CANCELLED  # not renewed within the grace period
+    return {
+        "applied_on": applied,
+        "announced_on": announced,
+        "registered_on": registered,
+        "expires_on": expires,
+        "status": status,
+    }
+
+
+def build_trademark(index: int, *, seed: int, enterprises: list[Enterprise]) -> tuple:
+    """(Trademark, [(class, goods)], [TrademarkEvent]) of plan position `index`."""
+    rng = random.Random(f"{seed}-trademark-{index}")
+    fields = _status_and_dates(rng)
+    classes = _classes(rng)
+    name = _name(rng)
+    mark_type = weighted(
+        rng, [(MarkType.WORD, 70), (MarkType.COMBINED, 22), (MarkType.FIGURATIVE, 6)]
+    )
+    if mark_type == MarkType.FIGURATIVE:
+        name = ""
+    owner_roll = rng.random()
+    owner, owner_type = None, OwnerType.ENTERPRISE
+    if owner_roll < 0.7 and enterprises:
+        owner = enterprises[rng.randrange(len(enterprises))]
+        owner_name = owner.name
+    elif owner_roll < 0.88:
+        city = rng.choice(OUTSIDE_CITIES)
+        owner_name = f"{city}{rng.choice(FIRST)}{rng.choice(SECOND)}商贸有限公司"
+    else:
+        owner_type, owner_name = OwnerType.NATURAL_PERSON, person_name(rng)
+    if index < RECOGNIZED + GI_MARKS:
+        fields.update(
+            applied_on=datetime.date(2003, 3, 1) + datetime.timedelta(days=index * 17),
+            announced_on=datetime.date(2003, 12, 1) + datetime.timedelta(days=index * 17),
+            registered_on=datetime.date(2004, 3, 1) + datetime.timedelta(days=index * 17),
+            expires_on=add_months(datetime.date(2004, 3, 1), 240)
+            + datetime.timedelta(days=index * 17),
+            status=Status.REGISTERED,
+        )
+        if mark_type == MarkType.FIGURATIVE:
+            mark_type, name = MarkType.COMBINED, _name(rng)
+    trademark = Trademark(
+        registration_number=str(NUMBER_BASE + index),
+        name=name,
+        mark_type=mark_type,
+        owner=owner,
+        owner_name=owner_name,
+        owner_type=owner_type,
+        agent=rng.choice(AGENTS),
+        **fields,
+    )
+    if index < GI_MARKS:
+        gi_name, gi_kind, gi_class = GI_MARKS_PLAN[index]
+        trademark.name, trademark.gi_kind, classes = gi_name, gi_kind, [gi_class]
+        trademark.owner, trademark.owner_type = None, OwnerType.ORGANIZATION
+        trademark.owner_name = f"赤峰市红山区{gi_name[:2]}产业协会"
+    elif index < GI_MARKS + RECOGNIZED:
+        recognition = weighted(
+            rng,
+            [(Recognition.WELL_KNOWN, 1), (Recognition.FAMOUS, 3), (Recognition.KNOWN, 4)],
+        )
+        trademark.recognition = recognition
+        trademark.recognition_year = rng.randint(2006, 2013)
+        trademark.recognition_authority = RECOGNITION_AUTHORITY[recognition]
+    goods = [(c, GOODS.get(c, f"第{c}类商品/服务")) for c in classes]
+    events = []
+    if trademark.registered_on and rng.random() < 0.15:
+        kind = weighted(
+            rng,
+            [
+                (TrademarkEvent.Kind.TRANSFER, 4),
+                (TrademarkEvent.Kind.CHANGE, 3),
+                (TrademarkEvent.Kind.PLEDGE, 2),
+            ],
+        )
+        events.append(
+            TrademarkEvent(
+                kind=kind,
+                happened_on=_date_between(rng, trademark.registered_on, LAST_DAY),
+                details={
+                    TrademarkEvent.Kind.TRANSFER: "商标转让核准",
+                    TrademarkEvent.Kind.CHANGE: "注册人名义变更",
+                    TrademarkEvent.Kind.PLEDGE: "商标专用权质押登记",
+                }[kind],
+            )
+        )
+    if trademark.registered_on and trademark.expires_on != add_months(trademark.registered_on, 120):
+        events.append(
+            TrademarkEvent(
+                kind=TrademarkEvent.Kind.RENEWAL,
+                happened_on=add_months(trademark.registered_on, 115),
+                details="续展注册核准",
+            )
+        )
+    return trademark, goods, events
+
+
+def make_demo_trademarks(
+    count: int = DEFAULT_TRADEMARKS, *, seed: int = DEFAULT_SEED, batch: int = 2000
+) -> TrademarkDemoResult:
+    """Top the library up to `count` demo marks (numbers 30000000 + i)."""
+    if count < 0:
+        raise ValueError("count must not be negative")
+    load_nice_classes()
+    enterprises = list(Enterprise.objects.order_by("id"))
+    taken = set(
+        Trademark.objects.filter(
+            registration_number__gte=str(NUMBER_BASE),
+            registration_number__lt=str(NUMBER_BASE + 10_000_000),
+        ).values_list("registration_number", flat=True)
+    )
+    missing = [i for i in range(count) if str(NUMBER_BASE + i) not in taken]
+    classes = NiceClass.objects.in_bulk()
+    for start in range(0, len(missing), batch):
+        with transaction.atomic():
+            built = [
+                build_trademark(i, seed=seed, enterprises=enterprises)
+                for i in missing[start : start + batch]
+            ]
+            marks = Trademark.objects.bulk_create([b[0] for b in built], batch_size=500)
+            entries, events = [], []
+            for mark, (_, goods, mark_events) in zip(marks, built, strict=True):
+                entries += [
+                    TrademarkClass(trademark=mark, nice_class=classes[c], goods_services=text)
+                    for c, text in goods
+                ]
+                for event in mark_events:
+                    event.trademark = mark
+                    events.append(event)
+            TrademarkClass.objects.bulk_create(entries, batch_size=1000)
+            TrademarkEvent.objects.bulk_create(events, batch_size=1000)
+    return TrademarkDemoResult(created=len(missing), existing=len(taken))

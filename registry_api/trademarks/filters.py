@@ -1,0 +1,40 @@
+"""Query-string filters of the trademark list; `?q=` searches apply the same validated values
+in the engine (registry_api/trademarks/queries.py)."""
+
+import django_filters
+
+from .models import GIKind, Trademark
+
+CLASS_CHOICES = [(str(n), f"第{n}类") for n in range(1, 46)]
+
+
+def _dates(field: str, label: str) -> tuple:
+    return (
+        django_filters.DateFilter(field_name=field, lookup_expr="gte", label=f"{label}不早于"),
+        django_filters.DateFilter(field_name=field, lookup_expr="lte", label=f"{label}不晚于"),
+    )
+
+
+class TrademarkFilter(django_filters.FilterSet):
+    # `class` is a Python keyword: declared as nice_class, renamed below.
+    nice_class = django_filters.ChoiceFilter(
+        field_name="class_entries__nice_class", choices=CLASS_CHOICES, label="尼斯分类类别号"
+    )
+    gi = django_filters.ChoiceFilter(field_name="gi_kind", choices=GIKind.choices, label="地理标志")
+    owner = django_filters.CharFilter(
+        field_name="owner__credit_code", label="注册人统一社会信用代码"
+    )
+    district = django_filters.CharFilter(field_name="owner__district__code", label="街镇区划代码")
+    applied_after, applied_before = _dates("applied_on", "申请日期")
+    registered_after, registered_before = _dates("registered_on", "注册日期")
+    expires_after, expires_before = _dates("expires_on", "专用权期限截止日期")
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label="更新时间不早于（ISO 8601）"
+    )
+
+    class Meta:
+        model = Trademark
+        fields = ["status", "recognition", "mark_type"]
+
+
+TrademarkFilter.base_filters["class"] = TrademarkFilter.base_filters.pop("nice_class")

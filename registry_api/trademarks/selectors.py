@@ -1,0 +1,101 @@
+"""Reads of the trademark library: lists, the `?q=` library search and the similarity check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from registry_api.privacy import mask_name
+from search.client import search_client
+
+from .models import NiceClass, OwnerType, Status, Trademark, TrademarkClass
+from .queries import LIST_PAGE_SIZE, candidate_search, library_search
+from .similarity import name_similarity
+
+SIMILAR_LIMIT = 20
+MIN_SIMILARITY = 0.2  # below this, a candidate only shares one character with a long name
+
+
+def trademark_list() -> QuerySet[Trademark]:
+    return Trademark.objects.select_related("owner__district").prefetch_related(
+        Prefetch("class_entries", queryset=TrademarkClass.objects.select_related("nice_class")),
+        "events",
+    )
+
+
+def owner_public_name(trademark: Trademark) -> str:
+    """Natural persons are masked (张*明); enterprises and organizations are public, and a
+    local owner shows under its directory name."""
+    if trademark.owner_type == OwnerType.NATURAL_PERSON:
+        return mask_name(trademark.owner_name)
+    return trademark.owner.name if trademark.owner_id else trademark.owner_name
+
+
+def _in_order(ids: list[int]) -> list[Trademark]:
+    rows = trademark_list().in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+@dataclass
+class LibraryPage:
+    count: int
+    page: int
+    page_size: int = LIST_PAGE_SIZE
+    results: list[Trademark] = field(default_factory=list)
+    facets: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def trademark_search(*, query: str, cleaned: dict, page: int = 1) -> LibraryPage:
+    """Marks matching `query` by name (characters, pinyin, initials), number or owner, most
+    relevant first, with how many matches fall in each class and status."""
+    response = (
+        library_search(query, cleaned, page)
+        .using(search_client())
+        .params(ignore_unavailable=True)
+        .execute()
+    )
+    ids = [int(hit.meta.id) for hit in response.hits]
+    class_names = dict(NiceClass.objects.values_list("number", "name"))
+    aggregations = response.aggregations
+    facets = {
+        "classes": [
+            {
+                "value": int(b.key),
+                "label": class_names.get(int(b.key), ""),
+                "count": b.doc_count,
+            }
+            for b in aggregations.classes.buckets
+        ],
+        "status": [
+            {"value": b.key, "label": Status(b.key).label, "count": b.doc_count}
+            for b in aggregations.status.buckets
+            if b.key in Status.values
+        ],
+    }
+    return LibraryPage(
+        count=response.hits.total.value, page=page, results=_in_order(ids), facets=facets
+    )
+
+
+@dataclass(frozen=True)
+class SimilarMark:
+    trademark: Trademark
+    score: float
+    reasons: tuple[str, ...]
+
+
+def trademark_similar(
+    *, name: str, classes: list[int], limit: int = SIMILAR_LIMIT
+) -> list[SimilarMark]:
+    """Existing marks most like a proposed name: the engine finds candidates written or read
+    alike, similarity.py ranks them (ties: the older registration number first)."""
+    response = candidate_search(name, classes).using(search_client()).execute()
+    marks = _in_order([int(hit.meta.id) for hit in response.hits])
+    ranked = []
+    for mark in marks:
+        similarity = name_similarity(name, mark.name)
+        if similarity.score >= MIN_SIMILARITY:
+            ranked.append(SimilarMark(mark, similarity.score, similarity.reasons))
+    ranked.sort(key=lambda m: (-m.score, m.trademark.registration_number))
+    return ranked[:limit]

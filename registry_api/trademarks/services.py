@@ -1,0 +1,53 @@
+"""Writes to the trademark library; the admin and the API both go through the models' rules."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from .models import NiceClass, Trademark, TrademarkClass, TrademarkEvent
+
+
+@transaction.atomic
+def trademark_create(*, classes: dict[int, str] | None = None, **fields) -> Trademark:
+    """A new mark; `classes` maps Nice class numbers to the goods/services text."""
+    trademark = Trademark(**fields)
+    trademark.full_clean()
+    trademark.save()
+    if classes:
+        trademark_classes_set(trademark=trademark, classes=classes)
+    return trademark
+
+
+@transaction.atomic
+def trademark_update(*, trademark: Trademark, **fields) -> Trademark:
+    for name, value in fields.items():
+        setattr(trademark, name, value)
+    trademark.full_clean()
+    trademark.save()
+    return trademark
+
+
+@transaction.atomic
+def trademark_classes_set(*, trademark: Trademark, classes: dict[int, str]) -> None:
+    """Replace the mark's classes (unknown class numbers raise NiceClass.DoesNotExist)."""
+    known = NiceClass.objects.in_bulk(list(classes))
+    trademark.class_entries.exclude(nice_class_id__in=list(classes)).delete()
+    for number, goods in classes.items():
+        TrademarkClass.objects.update_or_create(
+            trademark=trademark,
+            nice_class=known[number] if number in known else NiceClass.objects.get(pk=number),
+            defaults={"goods_services": goods},
+        )
+
+
+@transaction.atomic
+def trademark_event_add(
+    *, trademark: Trademark, kind: str, happened_on: datetime.date, details: str = ""
+) -> TrademarkEvent:
+    """Record a transfer, renewal, pledge or change (the save signal marks the mark changed)."""
+    event = TrademarkEvent(trademark=trademark, kind=kind, happened_on=happened_on, details=details)
+    event.full_clean()
+    event.save()
+    return event

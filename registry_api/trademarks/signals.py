@@ -1,0 +1,46 @@
+"""Keep the search index following every change of a mark, of its classes and of its owner.
+
+Signals rather than service calls, because staff also edit marks in the Wagtail admin, whose
+forms save the models directly. Marks have no static-site page yet, so no site build is asked.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from registry_api.enterprises.models import Enterprise
+from search.services import search_sync_later
+
+from .models import Trademark, TrademarkClass, TrademarkEvent
+
+
+@receiver(post_save, sender=Trademark, dispatch_uid="trademark_saved")
+@receiver(post_delete, sender=Trademark, dispatch_uid="trademark_deleted")
+def trademark_changed(sender, instance: Trademark, **kwargs) -> None:
+    search_sync_later("trademark", instance.pk)
+
+
+@receiver(post_save, sender=TrademarkClass, dispatch_uid="trademark_class_saved")
+@receiver(post_delete, sender=TrademarkClass, dispatch_uid="trademark_class_deleted")
+def trademark_class_changed(sender, instance: TrademarkClass, **kwargs) -> None:
+    # The classes are in the document; touching updated_at keeps search_check's view right.
+    Trademark.objects.filter(pk=instance.trademark_id).update(updated_at=_now())
+    search_sync_later("trademark", instance.trademark_id)
+
+
+@receiver(post_save, sender=TrademarkEvent, dispatch_uid="trademark_event_saved")
+@receiver(post_delete, sender=TrademarkEvent, dispatch_uid="trademark_event_deleted")
+def trademark_event_changed(sender, instance: TrademarkEvent, **kwargs) -> None:
+    # Events are in the API's representation of the mark: its validators must move.
+    Trademark.objects.filter(pk=instance.trademark_id).update(updated_at=_now())
+
+
+@receiver(post_save, sender=Enterprise, dispatch_uid="trademark_owner_saved")
+def trademark_owner_changed(sender, instance: Enterprise, **kwargs) -> None:
+    """A mark's document carries its owner's name, code and 街镇: follow a change."""
+    for pk in instance.trademarks.values_list("pk", flat=True):
+        search_sync_later("trademark", pk)
+
+
+def _now():
+    return timezone.now()

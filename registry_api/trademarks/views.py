@@ -1,0 +1,169 @@
+"""API views of the trademark library: the list (with `?q=` search and facets), a mark, and
+the similarity check (近似查询)."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from elasticsearch import ApiError, TransportError
+from rest_framework import exceptions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from registry_api.conditional import ConditionalGetMixin
+from registry_api.errors import error_body
+from registry_api.export import ExportMixin
+from registry_api.openapi import filter_parameter, list_parameters
+from registry_api.pagination import RegistryCursorPagination
+from search.client import engine_unavailable
+from search.query import normalize_query
+
+from . import selectors
+from .filters import TrademarkFilter
+from .models import GIKind, MarkType, Recognition, Status
+from .serializers import (
+    SimilarMarkSerializer,
+    SimilarRequestSerializer,
+    SimilarResponseSerializer,
+    TrademarkSerializer,
+)
+
+ORDERING = ["id", "applied_on", "registered_on", "expires_on", "updated_at"]
+
+
+class IdPagination(RegistryCursorPagination):
+    ordering = "-id"
+
+
+def _dates(name: str, label: str) -> list[OpenApiParameter]:
+    return [
+        filter_parameter(f"{name}_after", OpenApiTypes.DATE, f"{label}不早于", "2020-01-01"),
+        filter_parameter(f"{name}_before", OpenApiTypes.DATE, f"{label}不晚于", "2025-12-31"),
+    ]
+
+
+def _unavailable() -> Response:
+    return Response(
+        error_body("search_unavailable"),
+        status=status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": "30"},
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="商标库（游标分页，可导出 CSV / JSON Lines；带 q 时为检索结果与分面统计）",
+        parameters=list_parameters(
+            ORDERING,
+            "trademarks",
+            [
+                OpenApiParameter(
+                    "q",
+                    OpenApiTypes.STR,
+                    description=(
+                        "检索词：商标名称（汉字、全拼如 hongshan、首字母如 hs）、注册号、注册人。"
+                        "带 q 时按相关度排序、以 page 分页（每页20条），"
+                        "并返回 facets（类别、状态计数）"
+                    ),
+                ),
+                OpenApiParameter("page", OpenApiTypes.INT, description="带 q 时的页码（1–100）"),
+                filter_parameter("class", OpenApiTypes.INT, "尼斯分类类别号（1–45）", 25),
+                filter_parameter("status", OpenApiTypes.STR, "商标状态", "registered", Status),
+                filter_parameter(
+                    "recognition", OpenApiTypes.STR, "认定类别", "well_known", Recognition
+                ),
+                filter_parameter("gi", OpenApiTypes.STR, "地理标志类型", "collective", GIKind),
+                filter_parameter("mark_type", OpenApiTypes.STR, "商标类型", "word", MarkType),
+                filter_parameter(
+                    "owner", OpenApiTypes.STR, "注册人统一社会信用代码", "91150402MA0N000000"
+                ),
+                filter_parameter("district", OpenApiTypes.STR, "注册人所在街镇代码", "150402001"),
+                *_dates("applied", "申请日期"),
+                *_dates("registered", "注册日期"),
+                *_dates("expires", "专用权期限截止日期"),
+            ],
+        ),
+    ),
+    retrieve=extend_schema(summary="商标详情（含转让、续展、质押等事项）"),
+)
+class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    """Public and read-only: staff keep the library in the Wagtail admin."""
+
+    queryset = selectors.trademark_list()
+    serializer_class = TrademarkSerializer
+    filterset_class = TrademarkFilter
+    pagination_class = IdPagination
+    ordering_fields = ORDERING
+    # The renewal state ("可申请续展" …) moves with the date; the owner's name is shown.
+    conditional_today = True
+    conditional_related = ("owner__updated_at",)
+    export_name = "trademarks"
+
+    def list(self, request, *args, **kwargs):
+        if "q" not in request.query_params:
+            return super().list(request, *args, **kwargs)
+        return self._search(request)
+
+    def _search(self, request) -> Response:
+        filterset = TrademarkFilter(data=request.query_params, queryset=self.get_queryset())
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        query = normalize_query(request.query_params["q"])
+        if not any(ch.isalnum() for ch in query):
+            raise exceptions.ValidationError({"q": ["请输入检索词。"]})
+        raw_page = request.query_params.get("page", "1")
+        if not raw_page.isdigit() or not 1 <= int(raw_page) <= 100:
+            raise exceptions.ValidationError({"page": ["页码须为1至100的整数。"]})
+        try:
+            page = selectors.trademark_search(
+                query=query, cleaned=filterset.form.cleaned_data, page=int(raw_page)
+            )
+        except (ApiError, TransportError) as exc:
+            if not engine_unavailable(exc):
+                raise
+            return _unavailable()
+        context = self.get_serializer_context()
+        return Response(
+            {
+                "query": query,
+                "count": page.count,
+                "page": page.page,
+                "page_size": page.page_size,
+                "facets": page.facets,
+                "results": TrademarkSerializer(page.results, many=True, context=context).data,
+            }
+        )
+
+    @extend_schema(
+        summary="商标近似查询：按拟申请名称（及类别）查找文字或读音相同、相近的在先商标",
+        request=SimilarRequestSerializer,
+        responses={
+            200: SimilarResponseSerializer,
+            400: OpenApiResponse(description="参数有误（统一错误格式，含字段提示）"),
+            503: OpenApiResponse(description="搜索服务暂时不可用（search_unavailable）"),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        permission_classes=[AllowAny],
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def similar(self, request):
+        params = SimilarRequestSerializer(data=request.data)
+        params.is_valid(raise_exception=True)
+        try:
+            marks = selectors.trademark_similar(
+                name=params.validated_data["name"], classes=params.validated_data["classes"]
+            )
+        except (ApiError, TransportError) as exc:
+            if not engine_unavailable(exc):
+                raise
+            return _unavailable()
+        data = SimilarMarkSerializer(marks, many=True, context=self.get_serializer_context()).data
+        return Response({"name": params.validated_data["name"], "results": data})

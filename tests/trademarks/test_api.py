@@ -1,0 +1,119 @@
+"""The trademark API against the real database and search engine: filters, pinyin search with
+facets, the similarity check, masking of natural-person owners, Chinese field errors."""
+
+import pytest
+
+from tests.trademarks.conftest import PERSON_OWNER
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/api/v1/trademarks/"
+SIMILAR = "/api/v1/trademarks/similar/"
+
+
+def names(response) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [row["name"] for row in response.json()["results"]]
+
+
+def test_filters_by_class_status_recognition_owner_and_district(api, library):
+    assert set(names(api.get(LIST, {"class": 29}))) == {"红山", "洪三", "蓝天", "红山湖"}
+    assert names(api.get(LIST, {"status": "applying"})) == ["红山湖"]
+    assert names(api.get(LIST, {"recognition": "well_known"})) == ["蓝天"]
+    assert names(api.get(LIST, {"owner": library["winery"].credit_code})) == ["宏山"]
+    assert names(api.get(LIST, {"district": "150402001"})) == ["红山"]
+    assert names(api.get(LIST, {"applied_after": "2025-01-01"})) == ["红山湖"]
+
+
+def test_detail_links_the_local_owner_and_counts_down_to_renewal(api, library):
+    body = api.get(f"{LIST}{library['hongshan'].pk}/").json()
+    assert body["owner"]["url"] == f"/enterprises/{library['dairy'].credit_code}/"
+    assert body["owner_name"] == "赤峰红山乳业有限公司"
+    assert [c["number"] for c in body["classes"]] == [29, 32]
+    assert body["expires_on"] == "2026-02-07"
+    assert body["renewal"]["grace_until"] == "2026-08-07"
+
+
+def test_natural_person_owner_is_masked_everywhere(api, library):
+    person = library["person"]
+    detail = api.get(f"{LIST}{person.pk}/").json()
+    assert detail["owner_name"] == "欧**霞"
+    for response in (api.get(LIST), api.get(LIST, {"format": "csv"})):
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert PERSON_OWNER.encode() not in body
+
+
+def test_bad_filters_get_chinese_field_errors(api, library):
+    response = api.get(LIST, {"class": 46, "applied_after": "昨天"})
+    assert response.status_code == 400
+    fields = response.json()["error"]["fields"]
+    assert set(fields) == {"class", "applied_after"}
+
+
+@pytest.mark.engine
+@pytest.mark.parametrize("query", ["hongshan", "hs", "红山"])
+def test_pinyin_and_initials_find_hongshan(api, indexed, query):
+    response = api.get(LIST, {"q": query})
+    found = names(response)
+    assert "红山" in found and "红山湖" in found
+    assert "蓝天" not in found
+    body = response.json()
+    classes = {f["value"]: f["count"] for f in body["facets"]["classes"]}
+    assert classes[29] >= 2
+    assert {f["value"] for f in body["facets"]["status"]} >= {"registered", "applying"}
+
+
+@pytest.mark.engine
+def test_search_applies_the_filters(api, indexed):
+    assert names(api.get(LIST, {"q": "hongshan", "status": "applying"})) == ["红山湖"]
+    assert names(api.get(LIST, {"q": "10000004"})) == ["蓝天"]
+    response = api.get(LIST, {"q": "hs", "class": "x"})
+    assert response.status_code == 400
+    assert "class" in response.json()["error"]["fields"]
+
+
+@pytest.mark.engine
+def test_homophone_ranks_above_unrelated_marks(api, indexed):
+    response = api.post(SIMILAR, {"name": "鸿山", "classes": []}, format="json")
+    assert response.status_code == 200, response.content
+    results = response.json()["results"]
+    ranked = [r["trademark"]["name"] for r in results]
+    assert ranked[:2] == ["宏山", "红山"] or ranked[:2] == ["红山", "宏山"]
+    assert results[0]["reasons"][0] == "读音相同"
+    assert ranked.index("洪三") > 1
+    assert "蓝天" not in ranked  # shares nothing, written or spoken
+
+
+@pytest.mark.engine
+def test_similar_restricted_to_classes_and_masks_owners(api, indexed):
+    response = api.post(SIMILAR, {"name": "红山", "classes": [33]}, format="json")
+    results = response.json()["results"]
+    assert [r["trademark"]["name"] for r in results] == ["宏山"]
+    assert results[0]["score"] == 0.9
+    response = api.post(SIMILAR, {"name": "草原明珠"}, format="json")
+    assert response.json()["results"][0]["reasons"] == ["文字相同"]
+    assert PERSON_OWNER not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "message"),
+    [
+        ({}, "name", "请填写拟申请的商标名称。"),
+        ({"name": "！？"}, "name", "商标名称须包含文字、字母或数字。"),
+        ({"name": "红山", "classes": [0]}, "classes", "类别号须为1至45的整数。"),
+        ({"name": "红山", "classes": "25"}, "classes", "类别须为类别号列表，如 [25, 43]。"),
+    ],
+)
+def test_similar_bad_input_gets_chinese_field_errors(api, db, payload, field, message):
+    response = api.post(SIMILAR, payload, format="json")
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"][field] == [message]
+
+
+def test_schema_documents_the_list_filters_and_the_similarity_check(api, db):
+    schema = api.get("/api/v1/schema/?format=json").json()
+    assert "post" in schema["paths"]["/api/v1/trademarks/similar/"]
+    params = {p["name"]: p for p in schema["paths"]["/api/v1/trademarks/"]["get"]["parameters"]}
+    for name in ("q", "class", "status", "recognition", "gi", "owner", "district", "cursor"):
+        assert params[name].get("description"), name
+    assert "well_known" in params["recognition"]["schema"]["enum"]
