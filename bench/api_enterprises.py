@@ -7,19 +7,15 @@ Run against a running server (default http://127.0.0.1:8000), e.g.
 
 Endpoints, each hammered for the same time by the same number of keep-alive client threads:
 
-* baseline  ``--baseline PATH`` (default ``/api/v1/districts/``): the trivial endpoint every
-  ratio is measured against. The default is the smallest DRF list (13 rows, no joins); point it
-  at a plain Django ``JsonResponse`` view (e.g. a health check) once the project has one.
-* plain-404 ``GET /api/bench-baseline/``: no DRF view matches, so Django's plain
-  ``not_found_json`` view answers a small JSON 404 after the full middleware stack. Shown for
-  reference only: on a 404 Wagtail's RedirectMiddleware also looks the path up in the
-  database and Django logs a warning, so it is slower than a plain 200 view would be.
+* plain list / plain detail ``GET /api/baseline/enterprises/[<code>/]``: the same rows in the
+  same JSON shape, served by plain Django views with no DRF (registry_api/enterprises/
+  baseline_views.py, mounted when DEBUG is on, as under ``make run``). These are the baselines:
+  each API endpoint's ratio is to the plain view of the same data.
 * list      ``GET /api/v1/enterprises/``: first page of the cursor-paginated directory (50 rows).
 * detail    ``GET /api/v1/enterprises/<credit_code>/``: codes cycled from the first list page.
-* list-304  the same list page with ``If-None-Match`` of a previous answer, if the server sends
-  ETags; skipped otherwise.
-* detail-304 the same detail with ``If-None-Match`` of a previous answer, if the server sends
-  ETags (conditional GET); skipped otherwise.
+* list-304 / detail-304: the same with ``If-None-Match`` of a previous answer (conditional
+  GET answered from one aggregate query, before any serializing).
+* ``--reference PATH`` (default ``/api/v1/districts/``): a small DRF list, for scale.
 
 Requests come from loopback without X-Forwarded-For, so the anonymous read throttle exempts
 them (docs/operations.md). Prints requests/second, latency percentiles and each figure's ratio
@@ -47,11 +43,13 @@ class Endpoint:
     paths: list[str]
     expect: tuple[int, ...] = (200,)
     headers: dict[str, str] = field(default_factory=dict)
+    baseline: str | None = None  # the name of the endpoint this one's ratio is measured to
 
 
 @dataclass
 class Result:
     name: str
+    baseline: str | None
     requests: int
     errors: int
     seconds: float
@@ -113,7 +111,13 @@ def hammer(base: str, endpoint: Endpoint, *, seconds: float, warmup: float, thre
     for thread in workers:
         thread.join()
     return Result(
-        endpoint.name, totals["requests"], totals["errors"], seconds, latencies, totals["bytes"]
+        endpoint.name,
+        endpoint.baseline,
+        totals["requests"],
+        totals["errors"],
+        seconds,
+        latencies,
+        totals["bytes"],
     )
 
 
@@ -138,10 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured time per endpoint")
     parser.add_argument("--concurrency", type=int, default=8, help="client threads")
     parser.add_argument(
-        "--baseline",
+        "--reference",
         default="/api/v1/districts/",
         metavar="PATH",
-        help="trivial endpoint the ratios are measured against",
+        help="a small DRF endpoint shown for scale (ratio to the plain detail view)",
     )
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args(argv)
@@ -152,28 +156,33 @@ def main(argv: list[str] | None = None) -> int:
     except requests.RequestException as error:
         sys.exit(f"Cannot reach {base}: {error}")
 
+    plain_list, plain_detail = "plain Django list (same 50 rows)", "plain Django detail"
+    plain_paths = [path.replace("/api/v1/", "/api/baseline/") for path in detail_paths]
     endpoints = [
-        Endpoint(f"baseline {args.baseline}", [args.baseline]),
-        Endpoint("plain Django JSON 404 view", ["/api/bench-baseline/"], expect=(404,)),
-        Endpoint("enterprises list (50 rows)", ["/api/v1/enterprises/"]),
-        Endpoint("enterprise detail", detail_paths),
+        Endpoint(plain_list, ["/api/baseline/enterprises/"]),
+        Endpoint(plain_detail, plain_paths),
+        Endpoint("API enterprises list (50 rows)", ["/api/v1/enterprises/"], baseline=plain_list),
+        Endpoint("API enterprise detail", detail_paths, baseline=plain_detail),
+        Endpoint(f"reference {args.reference}", [args.reference], baseline=plain_detail),
     ]
     if list_etag:
         endpoints.append(
             Endpoint(
-                "enterprises list, 304",
+                "API list, 304",
                 ["/api/v1/enterprises/"],
                 expect=(304,),
                 headers={"If-None-Match": list_etag},
+                baseline=plain_list,
             )
         )
     if etag:
         endpoints.append(
             Endpoint(
-                "enterprise detail, 304",
+                "API detail, 304",
                 detail_paths[:1],
                 expect=(304,),
                 headers={"If-None-Match": etag},
+                baseline=plain_detail,
             )
         )
 
@@ -185,21 +194,25 @@ def main(argv: list[str] | None = None) -> int:
         hammer(base, endpoint, seconds=args.seconds, warmup=args.warmup, threads=args.concurrency)
         for endpoint in endpoints
     ]
-    baseline = results[0]
+    by_name = {result.name: result for result in results}
+
+    def ratio(result: Result) -> float | None:
+        base_result = by_name.get(result.baseline or result.name)
+        return result.rps / base_result.rps if base_result and base_result.rps else None
 
     header = (
         f"{'endpoint':36} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'KiB/req':>8} "
-        f"{'errors':>6} {'× baseline':>10}"
+        f"{'errors':>6} {'× plain view':>12}"
     )
     print(header)
     print("-" * len(header))
     for result in results:
         per_request = result.bytes / result.requests / 1024 if result.requests else 0
-        vs_base = result.rps / baseline.rps if baseline.rps else float("nan")
+        vs_base = ratio(result) or float("nan")
         print(
             f"{result.name:36} {result.rps:9.1f} {result.percentile(50):8.1f} "
             f"{result.percentile(95):8.1f} {per_request:8.1f} {result.errors:6d} "
-            f"{vs_base:9.2f}×"
+            f"{vs_base:11.2f}×"
         )
 
     if args.json:
@@ -213,9 +226,8 @@ def main(argv: list[str] | None = None) -> int:
                         "errors": r.errors,
                         "p50_ms": round(r.percentile(50), 2),
                         "p95_ms": round(r.percentile(95), 2),
-                        "ratio_to_baseline": (
-                            round(r.rps / baseline.rps, 3) if baseline.rps else None
-                        ),
+                        "baseline": r.baseline or r.name,
+                        "ratio_to_baseline": round(ratio(r), 3) if ratio(r) else None,
                         "mean_ms": round(statistics.fmean(r.latencies) * 1000, 2)
                         if r.latencies
                         else None,

@@ -1,5 +1,6 @@
 """Top-level URLs: admin, the two APIs, media, and the static site at `/`."""
 
+from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api import api_router
 from cms.media_serving import serve_media
 from cms.static_site import serve_static_site
+from registry_api.enterprises import baseline_views
 from registry_api.errors import not_found_json
 
 urlpatterns = [
@@ -15,6 +17,15 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/cms/v2/", api_router.urls),
     path("api/v1/", include("registry_api.urls")),
+    *(
+        # Benchmark baselines (bench/api_enterprises.py): plain Django, development only.
+        [
+            path("api/baseline/enterprises/", baseline_views.enterprise_list),
+            path("api/baseline/enterprises/<str:credit_code>/", baseline_views.enterprise_detail),
+        ]
+        if settings.DEBUG
+        else []
+    ),
     re_path(r"^api/", not_found_json),
     re_path(r"^media/(?P<path>.*)$", serve_media),
     # Wagtail's page serving is used only for previews; public pages live on the static site.
