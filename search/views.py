@@ -25,7 +25,7 @@ class SearchView(APIView):
     @extend_schema(
         operation_id="search",
         tags=["search"],
-        summary="全文检索（政策资讯、企业名录）",
+        summary="全站检索（资讯、公告、指南、法规、合同、讲座、活动、案例、企业名录与各登记库）",
         parameters=[SearchParamsSerializer],
         responses={
             200: SearchPageSerializer,

@@ -2,13 +2,10 @@
 
 from django.db.models import QuerySet
 
-from registry_api.enterprises.models import Enterprise
 from registry_api.privacy import mask_name
 
 from .matching import Match, rank_products
 from .models import (
-    CHATTEL_HISTORICAL_LABEL,
-    CHATTEL_REFERRAL,
     ChattelMortgage,
     EquityPledge,
     FinancingNeed,
@@ -50,45 +47,3 @@ def pledgor_public_name(pledge: EquityPledge) -> str:
     if pledge.pledgor_type == EquityPledge.PledgorType.NATURAL_PERSON:
         return mask_name(pledge.pledgor_name)
     return pledge.pledgor_name
-
-
-def enterprise_finance_timeline(enterprise: Enterprise) -> list[dict]:
-    """Equity pledges of the enterprise's equity and its historical chattel mortgages, newest
-    first: {"type", "date", "title", "status", "status_display", "registration_number", ...}."""
-    entries = []
-    for pledge in enterprise.equity_pledges.all():
-        entries.append(
-            {
-                "type": "equity_pledge",
-                "date": pledge.registered_on,
-                "title": (
-                    f"股权出质登记：出质人{pledgor_public_name(pledge)}，质权人{pledge.pledgee}"
-                ),
-                "status": pledge.status,
-                "status_display": pledge.get_status_display(),
-                "registration_number": pledge.registration_number,
-                "amount": pledge.amount,
-                "amount_unit": pledge.get_amount_unit_display(),
-                "cancelled_on": pledge.cancelled_on,
-            }
-        )
-    for mortgage in enterprise.chattel_mortgages.all():
-        entries.append(
-            {
-                "type": "chattel_mortgage",
-                "date": mortgage.registered_on,
-                "title": (
-                    f"动产抵押登记（{CHATTEL_HISTORICAL_LABEL}）：抵押权人{mortgage.mortgagee}"
-                ),
-                "status": mortgage.status,
-                "status_display": mortgage.get_status_display(),
-                "registration_number": mortgage.registration_number,
-                "amount": mortgage.secured_amount,
-                "amount_unit": "万元",
-                "cancelled_on": mortgage.cancelled_on,
-                "historical": True,
-                "referral": CHATTEL_REFERRAL,
-            }
-        )
-    entries.sort(key=lambda e: (e["date"], e["registration_number"]), reverse=True)
-    return entries

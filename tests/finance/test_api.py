@@ -3,7 +3,6 @@
 import pytest
 
 from registry_api.finance.models import CHATTEL_REFERRAL, FinancingNeed
-from registry_api.finance.selectors import enterprise_finance_timeline
 
 pytestmark = pytest.mark.django_db
 
@@ -120,11 +119,3 @@ def test_clerk_writes_go_through_validation(clerk_api, finance):
     assert response.status_code == 200 and response.json()["status_display"] == "已对接"
     need.refresh_from_db()
     assert need.status == FinancingNeed.Status.CONNECTED
-
-
-def test_enterprise_finance_timeline(finance):
-    entries = enterprise_finance_timeline(finance["micro"])
-    assert [e["type"] for e in entries] == ["equity_pledge", "chattel_mortgage"]
-    assert "张*明" in entries[0]["title"] and "张三明" not in entries[0]["title"]
-    assert entries[1]["historical"] and entries[1]["referral"] == CHATTEL_REFERRAL
-    assert entries[1]["status_display"] == "有效"
