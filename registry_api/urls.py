@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from registry_api.audit.views import DeletionListView
+from registry_api.complaints.views import ComplaintSubmitView, ComplaintTrackView
 from registry_api.credit.views import CreditRecordViewSet, RepairApplicationViewSet
 from registry_api.enterprises.views import DistrictViewSet, EnterpriseViewSet
 from registry_api.finance.views import (
@@ -32,6 +33,8 @@ router.register(
 )
 
 urlpatterns = [
+    path("complaints/", ComplaintSubmitView.as_view(), name="complaint-submit"),
+    path("complaints/track/<str:code>/", ComplaintTrackView.as_view(), name="complaint-track"),
     path("", include(router.urls)),
     path("deletions/", DeletionListView.as_view(), name="deletion-list"),
     path("search/", include("search.urls")),

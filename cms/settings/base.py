@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "registry_api.services",
     "registry_api.partners",
     "registry_api.audit",
+    "registry_api.workdays",
+    "registry_api.complaints",
     "search",
     "wagtail.api.v2",
     "wagtail.contrib.forms",

@@ -5,7 +5,15 @@ from dataclasses import dataclass
 from django.apps import apps
 
 # Every concrete model of these apps is audited; an app that is not installed is skipped.
-AUDITED_APP_LABELS = ("enterprises", "credit", "finance", "services", "partners", "trademarks")
+AUDITED_APP_LABELS = (
+    "enterprises",
+    "credit",
+    "finance",
+    "services",
+    "partners",
+    "trademarks",
+    "complaints",
+)
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,8 @@ EXPECTED = {
     ("credit-repair-application-list", "POST"): PUBLIC_BUT_KEYS_CHECKED,
     ("consultation-list", "POST"): EVERYONE,
     ("contract-fill", "POST"): EVERYONE,
+    # Sessionless and credential-free, like consultations: anyone may complain.
+    ("complaint-submit", "POST"): EVERYONE,
     # A query sent as POST (a name and classes); it reads nothing private.
     ("trademark-similar", "POST"): PUBLIC_BUT_KEYS_CHECKED,
 }

@@ -1,0 +1,134 @@
+"""Public complaint endpoints: submit (POST /complaints/) and track (GET /complaints/track/)."""
+
+from __future__ import annotations
+
+import re
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import intake
+from .deadlines import ACCEPT_DAYS, REPORT_DAYS
+from .models import Complaint, Kind
+from .serializers import ComplaintReceiptSerializer, ComplaintSubmitSerializer, TrackingSerializer
+from .throttling import SubmitPerAddressThrottle, SubmitPerPhoneThrottle, TrackPerAddressThrottle
+
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
+NOT_FOUND = "查询码或验证信息不正确。"
+
+
+def next_steps(complaint: Complaint) -> str:
+    where = complaint.unit.name if complaint.unit_id else "红山区市场监督管理局"
+    if complaint.kind == Kind.COMPLAINT:
+        return (
+            f"您的投诉已转{where}，将在{ACCEPT_DAYS}个工作日内（{complaint.due_on:%Y年%m月%d日}前）"
+            "决定是否受理；受理后由工作人员联系您组织调解。请凭查询码和手机号后四位查询进度。"
+        )
+    return (
+        f"您的举报已转{where}，将在{REPORT_DAYS}个工作日内（{complaint.due_on:%Y年%m月%d日}前）"
+        "核查并作出处理决定。请凭查询码查询进度；我们依法为举报人保密。"
+    )
+
+
+class ComplaintSubmitView(APIView):
+    """Anyone may submit; sessionless (no CSRF), throttled per address and per phone."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    parser_classes = [JSONParser, MultiPartParser]
+    throttle_classes = [SubmitPerAddressThrottle, SubmitPerPhoneThrottle]
+
+    @extend_schema(
+        summary="提交投诉或举报（网页表单、扫码表单）；返回查询码与后续办理说明",
+        request={
+            "application/json": ComplaintSubmitSerializer,
+            "multipart/form-data": ComplaintSubmitSerializer,
+        },
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                description="每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码",
+            )
+        ],
+        responses={
+            201: ComplaintReceiptSerializer,
+            200: OpenApiResponse(ComplaintReceiptSerializer, description="同一幂等键的重试"),
+            400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
+            409: OpenApiResponse(description="幂等键已用于内容不同的提交"),
+            429: OpenApiResponse(description="提交过于频繁"),
+        },
+    )
+    def post(self, request):
+        key = request.headers.get("Idempotency-Key", "").strip()
+        if key and not IDEMPOTENCY_KEY.fullmatch(key):
+            raise exceptions.ValidationError(
+                {"idempotency_key": ["幂等键须为8至64位字母、数字、下划线或连字符。"]}
+            )
+        serializer = ComplaintSubmitSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        photos = request.FILES.getlist("photos") if hasattr(request, "FILES") else []
+        if len(photos) > intake.MAX_PHOTOS:
+            raise exceptions.ValidationError({"photos": [f"最多上传{intake.MAX_PHOTOS}张照片。"]})
+        try:
+            submission = intake.submit(
+                serializer.validated_data,
+                photos=photos,
+                idempotency_key=key,
+                client_ip=SubmitPerAddressThrottle().get_ident(request),
+            )
+        except intake.ImageRefused as exc:
+            raise exceptions.ValidationError({"photos": [str(exc)]}) from exc
+        complaint = submission.complaint
+        receipt = {
+            "tracking_code": complaint.tracking_code,
+            "tracking_pin": submission.pin,
+            "status": complaint.status,
+            "status_display": complaint.get_status_display(),
+            "due_on": complaint.due_on,
+            "unit": complaint.unit.name if complaint.unit_id else "",
+            "next_steps": next_steps(complaint),
+        }
+        code = status.HTTP_201_CREATED if submission.created else status.HTTP_200_OK
+        return Response(ComplaintReceiptSerializer(receipt).data, status=code)
+
+
+class ComplaintTrackView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [TrackPerAddressThrottle]
+
+    @extend_schema(
+        summary="查询投诉举报办理进度（须提供联系电话后四位，匿名举报提供查询密码）",
+        parameters=[
+            OpenApiParameter(
+                "phone", OpenApiTypes.STR, required=True, description="联系电话后四位或查询密码"
+            )
+        ],
+        responses={200: TrackingSerializer, 404: OpenApiResponse(description=NOT_FOUND)},
+    )
+    def get(self, request, code: str):
+        digits = request.query_params.get("phone", "").strip()
+        if not re.fullmatch(r"\d{4}", digits):
+            raise exceptions.ValidationError({"phone": ["请输入联系电话后四位（或查询密码）。"]})
+        complaint = (
+            Complaint.objects.select_related("unit")
+            .prefetch_related("steps__unit")
+            .filter(tracking_code=code.strip().upper())
+            .first()
+        )
+        if complaint is None or not _verifies(complaint, digits):
+            raise exceptions.NotFound(NOT_FOUND)
+        return Response(TrackingSerializer(complaint).data)
+
+
+def _verifies(complaint: Complaint, digits: str) -> bool:
+    if complaint.complainant_phone:
+        return complaint.complainant_phone[-4:] == digits
+    return bool(complaint.tracking_pin) and complaint.tracking_pin == digits
