@@ -36,8 +36,8 @@ def bomb_png(side=30_000) -> bytes:
     row = b"\x00" + b"\x00" * (side // 8 + 1)
     data = zlib.compress(row * 16, 9)
     header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(
-        b"IEND", b""
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
     )
 
 
