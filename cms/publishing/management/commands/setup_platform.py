@@ -10,10 +10,13 @@ from django.core.management.base import BaseCommand
 from cms.pages.models import HomePage
 from cms.publishing.local_admin import local_demo_editors_ensure
 from cms.publishing.roles import editorial_roles_ensure
+from registry_api.complaints.reference_data import load_units
+from registry_api.complaints.roles import handler_group_ensure
 from registry_api.credit.demo_data import DEFAULT_RECORDS as DEFAULT_CREDIT_RECORDS
 from registry_api.credit.reference_data import load_credit_reference
 from registry_api.enterprises.demo_data import DEFAULT_ENTERPRISES
-from registry_api.trademarks.reference_data import load_nice_classes
+from registry_api.trademarks.demo_data import DEFAULT_TRADEMARKS
+from registry_api.workdays.reference_data import load_holidays
 from search.drift import kind_drift
 from search.kinds import KINDS
 
@@ -24,19 +27,25 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--enterprises", type=int, default=DEFAULT_ENTERPRISES)
         parser.add_argument("--credit-records", type=int, default=DEFAULT_CREDIT_RECORDS)
+        parser.add_argument("--trademarks", type=int, default=DEFAULT_TRADEMARKS)
 
-    def handle(self, *args, enterprises, credit_records, **options):
+    def handle(self, *args, enterprises, credit_records, trademarks, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         # Enterprises first: showcase stories in content/ link to demo enterprises by code.
         call_command("make_demo_data", enterprises=enterprises, finance=True, services=True)
         # Credit departments and publicity rules from content/reference/, then demo records.
         load_credit_reference()
-        # The 45 Nice classes of the trademark library (content/reference/nice_classes.csv).
-        # Demo marks are not created here yet: `make_demo_data --trademarks N` (issue 5).
-        load_nice_classes()
         call_command("make_demo_data", credit_records=credit_records)
+        # The trademark library after the enterprises (local marks belong to them); it loads
+        # the 45 Nice classes from content/reference/nice_classes.csv first.
+        call_command("make_demo_data", trademarks=trademarks)
         call_command("load_content")
+        # Complaints: the official holiday calendar (working-day limits), the handling units
+        # with one QR intake place per station, and the handlers' group.
+        load_holidays()
+        load_units()
+        handler_group_ensure()
         if not all(kind_drift(kind).clean for kind in KINDS):
             self.stdout.write("搜索索引与数据库不一致，正在重建索引……")
             call_command("search_reindex")

@@ -1,0 +1,95 @@
+"""投诉举报 in the Wagtail admin: the handlers' desk (queues and files) and the reference data
+(办理单位, 受理点 with their printable QR codes)."""
+
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .admin_views import ComplaintFilterSet, ComplaintHandleView, ComplaintInspectView
+from .models import Complaint, IntakePlace, Unit
+
+
+class ComplaintViewSet(ModelViewSet):
+    """Listing, file and handling steps; submissions arrive through the public form only."""
+
+    model = Complaint
+    icon = "mail"
+    menu_label = "投诉举报"
+    list_display = [
+        "tracking_code",
+        "kind",
+        "category",
+        "respondent_name",
+        "status",
+        "unit",
+        "due_on",
+        "submitted_at",
+    ]
+    filterset_class = ComplaintFilterSet
+    search_fields = ["tracking_code", "respondent_name", "complainant_phone"]
+    ordering = ["due_on", "-submitted_at"]
+    list_per_page = 50
+    inspect_view_enabled = True
+    inspect_view_class = ComplaintInspectView
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{
+                "add_url_name": None,
+                "edit_url_name": None,
+                "delete_url_name": None,
+                "history_url_name": None,
+                "usage_url_name": None,
+                **kwargs,
+            }
+        )
+
+    @property
+    def inspect_view(self):
+        return self.construct_view(
+            self.inspect_view_class,
+            **self.get_inspect_view_kwargs(),
+            handle_url_name=self.get_url_name("handle"),
+        )
+
+    def get_urlpatterns(self):
+        conv = self.pk_path_converter
+        handle = ComplaintHandleView.as_view(inspect_url_name=self.get_url_name("inspect"))
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path(f"inspect/<{conv}:pk>/", self.inspect_view, name="inspect"),
+            path(f"handle/<{conv}:pk>/", handle, name="handle"),
+        ]
+
+
+class UnitViewSet(ModelViewSet):
+    model = Unit
+    icon = "group"
+    menu_label = "办理单位"
+    list_display = ["name", "tier", "parent", "district", "active"]
+    list_filter = ["tier", "active"]
+    form_fields = ["code", "name", "tier", "parent", "district", "active"]
+
+
+class IntakePlaceViewSet(ModelViewSet):
+    model = IntakePlace
+    icon = "pick"
+    menu_label = "受理点（二维码）"
+    list_display = ["name", "kind", "district", "station"]
+    list_filter = ["kind", "district"]
+    form_fields = ["code", "name", "kind", "address", "district", "station"]
+
+
+class ComplaintsGroup(ViewSetGroup):
+    menu_label = "投诉举报"
+    menu_icon = "mail"
+    menu_order = 380
+    items = (ComplaintViewSet("complaints"), UnitViewSet("complaint_units"))
+    items += (IntakePlaceViewSet("intake_places"),)
+
+
+@hooks.register("register_admin_viewset")
+def register_complaints():
+    return ComplaintsGroup()
