@@ -1,0 +1,276 @@
+"""The half-monthly analysis (每半个月一篇数据分析报告): what the complaints of a period say.
+
+`compute(period)` gathers, for the period, the one before it and the same period a year
+before: volume by kind and category, top respondents and 街镇, the categories whose share rose
+most, handling times in working days, limits missed, and amounts recovered. `public(report)`
+is what may leave the building: every count below SUPPRESS_BELOW becomes None ("<5"), and a
+respondent or 街镇 with such a count is not named (DOMAIN.md: statistics below a small count
+are suppressed; complainants are never shown).
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+import datetime
+import statistics
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+
+from registry_api.workdays.calendar import WorkCalendar
+
+from .deadlines import ACCEPT_DAYS
+from .models import OPEN_STATUSES, Category, Complaint, Kind, Status
+
+SUPPRESS_BELOW = 5
+TOP = 10
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date  # inclusive
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """ "2026-11-01:2026-11-15" → Period; ValueError with a Chinese message otherwise."""
+        try:
+            first, last = (datetime.date.fromisoformat(p.strip()) for p in text.split(":"))
+        except ValueError as exc:
+            raise ValueError(
+                "统计期间格式应为 起始日期:截止日期，如 2026-11-01:2026-11-15。"
+            ) from exc
+        if last < first:
+            raise ValueError("统计期间的截止日期不能早于起始日期。")
+        return cls(first, last)
+
+    @classmethod
+    def half_month_of(cls, day: datetime.date) -> Period:
+        if day.day <= 15:
+            return cls(day.replace(day=1), day.replace(day=15))
+        last = month_calendar.monthrange(day.year, day.month)[1]
+        return cls(day.replace(day=16), day.replace(day=last))
+
+    @property
+    def is_half_month(self) -> bool:
+        return self == Period.half_month_of(self.start)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        """The half-month before a half-month; otherwise as many days just before."""
+        if self.is_half_month:
+            return Period.half_month_of(self.start - datetime.timedelta(days=1))
+        return Period(
+            self.start - datetime.timedelta(days=self.days),
+            self.start - datetime.timedelta(days=1),
+        )
+
+    def year_before(self) -> Period:
+        def back(day: datetime.date) -> datetime.date:
+            try:
+                return day.replace(year=day.year - 1)
+            except ValueError:  # 29 February
+                return day.replace(year=day.year - 1, day=28)
+
+        if self.is_half_month:
+            return Period.half_month_of(back(self.start))
+        return Period(back(self.start), back(self.end))
+
+    @property
+    def label(self) -> str:
+        if self.is_half_month:
+            half = "上半月" if self.start.day == 1 else "下半月"
+            return f"{self.start.year}年{self.start.month}月{half}"
+        return f"{self.start:%Y年%m月%d日}至{self.end:%Y年%m月%d日}"
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}:{self.end.isoformat()}"
+
+
+@dataclass
+class CategoryFigure:
+    category: str
+    label: str
+    count: int | None
+    previous: int | None
+    year_before: int | None
+    share: float | None  # of the period's submissions, in per cent
+    share_change: float | None  # percentage points against the previous period
+
+
+@dataclass
+class Report:
+    period: str
+    label: str
+    previous_period: str
+    year_before_period: str
+    total: int | None
+    total_previous: int | None
+    total_year_before: int | None
+    by_kind: dict[str, int | None]
+    categories: list[CategoryFigure]
+    rising: list[CategoryFigure]
+    top_respondents: list[dict]
+    districts: list[dict]
+    handling: dict
+    amount_recovered: str
+    cells: list[dict] = field(default_factory=list)  # category × 街镇, the open dataset
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _rows(period: Period) -> list[dict]:
+    return list(
+        Complaint.objects.filter(submitted_at__date__range=(period.start, period.end)).values(
+            "kind",
+            "category",
+            "district__code",
+            "district__name",
+            "respondent_name",
+            "respondent__name",
+            "submitted_at",
+            "accepted_on",
+        )
+    )
+
+
+def _share(count: int, total: int) -> float:
+    return round(100 * count / total, 1) if total else 0.0
+
+
+def compute(period: Period, *, today: datetime.date | None = None, calendar=None) -> Report:
+    """Every figure of the report, unsuppressed (for staff and for `public`)."""
+    calendar = calendar or WorkCalendar.load()
+    today = today or datetime.date.today()
+    current, previous, year_before = (
+        _rows(period),
+        _rows(period.previous()),
+        _rows(period.year_before()),
+    )
+    by_category = Counter(r["category"] for r in current)
+    by_category_previous = Counter(r["category"] for r in previous)
+    by_category_year = Counter(r["category"] for r in year_before)
+    categories = []
+    for category in Category:
+        count, before = by_category[category.value], by_category_previous[category.value]
+        share = _share(count, len(current))
+        categories.append(
+            CategoryFigure(
+                category=category.value,
+                label=category.label,
+                count=count,
+                previous=before,
+                year_before=by_category_year[category.value],
+                share=share,
+                share_change=round(share - _share(before, len(previous)), 1),
+            )
+        )
+    categories.sort(key=lambda f: (-f.count, f.category))
+    rising = sorted(
+        (f for f in categories if f.count >= SUPPRESS_BELOW and f.share_change > 0),
+        key=lambda f: (-f.share_change, -f.count),
+    )[:5]
+    respondents = Counter((r["respondent__name"] or r["respondent_name"]).strip() for r in current)
+    districts_now = Counter((r["district__code"], r["district__name"]) for r in current)
+    districts_before = Counter((r["district__code"], r["district__name"]) for r in previous)
+    cells = Counter((r["category"], r["district__code"], r["district__name"]) for r in current)
+    return Report(
+        period=str(period),
+        label=period.label,
+        previous_period=str(period.previous()),
+        year_before_period=str(period.year_before()),
+        total=len(current),
+        total_previous=len(previous),
+        total_year_before=len(year_before),
+        by_kind={kind.value: sum(r["kind"] == kind.value for r in current) for kind in Kind},
+        categories=categories,
+        rising=rising,
+        top_respondents=[{"name": name, "count": n} for name, n in respondents.most_common(TOP)],
+        districts=[
+            {"code": code, "name": name, "count": n, "previous": districts_before[(code, name)]}
+            for (code, name), n in sorted(districts_now.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        handling=_handling(period, current, today, calendar),
+        amount_recovered=str(_amount(period)),
+        cells=[
+            {
+                "category": category,
+                "category_label": Category(category).label,
+                "district_code": code,
+                "district_name": name,
+                "count": n,
+            }
+            for (category, code, name), n in sorted(cells.items())
+        ],
+    )
+
+
+def _handling(period: Period, current: list[dict], today, calendar) -> dict:
+    """Working days to acceptance (submissions of the period) and to closing (complaints
+    closed in the period); limits missed; what is open and overdue today."""
+    to_accept = [
+        calendar.between(r["submitted_at"].date(), r["accepted_on"])
+        for r in current
+        if r["accepted_on"]
+    ]
+    closed = Complaint.objects.filter(
+        closed_on__range=(period.start, period.end), status=Status.CLOSED
+    ).values_list("submitted_at", "closed_on")
+    to_close = [calendar.between(submitted.date(), day) for submitted, day in closed]
+    open_overdue = Complaint.objects.filter(
+        status__in=OPEN_STATUSES, due_on__lt=today, submitted_at__date__lte=period.end
+    ).count()
+    return {
+        "accepted": len(to_accept),
+        "accept_days_median": statistics.median(to_accept) if to_accept else None,
+        "accepted_late": sum(d > ACCEPT_DAYS for d in to_accept),
+        "closed": len(to_close),
+        "close_days_median": statistics.median(to_close) if to_close else None,
+        "open_overdue": open_overdue,
+    }
+
+
+def _amount(period: Period) -> Decimal:
+    rows = Complaint.objects.filter(
+        Q(status=Status.CLOSED), closed_on__range=(period.start, period.end)
+    ).values_list("amount_recovered", flat=True)
+    return sum(rows, Decimal("0.00"))
+
+
+def _suppress(count: int | None) -> int | None:
+    return None if count is not None and 0 < count < SUPPRESS_BELOW else count
+
+
+def public(report: Report) -> dict:
+    """The report as published: small counts suppressed, small respondents and cells unnamed."""
+    data = report.as_dict()
+    for key in ("total", "total_previous", "total_year_before"):
+        data[key] = _suppress(data[key])
+    data["by_kind"] = {k: _suppress(v) for k, v in data["by_kind"].items()}
+    for figures in (data["categories"], data["rising"]):
+        for figure in figures:
+            small = figure["count"] is not None and 0 < figure["count"] < SUPPRESS_BELOW
+            for key in ("count", "previous", "year_before"):
+                figure[key] = _suppress(figure[key])
+            if small:
+                figure["share"] = figure["share_change"] = None
+    data["top_respondents"] = [r for r in data["top_respondents"] if r["count"] >= SUPPRESS_BELOW]
+    for district in data["districts"]:
+        district["count"] = _suppress(district["count"])
+        district["previous"] = _suppress(district["previous"])
+    data["cells"] = [dict(c, count=_suppress(c["count"])) for c in data["cells"]]
+    handling = data["handling"]
+    for key in ("accepted", "accepted_late", "closed", "open_overdue"):
+        handling[key] = _suppress(handling[key])
+    # A median of fewer than five submissions would describe them one by one.
+    if handling["accepted"] is None:
+        handling["accept_days_median"] = None
+    if handling["closed"] is None:
+        handling["close_days_median"] = None
+    return data
