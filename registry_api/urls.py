@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from cms.reports.api import ReportListView
 from registry_api.audit.views import DeletionListView
 from registry_api.complaints.views import ComplaintSubmitView, ComplaintTrackView
 from registry_api.credit.views import CreditRecordViewSet, RepairApplicationViewSet
@@ -37,6 +38,7 @@ urlpatterns = [
     path("complaints/track/<str:code>/", ComplaintTrackView.as_view(), name="complaint-track"),
     path("", include(router.urls)),
     path("deletions/", DeletionListView.as_view(), name="deletion-list"),
+    path("reports/", ReportListView.as_view(), name="report-list"),
     path("search/", include("search.urls")),
     path("contracts/", include("cms.legal.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -64,6 +64,8 @@ HONGSHAN_URLS = {
     "loan_product": "finance/products/{id}/",
     "agency": "agencies/#agency-{id}",
     "consultation": "consultations/{id}/",
+    "report_index": "reports/",
+    "report": "reports/{id}/",
     "search": "search/",
 }
 # Editorial sections: one per Wagtail page type (see plugins/hongshan_api/sections.py).
@@ -135,6 +137,16 @@ HONGSHAN_SECTIONS = [
         "order": "-publication_date",
         "date_field": "publication_date",
         "stream_fields": ("body", "gallery"),
+    },
+    {
+        "kind": "report",
+        "api_type": "reports.AnalysisReportPage",
+        "title": "数据分析报告",
+        "list_template": "report_list",
+        "detail_template": "report_detail",
+        "order": "-period_end",
+        "date_field": "period_end",
+        "stream_fields": ("body",),
     },
     {
         "kind": "law",

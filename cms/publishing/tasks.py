@@ -6,6 +6,7 @@ import io
 import logging
 
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
@@ -42,6 +43,19 @@ def publish_scheduled_pages() -> str:
     return output.getvalue().strip()[-500:]
 
 
+def _half_monthly_report(output) -> None:
+    """On the 1st and the 16th: draft the report of the half-month that just ended."""
+    from cms.reports.drafting import report_due
+
+    period = report_due(timezone.localdate())
+    if period is None:
+        return
+    try:
+        call_command("complaint_report", period=str(period), stdout=output)
+    except Exception:  # the refresh must go on; the editor can run the command by hand
+        logger.exception("daily refresh: complaint report for %s failed", period)
+
+
 @task()
 def daily_refresh() -> str:
     """Just after midnight: bring search and the site in line with the new day, then come back.
@@ -58,6 +72,7 @@ def daily_refresh() -> str:
         except CommandError as exc:  # engine down or an index missing: the build still runs
             logger.error("daily refresh: search repair incomplete: %s", exc)
             output.write(f"search repair incomplete: {exc}\n")
+        _half_monthly_report(output)
         services.site_build_request()
     finally:
         services.daily_refresh_enqueue()

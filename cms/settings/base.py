@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "cms.legal",
     "cms.learning",
     "cms.showcase",
+    "cms.reports",
     "cms.publishing",
     "registry_api.enterprises",
     "registry_api.credit",
@@ -239,6 +240,7 @@ SITE_URL_PATTERNS = {
     "loan_product": "/finance/products/{id}/",
     "agency": "/agencies/#agency-{id}",
     "consultation": "/consultations/{id}/",
+    "report": "/reports/{id}/",
 }
 
 LOGGING = {

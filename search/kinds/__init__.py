@@ -18,6 +18,7 @@ from . import (
     loan_product,
     news,
     notice,
+    report,
     story,
     trademark,
 )
@@ -38,6 +39,7 @@ _MODULES = (
     agency,
     consultation,
     trademark,
+    report,
 )
 
 REGISTRY: dict[str, Kind] = {module.KIND.name: module.KIND for module in _MODULES}

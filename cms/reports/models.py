@@ -1,0 +1,103 @@
+"""数据分析报告: the half-monthly analysis of complaints, drafted by `manage.py complaint_report`.
+
+The command fills the figures (public: counts below 5 suppressed), the charts (SVG drawn by the
+static site's own chart module) and the open dataset; an editor writes or corrects the text
+and publishes. Figures and charts are not editable here: re-run the command to refresh them.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.pages.blocks import BodyBlock
+from cms.pages.models import PlatformPage
+from cms.publishing.preview import StaticSitePreviewMixin
+
+
+class AnalysisReportPage(StaticSitePreviewMixin, Page):
+    period_start = models.DateField("统计起始日期")
+    period_end = models.DateField("统计截止日期")
+    period_label = models.CharField("统计期间", max_length=40)
+    summary = models.TextField("摘要", max_length=1000, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
+    figures = models.JSONField("统计数据（公开口径）", default=dict, editable=False)
+    charts = models.JSONField("图表", default=list, editable=False)
+    dataset_csv = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="开放数据（CSV）",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dataset_json = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="开放数据（JSON）",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("period_start", read_only=True), FieldPanel("period_end", read_only=True)],
+            heading="统计期间（由 complaint_report 生成）",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("dataset_csv"), FieldPanel("dataset_json")], heading="开放数据"
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("period_end"),
+    ]
+    api_fields = [
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("period_label"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("figures"),
+        APIField("charts"),
+        APIField("datasets"),
+    ]
+    parent_page_types = ["pages.PlatformPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "数据分析报告"
+        verbose_name_plural = "数据分析报告"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_start", "period_end"], name="report_period_once"
+            )
+        ]
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """Only below 维权服务 (the complaints platform)."""
+        specific = parent.specific
+        return (
+            super().can_create_at(parent)
+            and isinstance(specific, PlatformPage)
+            and specific.code == PlatformPage.Code.RIGHTS
+        )
+
+    @property
+    def datasets(self) -> list[dict]:
+        return [
+            {"format": label, "title": document.title, "url": document.url}
+            for label, document in (("CSV", self.dataset_csv), ("JSON", self.dataset_json))
+            if document is not None
+        ]

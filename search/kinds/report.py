@@ -1,0 +1,47 @@
+"""Search kind "report": published 数据分析报告 (half-monthly complaint analysis)."""
+
+from cms.reports.models import AnalysisReportPage
+
+from ..documents import INDEX_SETTINGS, PageDocument
+from ..kind import Kind
+from ..presenters import page_document
+from ..sources import Source
+
+
+class ReportDocument(PageDocument):
+    class Index:
+        name = "report"
+        settings = INDEX_SETTINGS
+
+
+def report_document(page: AnalysisReportPage) -> ReportDocument:
+    figures = page.figures or {}
+    return page_document(
+        ReportDocument,
+        "report",
+        page,
+        summary=page.summary,
+        body_blocks=page.body,
+        date=page.period_end,
+        # The categories and 街镇 the report names, so "预付卡 投诉" finds the period.
+        facts=[
+            page.period_label,
+            *(c["label"] for c in figures.get("categories", []) if c.get("count")),
+            *(d["name"] for d in figures.get("districts", []) if d.get("count")),
+        ],
+    )
+
+
+KIND = Kind(
+    name="report",
+    label="数据分析报告",
+    document=ReportDocument,
+    source=Source(
+        kind="report",
+        rows=lambda: AnalysisReportPage.objects.live().public(),
+        id_field="pk",
+        updated_field="last_published_at",
+    ),
+    present=report_document,
+    page_model=AnalysisReportPage,
+)
