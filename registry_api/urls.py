@@ -6,7 +6,11 @@ from rest_framework.routers import DefaultRouter
 
 from cms.reports.api import ReportListView
 from registry_api.audit.views import DeletionListView
-from registry_api.complaints.views import ComplaintSubmitView, ComplaintTrackView
+from registry_api.complaints.views import (
+    ComplaintSubmitView,
+    ComplaintTrackView,
+    IntakePlaceListView,
+)
 from registry_api.credit.views import CreditRecordViewSet, RepairApplicationViewSet
 from registry_api.enterprises.views import DistrictViewSet, EnterpriseViewSet
 from registry_api.finance.views import (
@@ -36,6 +40,7 @@ router.register(
 urlpatterns = [
     path("complaints/", ComplaintSubmitView.as_view(), name="complaint-submit"),
     path("complaints/track/<str:code>/", ComplaintTrackView.as_view(), name="complaint-track"),
+    path("complaints/places/", IntakePlaceListView.as_view(), name="complaint-place-list"),
     path("", include(router.urls)),
     path("deletions/", DeletionListView.as_view(), name="deletion-list"),
     path("reports/", ReportListView.as_view(), name="report-list"),

@@ -11,12 +11,16 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views import View
+from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from registry_api.workdays.calendar import WorkCalendar
 
@@ -26,6 +30,7 @@ from .models import (
     OPEN_STATUSES,
     Category,
     Complaint,
+    IntakePlace,
     Kind,
     Outcome,
     RefusalReason,
@@ -33,6 +38,7 @@ from .models import (
     Status,
     Unit,
 )
+from .qr import place_qr_png, place_qr_svg, place_url
 
 
 class ComplaintFilterSet(WagtailFilterSet):
@@ -191,3 +197,33 @@ class ComplaintHandleView(View):
             label = dict(HandleForm.ACTIONS)[form.cleaned_data["action"]]
             messages.success(request, f"已办理：{label}。")
         return redirect(self.inspect_url_name, pk)
+
+
+class QRSheetView(WagtailAdminTemplateMixin, TemplateView):
+    """Printable QR cards of the intake places (A4, two columns), optionally of one 街镇."""
+
+    template_name = "complaints/qr_sheet.html"
+    page_title = "受理点二维码"
+    header_icon = "pick"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        places = IntakePlace.objects.select_related("district", "station").order_by(
+            "district__code", "kind", "code"
+        )
+        district = self.request.GET.get("district")
+        if district:
+            places = places.filter(district__code=district)
+        context["cards"] = [
+            {"place": place, "svg": mark_safe(place_qr_svg(place)), "url": place_url(place)}  # noqa: S308 - segno's own SVG
+            for place in places
+        ]
+        return context
+
+
+def qr_png_view(request, pk):
+    """One place's QR code as a PNG, for sticker printers and notices."""
+    place = get_object_or_404(IntakePlace, pk=pk)
+    response = HttpResponse(place_qr_png(place), content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="qr-{place.code}.png"'
+    return response

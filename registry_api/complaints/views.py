@@ -6,7 +6,7 @@ import re
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, status
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from . import intake
 from .deadlines import ACCEPT_DAYS, REPORT_DAYS
-from .models import Complaint, Kind
+from .models import Complaint, IntakePlace, Kind
 from .serializers import ComplaintReceiptSerializer, ComplaintSubmitSerializer, TrackingSerializer
 from .throttling import SubmitPerAddressThrottle, SubmitPerPhoneThrottle, TrackPerAddressThrottle
 
@@ -132,3 +132,31 @@ def _verifies(complaint: Complaint, digits: str) -> bool:
     if complaint.complainant_phone:
         return complaint.complainant_phone[-4:] == digits
     return bool(complaint.tracking_pin) and complaint.tracking_pin == digits
+
+
+class IntakePlaceSerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display")
+    district = serializers.CharField(source="district.code")
+    district_name = serializers.CharField(source="district.name")
+    station = serializers.CharField(source="station.name")
+
+    class Meta:
+        model = IntakePlace
+        fields = ["code", "name", "kind", "kind_display", "address", "district", "district_name"]
+        fields += ["station"]
+
+
+class IntakePlaceListView(generics.ListAPIView):
+    """Where the QR codes hang: the form reads this to show the place a code names."""
+
+    serializer_class = IntakePlaceSerializer
+    permission_classes = [AllowAny]
+    pagination_class = None
+    filter_backends: list = []
+    queryset = IntakePlace.objects.select_related("district", "station").order_by(
+        "district__code", "kind", "code"
+    )
+
+    @extend_schema(summary="投诉举报受理点（服务站、市场；二维码中的 place 代码）")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

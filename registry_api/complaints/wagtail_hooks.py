@@ -6,7 +6,13 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .admin_views import ComplaintFilterSet, ComplaintHandleView, ComplaintInspectView
+from .admin_views import (
+    ComplaintFilterSet,
+    ComplaintHandleView,
+    ComplaintInspectView,
+    QRSheetView,
+    qr_png_view,
+)
 from .models import Complaint, IntakePlace, Unit
 
 
@@ -80,6 +86,13 @@ class IntakePlaceViewSet(ModelViewSet):
     list_display = ["name", "kind", "district", "station"]
     list_filter = ["kind", "district"]
     form_fields = ["code", "name", "kind", "address", "district", "station"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("qr/", QRSheetView.as_view(), name="qr_sheet"),
+            path("qr/<int:pk>.png", qr_png_view, name="qr_png"),
+        ]
 
 
 class ComplaintsGroup(ViewSetGroup):
