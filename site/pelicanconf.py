@@ -64,6 +64,8 @@ HONGSHAN_URLS = {
     "loan_product": "finance/products/{id}/",
     "agency": "agencies/#agency-{id}",
     "consultation": "consultations/{id}/",
+    "complaint_form": "complaints/new/",
+    "complaint_track": "complaints/track/",
     "report_index": "reports/",
     "report": "reports/{id}/",
     "search": "search/",
@@ -188,7 +190,7 @@ HONGSHAN_SECTIONS = [
 ]
 # Registry parts: modules of the plugin that fetch registry lists and write their pages
 # (see plugins/hongshan_api/parts.py).
-HONGSHAN_REGISTRY_PARTS: list[str] = ["finance", "credit", "services"]
+HONGSHAN_REGISTRY_PARTS: list[str] = ["finance", "credit", "services", "complaints"]
 HOME_NEWS_COUNT = 6
 PAGINATED_TEMPLATES = {
     "news_list": 20,
@@ -256,6 +258,12 @@ HONGSHAN_PLATFORMS = {
     "legal": {"links": [["law_index", "法律法规"], ["contract_index", "合同示范文本"]]},
     "learning": {"links": [["lecture_index", "网上大讲堂"], ["event_index", "讲座活动"]]},
     "showcase": {"links": [["enterprise_index", "小微企业名录"], ["story_index", "企业风采"]]},
-    "rights": {"links": []},
+    "rights": {
+        "links": [
+            ["complaint_form", "我要投诉举报"],
+            ["complaint_track", "投诉举报进度查询"],
+            ["report_index", "投诉举报数据分析报告"],
+        ]
+    },
 }
 PLATFORM_LATEST_COUNT = 5
