@@ -13,13 +13,16 @@ from registry_api.complaints.views import (
 )
 from registry_api.credit.views import CreditRecordViewSet, RepairApplicationViewSet
 from registry_api.enterprises.views import DistrictViewSet, EnterpriseViewSet
+from registry_api.exchange.views import IdleListingViewSet
 from registry_api.finance.views import (
     ChattelMortgageViewSet,
     EquityPledgeViewSet,
     FinancingNeedViewSet,
     LoanProductViewSet,
+    TrademarkPledgeViewSet,
 )
 from registry_api.services.views import AgencyViewSet, ConsultationViewSet
+from registry_api.trademarks.statistics_views import TrademarkStatisticsView
 from registry_api.trademarks.views import TrademarkViewSet
 
 router = DefaultRouter()
@@ -33,11 +36,19 @@ router.register("agencies", AgencyViewSet, basename="agency")
 router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("credit-records", CreditRecordViewSet, basename="credit-record")
 router.register("trademarks", TrademarkViewSet, basename="trademark")
+router.register("trademark-pledges", TrademarkPledgeViewSet, basename="trademark-pledge")
+router.register("idle-marks", IdleListingViewSet, basename="idle-mark")
 router.register(
     "credit-repair-applications", RepairApplicationViewSet, basename="credit-repair-application"
 )
 
 urlpatterns = [
+    # Before the router: its trademarks/<pk>/ route would take "statistics" for a pk.
+    path(
+        "trademarks/statistics/",
+        TrademarkStatisticsView.as_view(),
+        name="trademark-statistics",
+    ),
     path("complaints/", ComplaintSubmitView.as_view(), name="complaint-submit"),
     path("complaints/track/<str:code>/", ComplaintTrackView.as_view(), name="complaint-track"),
     path("complaints/places/", IntakePlaceListView.as_view(), name="complaint-place-list"),

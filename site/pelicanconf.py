@@ -68,6 +68,15 @@ HONGSHAN_URLS = {
     "complaint_track": "complaints/track/",
     "report_index": "reports/",
     "report": "reports/{id}/",
+    # 商标库 (registry part "trademarks")
+    "trademark_index": "trademarks/",
+    "trademark": "trademarks/{registration_number}/",
+    "trademark_similar": "trademarks/similar/",
+    "trademark_brands": "trademarks/brands/",
+    "trademark_statistics": "trademarks/statistics/",
+    "idle_listing_index": "trademarks/idle/",
+    "idle_listing": "trademarks/idle/{id}/",
+    "finance_trademark_pledges": "finance/trademark-pledges/",
     "search": "search/",
 }
 # Editorial sections: one per Wagtail page type (see plugins/hongshan_api/sections.py).
@@ -190,7 +199,14 @@ HONGSHAN_SECTIONS = [
 ]
 # Registry parts: modules of the plugin that fetch registry lists and write their pages
 # (see plugins/hongshan_api/parts.py).
-HONGSHAN_REGISTRY_PARTS: list[str] = ["finance", "credit", "services", "complaints"]
+HONGSHAN_REGISTRY_PARTS: list[str] = [
+    "finance",
+    "credit",
+    "services",
+    "exchange",
+    "trademarks",
+    "complaints",
+]
 HOME_NEWS_COUNT = 6
 PAGINATED_TEMPLATES = {
     "news_list": 20,
@@ -200,10 +216,13 @@ PAGINATED_TEMPLATES = {
     "finance_need_list": 20,
     "finance_pledge_list": 50,
     "finance_mortgage_list": 50,
+    "finance_trademark_pledge_list": 50,
     # 诚信体系 (registry part "credit")
     "credit_list": 50,
     # 人力资源 · 法律服务 · 在线咨询 (registry part "services")
     "consultation_list": 20,
+    # 闲置商标网上交流 (registry part "exchange")
+    "idle_list": 30,
     **{section["list_template"]: section.get("per_page", 20) for section in HONGSHAN_SECTIONS},
 }
 PAGINATION_PATTERNS = (
@@ -218,7 +237,7 @@ SUBPLATFORMS = [
     {"code": "policy", "name": "政策资讯", "url": "/news/", "note": "政策文件、解读与工作动态"},
     {"code": "market-access", "name": "市场准入", "url": "", "note": "登记注册指南与在线咨询"},
     {"code": "credit", "name": "诚信体系", "url": "/credit/", "note": "企业信用信息公示"},
-    {"code": "brand", "name": "品牌战略", "url": "", "note": "商标库与地理标志"},
+    {"code": "brand", "name": "品牌战略", "url": "/trademarks/", "note": "商标库与地理标志"},
     {
         "code": "finance",
         "name": "融资服务",
@@ -252,8 +271,21 @@ HONGSHAN_PLATFORMS = {
     },
     "market-access": {"links": [["guide_index", "办事指南"]]},
     "credit": {"links": []},
-    "brand": {"links": []},
-    "finance": {"links": [["guide_index", "股权出质、动产抵押办事指南"]]},
+    "brand": {
+        "links": [
+            ["trademark_index", "商标库检索"],
+            ["trademark_similar", "商标近似查询"],
+            ["trademark_brands", "驰名著名商标与地理标志"],
+            ["trademark_statistics", "商标统计"],
+            ["idle_listing_index", "闲置商标网上交流"],
+        ]
+    },
+    "finance": {
+        "links": [
+            ["guide_index", "股权出质、动产抵押办事指南"],
+            ["finance_trademark_pledges", "商标专用权质押登记"],
+        ]
+    },
     "human-resources": {"links": []},
     "legal": {"links": [["law_index", "法律法规"], ["contract_index", "合同示范文本"]]},
     "learning": {"links": [["lecture_index", "网上大讲堂"], ["event_index", "讲座活动"]]},

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
+from registry_api.exchange.services import listings_expire
+
 from . import services
 
 logger = logging.getLogger(__name__)
@@ -72,6 +74,9 @@ def daily_refresh() -> str:
         except CommandError as exc:  # engine down or an index missing: the build still runs
             logger.error("daily refresh: search repair incomplete: %s", exc)
             output.write(f"search repair incomplete: {exc}\n")
+        expired = listings_expire()  # the public lists hid them already; the admin catches up
+        if expired:
+            output.write(f"{expired} idle-mark listings expired\n")
         _half_monthly_report(output)
         services.site_build_request()
     finally:

@@ -212,3 +212,25 @@ def draft_report(period: Period, *, today=None) -> Drafted:
         parent.add_child(instance=page)
     page.save_revision(log_action=True)
     return Drafted(page=page, created=created, figures=figures)
+
+
+DEMO_REPORTS = 3
+
+
+def ensure_demo_reports(today=None) -> int:
+    """`make run`: the last DEMO_REPORTS half-months' reports, drafted and published, so the
+    site shows some; an existing report (drafted, edited or published) is left alone."""
+    from django.utils import timezone
+
+    period = Period.half_month_of(today or timezone.localdate())
+    published = 0
+    for _ in range(DEMO_REPORTS):
+        period = period.previous()
+        if AnalysisReportPage.objects.filter(
+            period_start=period.start, period_end=period.end
+        ).exists():
+            continue
+        drafted = draft_report(period, today=today)
+        drafted.page.get_latest_revision().publish()
+        published += 1
+    return published

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "registry_api.credit",
     "registry_api.finance",
     "registry_api.trademarks",
+    "registry_api.exchange",
     "registry_api.services",
     "registry_api.partners",
     "registry_api.audit",
@@ -202,6 +203,10 @@ REST_FRAMEWORK = {
 }
 # Anonymous reads of the API per client address ("N/s|min|hour|day"); keyed reads use the key's.
 REGISTRY_ANON_READ_RATE = os.environ.get("REGISTRY_ANON_READ_RATE", "600/min")
+# Complaint intake abuse limits (registry_api/complaints/throttling.py).
+COMPLAINT_SUBMIT_RATE = os.environ.get("COMPLAINT_SUBMIT_RATE", "20/hour")
+COMPLAINT_PHONE_RATE = os.environ.get("COMPLAINT_PHONE_RATE", "5/day")
+COMPLAINT_TRACK_RATE = os.environ.get("COMPLAINT_TRACK_RATE", "30/hour")
 SPECTACULAR_SETTINGS = {
     "TITLE": "红山区市场监督管理局 开放数据接口",
     "DESCRIPTION": "Registry API of the Hongshan District Market Supervision Administration.",
@@ -241,6 +246,8 @@ SITE_URL_PATTERNS = {
     "agency": "/agencies/#agency-{id}",
     "consultation": "/consultations/{id}/",
     "report": "/reports/{id}/",
+    "trademark": "/trademarks/{registration_number}/",
+    "idle_listing": "/trademarks/idle/{id}/",
 }
 
 LOGGING = {

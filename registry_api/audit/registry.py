@@ -12,6 +12,7 @@ AUDITED_APP_LABELS = (
     "services",
     "partners",
     "trademarks",
+    "exchange",
     "complaints",
 )
 
@@ -38,6 +39,8 @@ PUBLIC_TYPES = {
     "agency": PublicType("services", "agency"),
     "consultation": PublicType("services", "consultation"),
     "trademark": PublicType("trademarks", "trademark"),
+    "idle_listing": PublicType("exchange", "idlelisting"),
+    "trademark_pledge": PublicType("finance", "trademarkpledge"),
 }
 _TYPE_BY_MODEL = {(t.app_label, t.model_name): name for name, t in PUBLIC_TYPES.items()}
 

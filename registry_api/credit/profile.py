@@ -1,12 +1,13 @@
 """An enterprise's credit profile: one timeline joining every public source about it.
 
 Sources: its credit records in publicity (list memberships such as 经营异常名录 and
-严重违法失信名单 are records too), the equity pledges of its equity (股权出质) and its historical
-chattel mortgages (动产抵押, with the referral to the central bank's registry). Each entry keeps
+严重违法失信名单 are records too), the equity pledges of its equity (股权出质), its historical
+chattel mortgages (动产抵押, with the referral to the central bank's registry) and the pledges
+of its trademarks (商标专用权质押, where it is the pledgor). Each entry keeps
 the public shape of its own API (the same serializers, so a natural-person pledgor is masked
 exactly as in /api/v1/equity-pledges/) and adds a common head every consumer can rely on:
 
-    type      "credit_record" | "equity_pledge" | "chattel_mortgage"
+    type      "credit_record" | "equity_pledge" | "chattel_mortgage" | "trademark_pledge"
     date      decision date (records) or registration date (pledges, mortgages)
     title     one line naming the entry
     summary   one sentence of what it says
@@ -20,12 +21,17 @@ import datetime
 from registry_api.enterprises.models import Enterprise
 from registry_api.enterprises.serializers import EnterpriseSerializer
 from registry_api.finance.models import CHATTEL_HISTORICAL_LABEL
-from registry_api.finance.serializers import ChattelMortgageSerializer, EquityPledgeSerializer
+from registry_api.finance.selectors import trademark_pledge_list
+from registry_api.finance.serializers import (
+    ChattelMortgageSerializer,
+    EquityPledgeSerializer,
+    TrademarkPledgeSerializer,
+)
 
 from . import selectors
 from .serializers import CreditRecordSerializer
 
-ENTRY_TYPES = ("credit_record", "equity_pledge", "chattel_mortgage")
+ENTRY_TYPES = ("credit_record", "equity_pledge", "chattel_mortgage", "trademark_pledge")
 
 
 def _number(value) -> str:
@@ -72,11 +78,27 @@ def mortgage_entry(data: dict) -> dict:
     }
 
 
+def trademark_pledge_entry(data: dict) -> dict:
+    marks = "、".join(f"“{m['name'] or m['registration_number']}”" for m in data["trademarks"])
+    return {
+        **data,
+        "type": "trademark_pledge",
+        "date": data["registered_on"],
+        "title": f"商标专用权质押登记 · {data['registration_number']}",
+        "summary": (
+            f"以商标{marks or '专用权'}出质给{data['pledgee']}，"
+            f"担保债权{_number(data['secured_amount'])}万元。"
+        ),
+    }
+
+
 def credit_timeline(enterprise: Enterprise, today: datetime.date) -> list[dict]:
-    """Every public entry about the enterprise, newest first (ties: records, pledges, mortgages)."""
+    """Every public entry about the enterprise, newest first (ties: records, equity pledges,
+    mortgages, trademark pledges)."""
     records = selectors.enterprise_public_records(enterprise, today)
     pledges = enterprise.equity_pledges.select_related("enterprise").order_by("-registered_on")
     mortgages = enterprise.chattel_mortgages.select_related("enterprise").order_by("-registered_on")
+    trademark_pledges = trademark_pledge_list().filter(enterprise=enterprise)
     entries = [
         *(
             record_entry(data)
@@ -84,6 +106,10 @@ def credit_timeline(enterprise: Enterprise, today: datetime.date) -> list[dict]:
         ),
         *(pledge_entry(data) for data in EquityPledgeSerializer(pledges, many=True).data),
         *(mortgage_entry(data) for data in ChattelMortgageSerializer(mortgages, many=True).data),
+        *(
+            trademark_pledge_entry(data)
+            for data in TrademarkPledgeSerializer(trademark_pledges, many=True).data
+        ),
     ]
     # Stable sorts: oldest-type-first tie break, then newest date first.
     entries.sort(key=lambda entry: (ENTRY_TYPES.index(entry["type"]), -entry["id"]))

@@ -14,7 +14,11 @@ from registry_api.conditional import ConditionalGetMixin, queryset_fingerprint
 from registry_api.credit.selectors import record_list
 from registry_api.credit.views import credit_profile
 from registry_api.export import ExportMixin
-from registry_api.finance.selectors import chattel_mortgage_list, equity_pledge_list
+from registry_api.finance.selectors import (
+    chattel_mortgage_list,
+    equity_pledge_list,
+    trademark_pledge_list,
+)
 from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
 
@@ -124,6 +128,7 @@ class EnterpriseViewSet(ExportMixin, ConditionalGetMixin, viewsets.ModelViewSet)
             record_list().filter(enterprise=enterprise),
             equity_pledge_list().filter(enterprise=enterprise),
             chattel_mortgage_list().filter(enterprise=enterprise),
+            trademark_pledge_list().filter(enterprise=enterprise),
         ]
         stamps = [today.isoformat()]
         for queryset in related:

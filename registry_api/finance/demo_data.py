@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from registry_api.enterprises.demo_data import DEFAULT_SEED, INDUSTRIES, person_name, weighted
 from registry_api.enterprises.models import Enterprise
@@ -24,6 +25,8 @@ from .models import (
     FinancingNeed,
     LoanProduct,
     RecordStatus,
+    TrademarkPledge,
+    TrademarkPledgeConsultation,
 )
 
 DEFAULT_COUNTS = {"products": 40, "needs": 300, "pledges": 600, "mortgages": 200}
@@ -249,3 +252,133 @@ def make_demo_finance(
             model.objects.bulk_create(rows, batch_size=500)
             created[key] = len(rows)
     return FinanceDemoResult(created=created)
+
+
+DEFAULT_TRADEMARK_PLEDGES = 100
+DEFAULT_PLEDGE_CONSULTATIONS = 12
+
+
+@dataclass(frozen=True)
+class TrademarkPledgeDemoResult:
+    pledges_created: int
+    consultations_created: int
+
+
+def _owner_key(mark) -> tuple:
+    return (mark.owner_id, mark.owner_name)
+
+
+def build_trademark_pledge(index: int, *, seed: int, marks: list, by_owner: dict) -> tuple:
+    """(pledge, its marks): one to three registered marks of one owner, pledged to a bank."""
+    from registry_api.trademarks.models import OwnerType
+
+    rng = random.Random(f"{seed}-trademark-pledge-{index}")
+    first = marks[(index * 104729 + rng.randrange(11)) % len(marks)]
+    same_owner = [m for m in by_owner[_owner_key(first)] if m is not first]
+    pledged = [first, *same_owner[: rng.randint(0, 2)]]
+    registered_on = _date_between(rng, datetime.date(2018, 1, 1), LAST_DAY)
+    term_years = rng.choice([1, 1, 2, 3])
+    term_end = registered_on.replace(year=registered_on.year + term_years) - datetime.timedelta(
+        days=1
+    )
+    status = TrademarkPledge.Status.VALID
+    ended_on = None
+    if term_end < LAST_DAY or rng.random() < 0.15:
+        status = weighted(
+            rng, [(TrademarkPledge.Status.RELEASED, 80), (TrademarkPledge.Status.CANCELLED, 20)]
+        )
+        ended_on = _date_between(rng, registered_on, min(term_end, LAST_DAY))
+    person = first.owner_type == OwnerType.NATURAL_PERSON
+    pledge = TrademarkPledge(
+        registration_number=f"{registered_on.year}{index + 1:06d}质",
+        enterprise=None if person else first.owner,
+        pledgor_name=first.owner.name if first.owner_id else first.owner_name,
+        pledgor_type=(
+            TrademarkPledge.PledgorType.NATURAL_PERSON
+            if person
+            else TrademarkPledge.PledgorType.ENTERPRISE
+        ),
+        pledgee=rng.choice(BANKS)[0],
+        secured_amount=_money(rng.choice([20, 50, 80, 100, 150, 200, 300, 500])),
+        term_start=registered_on,
+        term_end=term_end,
+        registered_on=registered_on,
+        status=status,
+        ended_on=ended_on,
+    )
+    return pledge, pledged
+
+
+def build_pledge_consultation(index: int, *, seed: int, companies: list[Enterprise]):
+    rng = random.Random(f"{seed}-trademark-pledge-consultation-{index}")
+    submitted = datetime.datetime.combine(
+        LAST_DAY - datetime.timedelta(days=rng.randint(0, 200)), datetime.time(10, 0)
+    )
+    submitted_at = timezone.make_aware(submitted)
+    company = companies[rng.randrange(len(companies))]
+    return TrademarkPledgeConsultation(
+        reference=f"ZY{submitted_at:%Y%m%d}D{index + 1:05d}",
+        company_name=company.name,
+        contact_name=person_name(rng),
+        contact_phone=f"1{rng.choice('3589')}{rng.randrange(10**9):09d}",
+        marks=f"“{company.name[2:4]}”商标",
+        amount_wanted=_money(rng.choice([30, 50, 100, 200])),
+        message="希望了解以注册商标办理质押贷款的条件和流程。",
+        submitted_at=submitted_at,
+        status=weighted(
+            rng,
+            [
+                (TrademarkPledgeConsultation.Status.PENDING, 40),
+                (TrademarkPledgeConsultation.Status.CONTACTED, 30),
+                (TrademarkPledgeConsultation.Status.REFERRED, 30),
+            ],
+        ),
+    )
+
+
+def make_demo_trademark_pledges(
+    pledges: int = DEFAULT_TRADEMARK_PLEDGES,
+    consultations: int = DEFAULT_PLEDGE_CONSULTATIONS,
+    *,
+    seed: int = DEFAULT_SEED,
+) -> TrademarkPledgeDemoResult:
+    """Top trademark pledges (on registered demo marks) and pledge-loan consultations up."""
+    from registry_api.trademarks.models import Status, Trademark
+
+    if pledges < 0 or consultations < 0:
+        raise ValueError("counts must not be negative")
+    marks = list(
+        Trademark.objects.filter(status=Status.REGISTERED).select_related("owner").order_by("id")
+    )
+    enterprises = list(Enterprise.objects.order_by("id"))
+    created_pledges = created_consultations = 0
+    with transaction.atomic():
+        if marks:
+            taken = set(TrademarkPledge.objects.values_list("registration_number", flat=True))
+            by_owner: dict[tuple, list] = {}
+            for mark in marks:
+                by_owner.setdefault(_owner_key(mark), []).append(mark)
+            built = [
+                build_trademark_pledge(i, seed=seed, marks=marks, by_owner=by_owner)
+                for i in range(TrademarkPledge.objects.count(), pledges)
+            ]
+            built = [(p, m) for p, m in built if p.registration_number not in taken]
+            rows = TrademarkPledge.objects.bulk_create([p for p, _ in built], batch_size=500)
+            links = [
+                TrademarkPledge.trademarks.through(trademarkpledge_id=row.pk, trademark_id=mark.pk)
+                for row, (_, pledged) in zip(rows, built, strict=True)
+                for mark in pledged
+            ]
+            TrademarkPledge.trademarks.through.objects.bulk_create(links, batch_size=1000)
+            created_pledges = len(rows)
+        if enterprises:
+            existing = TrademarkPledgeConsultation.objects.count()
+            taken = set(TrademarkPledgeConsultation.objects.values_list("reference", flat=True))
+            rows = [
+                build_pledge_consultation(i, seed=seed, companies=enterprises)
+                for i in range(existing, consultations)
+            ]
+            rows = [r for r in rows if r.reference not in taken]
+            TrademarkPledgeConsultation.objects.bulk_create(rows)
+            created_consultations = len(rows)
+    return TrademarkPledgeDemoResult(created_pledges, created_consultations)

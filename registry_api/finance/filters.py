@@ -2,7 +2,7 @@
 
 import django_filters
 
-from .models import ChattelMortgage, EquityPledge, FinancingNeed, LoanProduct
+from .models import ChattelMortgage, EquityPledge, FinancingNeed, LoanProduct, TrademarkPledge
 
 
 def _enterprise_filter():
@@ -61,3 +61,18 @@ class FinancingNeedFilter(django_filters.FilterSet):
     class Meta:
         model = FinancingNeed
         fields = ["enterprise", "status", "collateral_offered", "updated_since"]
+
+
+class TrademarkPledgeFilter(django_filters.FilterSet):
+    enterprise = _enterprise_filter()
+    bank = django_filters.CharFilter(field_name="pledgee", lookup_expr="icontains", label="质权人")
+    trademark = django_filters.CharFilter(
+        field_name="trademarks__registration_number", label="商标注册号", distinct=True
+    )
+    registered_after = django_filters.DateFilter(field_name="registered_on", lookup_expr="gte")
+    registered_before = django_filters.DateFilter(field_name="registered_on", lookup_expr="lte")
+    updated_since = _updated_since()
+
+    class Meta:
+        model = TrademarkPledge
+        fields = ["enterprise", "status", "pledgor_type", "bank", "trademark", "updated_since"]

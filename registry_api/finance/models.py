@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from registry_api.enterprises.models import Enterprise
+from registry_api.services.validators import validate_contact_phone
 
 # Chattel mortgages are registered with the central bank's unified registry since this day.
 CHATTEL_REGISTRY_MOVED_ON = datetime.date(2021, 1, 1)
@@ -229,3 +230,126 @@ class FinancingNeed(models.Model):
             raise ValidationError({"amount": "融资金额必须大于0。"})
         if self.term_months is not None and self.term_months < 1:
             raise ValidationError({"term_months": "期限至少为1个月。"})
+
+
+class TrademarkPledge(models.Model):
+    """商标专用权质押登记: an owner pledges registered marks to a creditor, registered at CNIPA
+    (国家知识产权局). The pledgor is a directory enterprise, or named (natural persons masked)."""
+
+    class PledgorType(models.TextChoices):
+        NATURAL_PERSON = "natural_person", "自然人"
+        ENTERPRISE = "enterprise", "企业"
+
+    class Status(models.TextChoices):
+        VALID = "valid", "有效"
+        RELEASED = "released", "已解除"
+        CANCELLED = "cancelled", "已注销"
+
+    registration_number = models.CharField(
+        "质押登记号", max_length=40, unique=True, help_text="国家知识产权局商标专用权质权登记证号"
+    )
+    trademarks = models.ManyToManyField(
+        "trademarks.Trademark", related_name="pledges", verbose_name="出质商标"
+    )
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="trademark_pledges",
+        verbose_name="出质人（本区企业）",
+    )
+    pledgor_name = models.CharField(
+        "出质人",
+        max_length=200,
+        blank=True,
+        help_text="关联本区企业的可留空（取企业名录名称）；自然人在公开接口中按规定脱敏显示",
+    )
+    pledgor_type = models.CharField(
+        "出质人类型", max_length=16, choices=PledgorType.choices, default=PledgorType.ENTERPRISE
+    )
+    pledgee = models.CharField("质权人", max_length=200)
+    secured_amount = models.DecimalField("担保债权数额（万元）", max_digits=14, decimal_places=2)
+    term_start = models.DateField("质押期限起")
+    term_end = models.DateField("质押期限止")
+    registered_on = models.DateField("登记日期")
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.VALID)
+    ended_on = models.DateField("解除/注销日期", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = "商标专用权质押登记"
+        verbose_name_plural = "商标专用权质押登记"
+        ordering = ["-registered_on", "-id"]
+        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return self.registration_number
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.secured_amount is not None and self.secured_amount <= 0:
+            errors["secured_amount"] = "担保债权数额必须大于0。"
+        if self.term_start and self.term_end and self.term_end < self.term_start:
+            errors["term_end"] = "质押期限止日不能早于起始日。"
+        if self.pledgor_type == self.PledgorType.NATURAL_PERSON and self.enterprise_id:
+            errors["enterprise"] = "出质人为自然人时不能关联企业。"
+        if self.enterprise_id and not self.pledgor_name:
+            self.pledgor_name = self.enterprise.name
+        if not self.pledgor_name:
+            errors["pledgor_name"] = "请填写出质人。"
+        ended = self.status != self.Status.VALID
+        if ended and not self.ended_on:
+            errors["ended_on"] = f"状态为“{self.get_status_display()}”时须填写解除/注销日期。"
+        if not ended and self.ended_on:
+            errors["ended_on"] = "有效的质押登记没有解除/注销日期。"
+        if self.ended_on and self.registered_on and self.ended_on < self.registered_on:
+            errors["ended_on"] = "解除/注销日期不能早于登记日期。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class TrademarkPledgeConsultation(models.Model):
+    """商标质押融资咨询: a business asks how to raise a loan on its marks; contact is private."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待处理"
+        CONTACTED = "contacted", "已联系"
+        REFERRED = "referred", "已推荐银行"
+        CLOSED = "closed", "已关闭"
+
+    MESSAGE_MAX_LENGTH = 1000
+
+    reference = models.CharField("受理编号", max_length=20, unique=True, editable=False)
+    company_name = models.CharField("企业名称", max_length=200)
+    contact_name = models.CharField("联系人", max_length=50, help_text="个人信息，不公开")
+    contact_phone = models.CharField(
+        "联系电话", max_length=32, validators=[validate_contact_phone], help_text="个人信息，不公开"
+    )
+    contact_email = models.EmailField("电子邮箱", blank=True, help_text="个人信息，不公开")
+    marks = models.CharField("拟出质商标", max_length=300, help_text="商标名称或注册号")
+    amount_wanted = models.DecimalField(
+        "拟融资金额（万元）", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    message = models.TextField("咨询内容", max_length=MESSAGE_MAX_LENGTH, blank=True)
+    submitted_at = models.DateTimeField("提交时间", db_index=True)
+    status = models.CharField(
+        "处理状态", max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    staff_note = models.TextField("工作人员备注", blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "商标质押融资咨询"
+        verbose_name_plural = "商标质押融资咨询"
+        ordering = ["-submitted_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.company_name}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.amount_wanted is not None and self.amount_wanted <= 0:
+            raise ValidationError({"amount_wanted": "拟融资金额必须大于0。"})

@@ -10,6 +10,7 @@ from .models import (
     EquityPledge,
     FinancingNeed,
     LoanProduct,
+    TrademarkPledge,
 )
 
 
@@ -19,6 +20,10 @@ def equity_pledge_list() -> QuerySet[EquityPledge]:
 
 def chattel_mortgage_list() -> QuerySet[ChattelMortgage]:
     return ChattelMortgage.objects.select_related("enterprise")
+
+
+def trademark_pledge_list() -> QuerySet[TrademarkPledge]:
+    return TrademarkPledge.objects.select_related("enterprise").prefetch_related("trademarks")
 
 
 def loan_product_list() -> QuerySet[LoanProduct]:
@@ -47,3 +52,10 @@ def pledgor_public_name(pledge: EquityPledge) -> str:
     if pledge.pledgor_type == EquityPledge.PledgorType.NATURAL_PERSON:
         return mask_name(pledge.pledgor_name)
     return pledge.pledgor_name
+
+
+def trademark_pledgor_public_name(pledge: TrademarkPledge) -> str:
+    """Natural persons are masked (张*明); a directory enterprise shows under its own name."""
+    if pledge.pledgor_type == TrademarkPledge.PledgorType.NATURAL_PERSON:
+        return mask_name(pledge.pledgor_name)
+    return pledge.enterprise.name if pledge.enterprise_id else pledge.pledgor_name

@@ -1,8 +1,14 @@
 """Serializers of 融资服务: lean public read shapes and validated write shapes."""
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from registry_api.enterprises.models import Enterprise
+from registry_api.public_forms import contact_phone, field_messages, optional_email
+from registry_api.services.validators import validate_contact_phone
 
 from .matching import Match
 from .models import (
@@ -12,8 +18,14 @@ from .models import (
     EquityPledge,
     FinancingNeed,
     LoanProduct,
+    TrademarkPledge,
+    TrademarkPledgeConsultation,
 )
-from .selectors import financing_need_matches, pledgor_public_name
+from .selectors import (
+    financing_need_matches,
+    pledgor_public_name,
+    trademark_pledgor_public_name,
+)
 
 PLEDGE_FIELDS = [
     "registration_number",
@@ -230,3 +242,112 @@ class FinancingNeedWriteSerializer(serializers.ModelSerializer):
     class Meta:
         model = FinancingNeed
         fields = NEED_FIELDS
+
+
+class PledgedMarkSerializer(serializers.Serializer):
+    registration_number = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str:
+        return f"/trademarks/{obj.registration_number}/"  # the mark's page on the static site
+
+
+class TrademarkPledgeSerializer(serializers.ModelSerializer):
+    """The public shape: a natural-person pledgor's name is masked (张*明)."""
+
+    enterprise = EnterpriseRefSerializer(read_only=True, allow_null=True)
+    trademarks = serializers.SerializerMethodField()
+    pledgor_name = serializers.SerializerMethodField()
+    pledgor_type_display = serializers.CharField(source="get_pledgor_type_display", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = TrademarkPledge
+        fields = [
+            "id",
+            "registration_number",
+            "trademarks",
+            "enterprise",
+            "pledgor_name",
+            "pledgor_type",
+            "pledgor_type_display",
+            "pledgee",
+            "secured_amount",
+            "term_start",
+            "term_end",
+            "registered_on",
+            "status",
+            "status_display",
+            "ended_on",
+            "created_at",
+            "updated_at",
+        ]
+
+    @extend_schema_field(PledgedMarkSerializer(many=True))
+    def get_trademarks(self, obj: TrademarkPledge) -> list[dict]:
+        marks = sorted(obj.trademarks.all(), key=lambda mark: mark.registration_number)
+        return PledgedMarkSerializer(marks, many=True).data
+
+    def get_pledgor_name(self, obj: TrademarkPledge) -> str:
+        return trademark_pledgor_public_name(obj)
+
+
+class TrademarkPledgeConsultationSubmitSerializer(serializers.Serializer):
+    """A request for advice on a trademark-pledge loan; Chinese, field-level errors."""
+
+    company_name = serializers.CharField(
+        max_length=200, error_messages=field_messages("请填写企业名称。", 200)
+    )
+    name = serializers.CharField(max_length=50, error_messages=field_messages("请填写联系人。", 50))
+    phone = contact_phone()
+    email = optional_email()
+    marks = serializers.CharField(
+        max_length=300, error_messages=field_messages("请填写拟出质的商标名称或注册号。", 300)
+    )
+    amount_wanted = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        min_value=Decimal("0.01"),
+        error_messages={
+            "invalid": "请填写有效的金额（万元）。",
+            "min_value": "拟融资金额必须大于0。",
+            "max_digits": "金额过大。",
+            "max_decimal_places": "金额最多保留两位小数。",
+        },
+    )
+    message = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=TrademarkPledgeConsultation.MESSAGE_MAX_LENGTH,
+        error_messages=field_messages("", TrademarkPledgeConsultation.MESSAGE_MAX_LENGTH),
+    )
+    website = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+    def to_internal_value(self, data):
+        # The site's form sends an empty amount as "": that means "not given", not invalid.
+        if hasattr(data, "get") and data.get("amount_wanted") == "":
+            data = {key: data.get(key) for key in data if key != "amount_wanted"}
+        return super().to_internal_value(data)
+
+    def validate_phone(self, value: str) -> str:
+        try:
+            validate_contact_phone(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
+        return value
+
+    def validate_website(self, value: str) -> str:
+        """A field people never see (honeypot): a bot filling every input gives itself away."""
+        if value.strip():
+            raise serializers.ValidationError("提交内容无效。")
+        return value
+
+
+class ReceiptSerializer(serializers.Serializer):
+    tracking_code = serializers.CharField(help_text="受理编号")
+    status = serializers.CharField()
+    status_display = serializers.CharField()
+    message = serializers.CharField()

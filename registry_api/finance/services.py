@@ -1,6 +1,15 @@
 """Writes to 融资服务; the admin and the API both go through the models' clean() rules."""
 
+import secrets
+
 from django.db import models, transaction
+from django.utils import timezone
+
+from registry_api.services.validators import normalise_phone
+
+from .models import TrademarkPledge, TrademarkPledgeConsultation
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
 @transaction.atomic
@@ -23,3 +32,49 @@ def record_update(*, record: models.Model, **fields) -> models.Model:
 @transaction.atomic
 def record_delete(*, record: models.Model) -> None:
     record.delete()
+
+
+@transaction.atomic
+def trademark_pledge_create(*, trademarks=(), **fields) -> TrademarkPledge:
+    pledge = TrademarkPledge(**fields)
+    pledge.full_clean()
+    pledge.save()
+    pledge.trademarks.set(trademarks)
+    return pledge
+
+
+def pledge_consultation_reference_new(when=None) -> str:
+    """ZY + submission date + 6 random characters, e.g. ZY20261127K7Q2MD."""
+    day = timezone.localdate(when) if when else timezone.localdate()
+    return f"ZY{day:%Y%m%d}" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+
+
+@transaction.atomic
+def trademark_pledge_consultation_submit(
+    *,
+    company_name: str,
+    contact_name: str,
+    contact_phone: str,
+    marks: str,
+    amount_wanted=None,
+    message: str = "",
+    contact_email: str = "",
+    submitted_at=None,
+    reference: str | None = None,
+) -> TrademarkPledgeConsultation:
+    """A new request for advice on a trademark-pledge loan, waiting for staff; never public."""
+    submitted_at = submitted_at or timezone.now()
+    consultation = TrademarkPledgeConsultation(
+        reference=reference or pledge_consultation_reference_new(submitted_at),
+        company_name=company_name.strip(),
+        contact_name=contact_name.strip(),
+        contact_phone=normalise_phone(contact_phone),
+        contact_email=(contact_email or "").strip(),
+        marks=marks.strip(),
+        amount_wanted=amount_wanted,
+        message=(message or "").strip(),
+        submitted_at=submitted_at,
+    )
+    consultation.full_clean()
+    consultation.save()
+    return consultation

@@ -2,7 +2,7 @@
 
 Signals rather than service calls, because staff also edit these records in the Wagtail admin,
 whose forms save the models directly. Equity pledges and loan products are search kinds;
-historical mortgages only appear on the site.
+historical mortgages and trademark pledges only appear on the site.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -12,7 +12,7 @@ from cms.publishing.services import site_build_request
 from registry_api.enterprises.models import Enterprise
 from search.services import search_sync_later
 
-from .models import ChattelMortgage, EquityPledge, FinancingNeed, LoanProduct
+from .models import ChattelMortgage, EquityPledge, FinancingNeed, LoanProduct, TrademarkPledge
 
 
 @receiver(post_save, sender=EquityPledge, dispatch_uid="equity_pledge_saved")
@@ -34,6 +34,8 @@ def loan_product_changed(sender, instance: LoanProduct, **kwargs) -> None:
 @receiver(post_delete, sender=ChattelMortgage, dispatch_uid="chattel_mortgage_deleted")
 @receiver(post_save, sender=FinancingNeed, dispatch_uid="financing_need_saved")
 @receiver(post_delete, sender=FinancingNeed, dispatch_uid="financing_need_deleted")
+@receiver(post_save, sender=TrademarkPledge, dispatch_uid="trademark_pledge_saved")
+@receiver(post_delete, sender=TrademarkPledge, dispatch_uid="trademark_pledge_deleted")
 def finance_site_record_changed(sender, instance, **kwargs) -> None:
     site_build_request()
 

@@ -1,10 +1,17 @@
 """API views of 融资服务: equity pledges, historical mortgages, loan products, financing needs."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 
 from registry_api.conditional import ConditionalGetMixin, queryset_fingerprint
 from registry_api.export import ExportMixin
@@ -17,8 +24,9 @@ from .filters import (
     EquityPledgeFilter,
     FinancingNeedFilter,
     LoanProductFilter,
+    TrademarkPledgeFilter,
 )
-from .models import Collateral, EquityPledge, FinancingNeed, RecordStatus
+from .models import Collateral, EquityPledge, FinancingNeed, RecordStatus, TrademarkPledge
 from .serializers import (
     ChattelMortgageSerializer,
     ChattelMortgageWriteSerializer,
@@ -29,6 +37,9 @@ from .serializers import (
     LoanProductSerializer,
     LoanProductWriteSerializer,
     MatchSerializer,
+    ReceiptSerializer,
+    TrademarkPledgeConsultationSubmitSerializer,
+    TrademarkPledgeSerializer,
 )
 
 
@@ -240,3 +251,99 @@ class FinancingNeedViewSet(RecordViewSet):
             return response
         matches = selectors.financing_need_matches(need)
         return self.set_validators(Response(MatchSerializer(matches, many=True).data), validators)
+
+
+TRADEMARK_PLEDGE_ORDERING = ["id", "registered_on", "secured_amount", "updated_at"]
+CONSULTATION_RELAY_DAYS = 3  # staff contact the applicant within this many working days
+
+
+class PledgeConsultationThrottle(AnonRateThrottle):
+    """Anonymous consultation requests per client address; scope and rate live here."""
+
+    scope = "trademark_pledge_consultation"
+    rate = "10/hour"
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="商标专用权质押登记（游标分页，可导出 CSV / JSON Lines）",
+        parameters=list_parameters(
+            TRADEMARK_PLEDGE_ORDERING,
+            "trademark-pledges",
+            [
+                ENTERPRISE_PARAMETER,
+                BANK_PARAMETER,
+                filter_parameter(
+                    "status", OpenApiTypes.STR, "登记状态", "valid", TrademarkPledge.Status
+                ),
+                filter_parameter(
+                    "pledgor_type",
+                    OpenApiTypes.STR,
+                    "出质人类型：自然人或企业",
+                    "enterprise",
+                    TrademarkPledge.PledgorType,
+                ),
+                filter_parameter("trademark", OpenApiTypes.STR, "商标注册号", "30000001"),
+                *_registered_between("registered"),
+            ],
+        ),
+    ),
+    retrieve=extend_schema(summary="商标专用权质押登记详情"),
+)
+class TrademarkPledgeViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    """Read-only: staff register pledges in the admin. Anyone may ask for advice on a
+    trademark-pledge loan (POST consultations/, throttled; the request is never public)."""
+
+    queryset = selectors.trademark_pledge_list()
+    serializer_class = TrademarkPledgeSerializer
+    pagination_class = IdPagination
+    filterset_class = TrademarkPledgeFilter
+    ordering_fields = TRADEMARK_PLEDGE_ORDERING
+    conditional_related = ("enterprise__updated_at",)
+    export_name = "trademark-pledges"
+
+    def get_throttles(self):
+        if self.action == "consultations":
+            return [PledgeConsultationThrottle()]
+        return super().get_throttles()
+
+    @extend_schema(
+        summary="商标质押融资咨询申请（返回受理编号，不公开）",
+        request=TrademarkPledgeConsultationSubmitSerializer,
+        responses={
+            201: ReceiptSerializer,
+            400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
+            429: OpenApiResponse(description="提交过于频繁（throttled）"),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        authentication_classes=[],  # public and sessionless, hence no CSRF check
+        permission_classes=[AllowAny],
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def consultations(self, request):
+        serializer = TrademarkPledgeConsultationSubmitSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        consultation = services.trademark_pledge_consultation_submit(
+            company_name=data["company_name"],
+            contact_name=data["name"],
+            contact_phone=data["phone"],
+            contact_email=data.get("email", ""),
+            marks=data["marks"],
+            amount_wanted=data.get("amount_wanted"),
+            message=data.get("message", ""),
+        )
+        receipt = {
+            "tracking_code": consultation.reference,
+            "status": consultation.status,
+            "status_display": consultation.get_status_display(),
+            "message": (
+                f"提交成功。工作人员将在{CONSULTATION_RELAY_DAYS}个工作日内与您联系，"
+                "介绍商标专用权质押融资的办理流程和合作银行。"
+            ),
+        }
+        return Response(receipt, status=status.HTTP_201_CREATED)

@@ -1,9 +1,17 @@
 """Staff edit pledges, historical mortgages, loan products and needs (融资服务 admin menu)."""
 
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ChattelMortgage, EquityPledge, FinancingNeed, LoanProduct
+from .models import (
+    ChattelMortgage,
+    EquityPledge,
+    FinancingNeed,
+    LoanProduct,
+    TrademarkPledge,
+    TrademarkPledgeConsultation,
+)
 
 
 class EquityPledgeViewSet(SnippetViewSet):
@@ -44,11 +52,55 @@ class FinancingNeedViewSet(SnippetViewSet):
     list_per_page = 50
 
 
+class TrademarkPledgeViewSet(SnippetViewSet):
+    model = TrademarkPledge
+    icon = "lock"
+    menu_label = "商标质押"
+    list_display = ["registration_number", "pledgor_name", "pledgee", "registered_on", "status"]
+    list_filter = ["status", "pledgor_type"]
+    search_fields = ["registration_number", "pledgee", "pledgor_name"]
+    list_per_page = 50
+
+
+class TrademarkPledgeConsultationViewSet(SnippetViewSet):
+    model = TrademarkPledgeConsultation
+    icon = "help"
+    menu_label = "商标质押咨询"
+    list_display = ["reference", "company_name", "amount_wanted", "status", "submitted_at"]
+    list_filter = ["status"]
+    search_fields = ["reference", "company_name"]
+    ordering = ["status", "-submitted_at"]
+    list_per_page = 50
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("submitted_at", read_only=True),
+                FieldPanel("company_name", read_only=True),
+                FieldPanel("contact_name", read_only=True),
+                FieldPanel("contact_phone", read_only=True),
+                FieldPanel("contact_email", read_only=True),
+                FieldPanel("marks", read_only=True),
+                FieldPanel("amount_wanted", read_only=True),
+                FieldPanel("message", read_only=True),
+            ],
+            heading="申请人（联系方式不公开）",
+        ),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("staff_note")], heading="处理"),
+    ]
+
+
 class FinanceGroup(SnippetViewSetGroup):
     menu_label = "融资服务"
     menu_icon = "folder-open-inverse"
     menu_order = 310
-    items = (LoanProductViewSet, FinancingNeedViewSet, EquityPledgeViewSet, ChattelMortgageViewSet)
+    items = (
+        LoanProductViewSet,
+        FinancingNeedViewSet,
+        EquityPledgeViewSet,
+        TrademarkPledgeViewSet,
+        TrademarkPledgeConsultationViewSet,
+        ChattelMortgageViewSet,
+    )
 
 
 register_snippet(FinanceGroup)

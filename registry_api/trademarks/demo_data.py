@@ -7,22 +7,29 @@ the same first 1,000. About one mark in eight is a member of a homophone group (
 so the similarity check has something to find. The first 60 marks of the plan are recognized
 (驰名 / 著名 / 知名) and 10 are geographical indications (证明商标 / 集体商标).
 
+Figurative and combined marks get a drawn logo (a shape with a letter or two, from the seed),
+stored under MEDIA_ROOT with its thumbnail and fingerprint; about 2% of them redraw an earlier
+mark's logo recoloured, rescaled or trimmed, so the logo check has look-alikes to find.
+
 Rows are bulk-created: no search sync is queued; run `search_reindex` afterwards.
-Logos are not drawn yet (a later slice).
 """
 
 from __future__ import annotations
 
 import datetime
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 
 from registry_api.credit.models import add_months
 from registry_api.enterprises.demo_data import DEFAULT_SEED, person_name, weighted
 from registry_api.enterprises.models import Enterprise
 
+from .demo_logos import LogoPlan, draw_logo, logo_png, near_duplicate, new_logo_plan
+from .logos import flatten_logo, logo_hash_of, thumbnail_png, thumbnail_write
 from .models import (
     GIKind,
     MarkType,
@@ -97,6 +104,39 @@ RECOGNITION_AUTHORITY = {
     Recognition.FAMOUS: "内蒙古自治区工商行政管理局",
     Recognition.KNOWN: "赤峰市工商行政管理局",
 }
+
+
+LOGO_TYPES = {MarkType.FIGURATIVE, MarkType.COMBINED}
+LOGO_FOLDER = "trademarks/logos/demo"
+NEAR_DUPLICATE_SHARE = 0.02  # logos redrawn from an earlier mark's: the check must find them
+
+
+def logo_plan_for(index: int, *, seed: int, enterprises: list[Enterprise]) -> LogoPlan:
+    """Mark `index`'s logo: its own design, or (NEAR_DUPLICATE_SHARE of marks past the first
+    hundred) a variant of the logo of an earlier mark that has one."""
+    rng = random.Random(f"{seed}-logo-copy-{index}")
+    if index >= 100 and rng.random() < NEAR_DUPLICATE_SHARE:
+        for source in range(rng.randrange(index), -1, -1):
+            if has_logo(build_trademark(source, seed=seed, enterprises=enterprises)[0]):
+                original = logo_plan_for(source, seed=seed, enterprises=enterprises)
+                return replace(near_duplicate(original, rng), copy_of=source)
+    return new_logo_plan(seed, index)
+
+
+def has_logo(trademark: Trademark) -> bool:
+    return trademark.mark_type in LOGO_TYPES
+
+
+def _store_logo(trademark: Trademark, plan: LogoPlan) -> None:
+    """Draw, store (replacing a file a deleted mark left) and fingerprint the mark's logo."""
+    image = draw_logo(plan)
+    name = f"{LOGO_FOLDER}/{trademark.registration_number}.png"
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    trademark.logo.name = default_storage.save(name, ContentFile(logo_png(image)))
+    work = flatten_logo(image)
+    trademark.logo_hash = logo_hash_of(work)
+    thumbnail_write(trademark.logo.name, thumbnail_png(work))
 
 
 @dataclass(frozen=True)
@@ -269,6 +309,9 @@ def make_demo_trademarks(
                 build_trademark(i, seed=seed, enterprises=enterprises)
                 for i in missing[start : start + batch]
             ]
+            for i, (mark, _, _) in zip(missing[start : start + batch], built, strict=True):
+                if has_logo(mark):
+                    _store_logo(mark, logo_plan_for(i, seed=seed, enterprises=enterprises))
             marks = Trademark.objects.bulk_create([b[0] for b in built], batch_size=500)
             entries, events = [], []
             for mark, (_, goods, mark_events) in zip(marks, built, strict=True):

@@ -12,6 +12,8 @@ from django.db import models
 from registry_api.credit.models import add_months
 from registry_api.enterprises.models import Enterprise
 
+from .logos import LogoError, logo_fingerprint
+
 # CNIPA gives one number per application, kept as the registration number once registered
 # (申请号/注册号): 7 digits for older marks, 8 or 9 since; no letters.
 REGISTRATION_NUMBER = re.compile(r"\d{6,9}")
@@ -115,7 +117,15 @@ class Trademark(models.Model):
         help_text="商标局受理时编定的号码，注册后即为注册号，6至9位数字",
     )
     name = models.CharField("商标名称", max_length=100, blank=True)
-    logo = models.ImageField("商标图样", upload_to="trademarks/logos/", null=True, blank=True)
+    logo = models.ImageField(
+        "商标图样",
+        upload_to="trademarks/logos/",
+        null=True,
+        blank=True,
+        help_text="PNG、JPEG、GIF 或 WebP，不超过2MB、4096×4096像素；用于图形近似查询",
+    )
+    # The logo's fingerprint (logos.py), set whenever the logo changes; "" without a logo.
+    logo_hash = models.CharField("图样指纹", max_length=128, blank=True, editable=False)
     mark_type = models.CharField(
         "商标类型", max_length=16, choices=MarkType.choices, default=MarkType.WORD
     )
@@ -205,8 +215,17 @@ class Trademark(models.Model):
                 errors["recognition_authority"] = "请填写认定机关。"
         elif self.recognition_year or self.recognition_authority:
             errors["recognition"] = "填写了认定年份或认定机关，请选择认定类别。"
+        self._check_logo(errors)
         if errors:
             raise ValidationError(errors)
+
+    def _check_logo(self, errors: dict) -> None:
+        """A new upload must be a real, reasonably sized image (the API's rules, logos.py)."""
+        if self.logo and not getattr(self.logo, "_committed", True):
+            try:
+                logo_fingerprint(self.logo.file)
+            except LogoError as exc:
+                errors["logo"] = str(exc)
 
     def _check_dates(self, errors: dict) -> None:
         applied, announced, registered = self.applied_on, self.announced_on, self.registered_on

@@ -1,9 +1,11 @@
 """Engine queries of the trademark library, as pure components (read through `.to_dict()`).
 
-Two requests: the library search behind `GET /trademarks/?q=` (the public search's core query,
+Three requests: the library search behind `GET /trademarks/?q=` (the public search's core query,
 the API's filters as engine filters, facet counts per class and status), and the candidate
 search of the similarity check, which casts a wide net — any shared character, the same full
-reading, the same "near" reading, the same initials — for similarity.py to rank.
+reading, the same "near" reading, the same initials — for similarity.py to rank; and the
+logo check's, which asks for marks whose logo fingerprints share tiles (the engine cannot
+count differing bits: logos.py does).
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from elasticsearch.dsl.query import Query
 from search.names import alias_name
 from search.query import core_query
 
+from .logos import hash_blocks
 from .similarity import full_pinyin, near_pinyin, normalize_name, pinyin_initials
 
 LIST_PAGE_SIZE = 20
 MAX_LIST_PAGE = 100
 CANDIDATES = 200  # engine hits the similarity check re-ranks
+LOGO_CANDIDATES = 500  # engine hits the logo check re-ranks by the fingerprints' distance
 
 # API filter name → (document field, kind of filter).
 TERM_FILTERS = {
@@ -84,11 +88,29 @@ def candidate_query(name: str) -> Query:
     return Q("bool", should=should, minimum_should_match=1)
 
 
+def _class_filters(classes: list[int]) -> list[Query]:
+    return [Q("terms", classes=[str(c) for c in classes])] if classes else []
+
+
 def candidate_search(name: str, classes: list[int]) -> Search:
     """Candidates for the similarity check, restricted to `classes` when given: marks in
     other classes do not conflict (the examiners' practice compares within classes)."""
-    filters = [Q("terms", classes=[str(c) for c in classes])] if classes else []
     search = Search(index=alias_name("trademark")).query(
-        Q("bool", must=[candidate_query(name)], filter=filters)
+        Q("bool", must=[candidate_query(name)], filter=_class_filters(classes))
     )
     return search.source(False)[:CANDIDATES]
+
+
+def logo_candidate_query(fingerprint: str) -> Query:
+    """Marks whose logo shares at least one tile with `fingerprint`, more shared tiles first
+    (one `term` per tile, so the score counts them; rare tiles weigh more)."""
+    should = [Q("term", logo_blocks=block) for block in hash_blocks(fingerprint)]
+    return Q("bool", should=should, minimum_should_match=1)
+
+
+def logo_candidate_search(fingerprint: str, classes: list[int]) -> Search:
+    """Candidates for the logo check, restricted to `classes` like the name check."""
+    search = Search(index=alias_name("trademark")).query(
+        Q("bool", must=[logo_candidate_query(fingerprint)], filter=_class_filters(classes))
+    )
+    return search.source(False)[:LOGO_CANDIDATES]

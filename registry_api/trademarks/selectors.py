@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch, QuerySet
 
 from registry_api.privacy import mask_name
 from search.client import search_client
 
+from .logos import LOGO_SIMILAR, hash_distance, logo_similarity, thumbnail_name
 from .models import NiceClass, OwnerType, Status, Trademark, TrademarkClass
-from .queries import LIST_PAGE_SIZE, candidate_search, library_search
+from .queries import LIST_PAGE_SIZE, candidate_search, library_search, logo_candidate_search
 from .similarity import name_similarity
 
 SIMILAR_LIMIT = 20
 MIN_SIMILARITY = 0.2  # below this, a candidate only shares one character with a long name
+# Below this, a logo is no closer than unrelated demo logos usually are (logos.py measures).
+MIN_LOGO_SIMILARITY = 0.35
 
 
 def trademark_list() -> QuerySet[Trademark]:
@@ -30,6 +34,15 @@ def owner_public_name(trademark: Trademark) -> str:
     if trademark.owner_type == OwnerType.NATURAL_PERSON:
         return mask_name(trademark.owner_name)
     return trademark.owner.name if trademark.owner_id else trademark.owner_name
+
+
+def logo_urls(trademark: Trademark) -> tuple[str | None, str | None]:
+    """(logo, thumbnail) media URLs, root-relative (/media/…); None where there is none. A
+    thumbnail is made with the fingerprint, so a logo that could not be read has none."""
+    if not trademark.logo:
+        return None, None
+    thumbnail = thumbnail_name(trademark.logo.name) if trademark.logo_hash else None
+    return trademark.logo.url, default_storage.url(thumbnail) if thumbnail else None
 
 
 def _in_order(ids: list[int]) -> list[Trademark]:
@@ -99,3 +112,23 @@ def trademark_similar(
             ranked.append(SimilarMark(mark, similarity.score, similarity.reasons))
     ranked.sort(key=lambda m: (-m.score, m.trademark.registration_number))
     return ranked[:limit]
+
+
+def trademark_similar_logo(
+    *, fingerprint: str, classes: list[int], limit: int = SIMILAR_LIMIT
+) -> list[SimilarMark]:
+    """Existing marks whose logos look most like an uploaded one: the engine finds logos
+    sharing parts of the fingerprint, the fingerprints' distance ranks them (ties: the older
+    registration number first)."""
+    if not fingerprint:
+        return []
+    response = logo_candidate_search(fingerprint, classes).using(search_client()).execute()
+    rows = Trademark.objects.filter(pk__in=[int(hit.meta.id) for hit in response.hits])
+    scored = sorted(
+        (hash_distance(fingerprint, logo_hash), number, pk, logo_similarity(fingerprint, logo_hash))
+        for pk, number, logo_hash in rows.values_list("pk", "registration_number", "logo_hash")
+        if len(logo_hash) == len(fingerprint)
+    )
+    top = [row for row in scored if row[3] >= MIN_LOGO_SIMILARITY][:limit]
+    marks = trademark_list().in_bulk([pk for _, _, pk, _ in top])
+    return [SimilarMark(marks[pk], score, (LOGO_SIMILAR,)) for _, _, pk, score in top]

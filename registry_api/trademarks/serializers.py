@@ -1,12 +1,18 @@
-"""Serializers of the trademark library: the public read shape and the similarity request."""
+"""Serializers of the trademark library: the public read shape and the similarity requests
+(a proposed name as JSON, or a logo uploaded as multipart/form-data)."""
+
+from collections.abc import Mapping
 
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.site_urls import site_url
 
+from .logos import NOT_AN_IMAGE, LogoError, logo_fingerprint
 from .models import Trademark, TrademarkEvent
-from .selectors import owner_public_name
+from .selectors import logo_urls, owner_public_name
 from .similarity import normalize_name
 
 
@@ -25,6 +31,8 @@ class TrademarkSerializer(serializers.ModelSerializer):
     owner = serializers.SerializerMethodField()
     owner_name = serializers.SerializerMethodField()
     renewal = serializers.SerializerMethodField()
+    logo_url = serializers.SerializerMethodField()
+    logo_thumbnail_url = serializers.SerializerMethodField()
     mark_type_display = serializers.CharField(source="get_mark_type_display")
     status_display = serializers.CharField(source="get_status_display")
     recognition_display = serializers.CharField(source="get_recognition_display")
@@ -40,6 +48,8 @@ class TrademarkSerializer(serializers.ModelSerializer):
             "mark_type",
             "mark_type_display",
             "logo",
+            "logo_url",
+            "logo_thumbnail_url",
             "classes",
             "owner",
             "owner_name",
@@ -83,6 +93,14 @@ class TrademarkSerializer(serializers.ModelSerializer):
             "url": site_url("enterprise", credit_code=code),
         }
 
+    def get_logo_url(self, obj: Trademark) -> str | None:
+        """The uploaded logo, e.g. /media/trademarks/logos/x.png."""
+        return logo_urls(obj)[0]
+
+    def get_logo_thumbnail_url(self, obj: Trademark) -> str | None:
+        """A PNG at most 120 pixels a side, for lists."""
+        return logo_urls(obj)[1]
+
     def get_owner_name(self, obj: Trademark) -> str:
         return owner_public_name(obj)
 
@@ -98,30 +116,82 @@ class TrademarkSerializer(serializers.ModelSerializer):
         }
 
 
-class SimilarRequestSerializer(serializers.Serializer):
+NAME_OR_LOGO = "请填写拟申请的商标名称，或上传商标图样（logo）。"
+NOT_BOTH = "商标名称与商标图样只能提交其一：按名称查询请去掉图样，按图样查询请去掉名称。"
+CLASSES_FORMAT = "类别须为类别号列表，如 [25, 43]。"
+
+
+class SimilarClassesMixin(serializers.Serializer):
+    # A plain JSON value checked below, so a bad item gives one Chinese message for the field
+    # rather than DRF's per-index nesting; in a multipart form, the JSON text "[25, 43]".
+    classes = serializers.JSONField(
+        required=False, default=list, error_messages={"invalid": CLASSES_FORMAT}
+    )
+
+    def validate_classes(self, value) -> list[int]:
+        if not isinstance(value, list):
+            raise serializers.ValidationError(CLASSES_FORMAT)
+        if any(isinstance(c, bool) or not isinstance(c, int) or not 1 <= c <= 45 for c in value):
+            raise serializers.ValidationError("类别号须为1至45的整数。")
+        return sorted(set(value))
+
+
+class SimilarRequestSerializer(SimilarClassesMixin):
+    """The name check, as JSON: {"name": "鸿山", "classes": [33]}."""
+
     name = serializers.CharField(
         max_length=50,
         error_messages={
-            "required": "请填写拟申请的商标名称。",
+            "required": NAME_OR_LOGO,
             "blank": "请填写拟申请的商标名称。",
             "max_length": "商标名称不能超过50个字符。",
         },
     )
-    # A plain JSON value checked below, so a bad item gives one Chinese message for the field
-    # rather than DRF's per-index nesting.
-    classes = serializers.JSONField(required=False, default=list)
 
     def validate_name(self, value: str) -> str:
         if not normalize_name(value):
             raise serializers.ValidationError("商标名称须包含文字、字母或数字。")
         return value.strip()
 
-    def validate_classes(self, value) -> list[int]:
-        if not isinstance(value, list):
-            raise serializers.ValidationError("类别须为类别号列表，如 [25, 43]。")
-        if any(isinstance(c, bool) or not isinstance(c, int) or not 1 <= c <= 45 for c in value):
-            raise serializers.ValidationError("类别号须为1至45的整数。")
-        return sorted(set(value))
+
+@extend_schema_field(OpenApiTypes.BINARY)
+class LogoUploadField(serializers.FileField):
+    """A file part of a multipart form (the schema says binary, not a URL)."""
+
+
+class SimilarLogoRequestSerializer(SimilarClassesMixin):
+    """The logo check, as multipart/form-data: a `logo` file (PNG, JPEG, GIF or WebP, at
+    most 2 MB and 4096×4096 pixels) and optionally `classes`. The upload is fingerprinted
+    and forgotten: nothing is stored."""
+
+    logo = LogoUploadField(
+        error_messages={
+            "required": NAME_OR_LOGO,
+            "invalid": NOT_AN_IMAGE,
+            "no_name": NOT_AN_IMAGE,
+            "empty": NOT_AN_IMAGE,
+        }
+    )
+
+    def validate_logo(self, value) -> str:
+        """The upload's fingerprint (logos.py), or its Chinese error."""
+        try:
+            return logo_fingerprint(value)
+        except LogoError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+
+
+def similar_request(data) -> serializers.Serializer:
+    """The request's shape: a logo upload or a name, never both (checked here)."""
+    if not isinstance(data, Mapping):  # a JSON list or string: the name serializer says so
+        return SimilarRequestSerializer(data=data)
+    has_logo = "logo" in data
+    has_name = bool(str(data.get("name") or "").strip())
+    if has_logo and has_name:
+        raise serializers.ValidationError({"logo": [NOT_BOTH]})
+    if has_logo:
+        return SimilarLogoRequestSerializer(data=data)
+    return SimilarRequestSerializer(data=data)
 
 
 class SimilarMarkSerializer(serializers.Serializer):
@@ -131,5 +201,10 @@ class SimilarMarkSerializer(serializers.Serializer):
 
 
 class SimilarResponseSerializer(serializers.Serializer):
-    name = serializers.CharField()
+    name = serializers.CharField(
+        allow_null=True, help_text="按名称查询时的名称；按图样查询时为 null"
+    )
+    logo_hash = serializers.CharField(
+        allow_null=True, help_text="按图样查询时上传图样的指纹（128 位十六进制数字）"
+    )
     results = SimilarMarkSerializer(many=True)

@@ -6,6 +6,7 @@ import datetime
 
 from django.db import transaction
 
+from . import logos
 from .models import NiceClass, Trademark, TrademarkClass, TrademarkEvent
 
 
@@ -51,3 +52,34 @@ def trademark_event_add(
     event.full_clean()
     event.save()
     return event
+
+
+def trademark_logo_fingerprint(*, trademark: Trademark) -> None:
+    """Before a save: fingerprint a newly uploaded logo (or one never fingerprinted) and keep
+    its thumbnail for `trademark_logo_thumbnail_store`. A logo that cannot be read (saved
+    without full_clean) gets no fingerprint: it is simply not found by the logo check."""
+    logo = trademark.logo
+    if not logo:
+        trademark.logo_hash = ""
+        return
+    committed = getattr(logo, "_committed", True)
+    if committed and trademark.logo_hash:
+        return
+    try:
+        if committed:
+            with logo.open("rb") as file:
+                check = logos.logo_open(file)
+        else:  # the upload, which the save is about to store: left open for it
+            check = logos.logo_open(logo.file)
+    except (logos.LogoError, OSError):
+        trademark.logo_hash = ""
+        return
+    trademark.logo_hash = logos.logo_hash_of(check.image)
+    trademark._logo_thumbnail = logos.thumbnail_png(check.image)
+
+
+def trademark_logo_thumbnail_store(*, trademark: Trademark) -> None:
+    """After a save (the logo's final file name is known): store the thumbnail made above."""
+    png = trademark.__dict__.pop("_logo_thumbnail", None)
+    if png is not None and trademark.logo:
+        logos.thumbnail_write(trademark.logo.name, png)

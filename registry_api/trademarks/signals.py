@@ -1,10 +1,11 @@
-"""Keep the search index following every change of a mark, of its classes and of its owner.
+"""Keep the search index following every change of a mark, of its classes and of its owner,
+and a mark's logo fingerprint and thumbnail following its logo.
 
 Signals rather than service calls, because staff also edit marks in the Wagtail admin, whose
 forms save the models directly. Marks have no static-site page yet, so no site build is asked.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -12,11 +13,21 @@ from registry_api.enterprises.models import Enterprise
 from search.services import search_sync_later
 
 from .models import Trademark, TrademarkClass, TrademarkEvent
+from .services import trademark_logo_fingerprint, trademark_logo_thumbnail_store
+
+
+@receiver(pre_save, sender=Trademark, dispatch_uid="trademark_logo_saving")
+def trademark_logo_saving(sender, instance: Trademark, raw=False, **kwargs) -> None:
+    # Here too rather than in the services: the admin's form saves the model directly.
+    if not raw:
+        trademark_logo_fingerprint(trademark=instance)
 
 
 @receiver(post_save, sender=Trademark, dispatch_uid="trademark_saved")
 @receiver(post_delete, sender=Trademark, dispatch_uid="trademark_deleted")
 def trademark_changed(sender, instance: Trademark, **kwargs) -> None:
+    if kwargs["signal"] is post_save and not kwargs.get("raw"):
+        trademark_logo_thumbnail_store(trademark=instance)
     search_sync_later("trademark", instance.pk)
 
 

@@ -1,8 +1,9 @@
 """API views of the trademark library: the list (with `?q=` search and facets), a mark, and
-the similarity check (近似查询)."""
+the similarity check (近似查询) by name or by an uploaded logo."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiExample,
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
@@ -26,10 +27,12 @@ from . import selectors
 from .filters import TrademarkFilter
 from .models import GIKind, MarkType, Recognition, Status
 from .serializers import (
+    SimilarLogoRequestSerializer,
     SimilarMarkSerializer,
     SimilarRequestSerializer,
     SimilarResponseSerializer,
     TrademarkSerializer,
+    similar_request,
 )
 
 ORDERING = ["id", "applied_on", "registered_on", "expires_on", "updated_at"]
@@ -139,13 +142,30 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
         )
 
     @extend_schema(
-        summary="商标近似查询：按拟申请名称（及类别）查找文字或读音相同、相近的在先商标",
-        request=SimilarRequestSerializer,
+        summary="商标近似查询：按拟申请名称查找文字或读音相同、相近的在先商标，或按上传图样查找图形近似的商标",
+        description=(
+            "两种请求方式，二选一：\n\n"
+            '- 按名称：`application/json`，`{"name": "鸿山", "classes": [33]}`；\n'
+            "- 按图样：`multipart/form-data`，字段 `logo` 为图样文件（PNG、JPEG、GIF 或 WebP，"
+            "不超过2MB、4096×4096像素），可选字段 `classes` 为 JSON 文本如 `[25, 43]`。"
+            "上传的图样只用于计算指纹，不会保存。\n\n"
+            "结果按相似度（0–1）从高到低排列，reasons 说明近似之处（如“读音相同”“图形近似”）。"
+        ),
+        request={
+            "application/json": SimilarRequestSerializer,
+            "multipart/form-data": SimilarLogoRequestSerializer,
+        },
         responses={
             200: SimilarResponseSerializer,
-            400: OpenApiResponse(description="参数有误（统一错误格式，含字段提示）"),
+            400: OpenApiResponse(
+                description="参数有误（统一错误格式，含字段提示）：如未填名称也未上传图样、"
+                "两者同时提交、图样格式不支持、文件超过2MB、像素过多（含解压炸弹）、文件损坏"
+            ),
             503: OpenApiResponse(description="搜索服务暂时不可用（search_unavailable）"),
         },
+        examples=[
+            OpenApiExample("按名称", value={"name": "鸿山", "classes": [33]}, request_only=True),
+        ],
     )
     @action(
         detail=False,
@@ -155,15 +175,21 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
         filter_backends=[],
     )
     def similar(self, request):
-        params = SimilarRequestSerializer(data=request.data)
+        params = similar_request(request.data)
         params.is_valid(raise_exception=True)
+        data = params.validated_data
         try:
-            marks = selectors.trademark_similar(
-                name=params.validated_data["name"], classes=params.validated_data["classes"]
-            )
+            if "logo" in data:
+                marks = selectors.trademark_similar_logo(
+                    fingerprint=data["logo"], classes=data["classes"]
+                )
+            else:
+                marks = selectors.trademark_similar(name=data["name"], classes=data["classes"])
         except (ApiError, TransportError) as exc:
             if not engine_unavailable(exc):
                 raise
             return _unavailable()
-        data = SimilarMarkSerializer(marks, many=True, context=self.get_serializer_context()).data
-        return Response({"name": params.validated_data["name"], "results": data})
+        results = SimilarMarkSerializer(marks, many=True, context=self.get_serializer_context())
+        return Response(
+            {"name": data.get("name"), "logo_hash": data.get("logo"), "results": results.data}
+        )

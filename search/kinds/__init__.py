@@ -13,6 +13,7 @@ from . import (
     equity_pledge,
     event,
     guide,
+    idle_listing,
     law,
     lecture,
     loan_product,
@@ -39,6 +40,7 @@ _MODULES = (
     agency,
     consultation,
     trademark,
+    idle_listing,
     report,
 )
 

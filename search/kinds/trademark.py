@@ -3,14 +3,17 @@ characters, full pinyin and initials (`hongshan`, `hs` → 红山), registration
 
 Besides the shared fields, the document carries what the similarity check (近似查询) asks the
 engine for: the name's characters one by one and its "near" reading (confusable sounds merged,
-registry_api/trademarks/similarity.py), so homophones and near-homophones are candidates.
-There is no trademark page on the static site yet: a mark links to its owner's enterprise page
-when the owner is in the directory, else nowhere (url "").
+registry_api/trademarks/similarity.py), so homophones and near-homophones are candidates,
+and the logo's fingerprint as tile terms ("3:0ff0", registry_api/trademarks/logos.py), so a
+logo check asks for marks whose logos share a part.
+Every mark has its page on the static site (/trademarks/<registration number>/), where
+search results link.
 """
 
 from elasticsearch.dsl import Date, Keyword, Text
 
 from cms.site_urls import site_url
+from registry_api.trademarks.logos import hash_blocks
 from registry_api.trademarks.models import OwnerType, Trademark
 from registry_api.trademarks.similarity import (
     full_pinyin,
@@ -34,6 +37,7 @@ class TrademarkDocument(SearchDocument):
     mark_name = Keyword()
     name_chars = Text(analyzer=pinyin_tokens)  # "红 山": one token per character
     pinyin_near = Text(analyzer=pinyin_tokens)  # "fon san"
+    logo_blocks = Keyword(multi=True)  # the logo fingerprint's outline tiles: "7:0ff0"
     mark_type = Keyword()
     classes = Keyword(multi=True)  # Nice class numbers as strings: "25", "43"
     status = Keyword()
@@ -86,13 +90,14 @@ def trademark_document(trademark: Trademark) -> TrademarkDocument:
             trademark.get_gi_kind_display() if trademark.gi_kind else "",
         ),
         pinyin={"full": full_pinyin(trademark.name), "initials": pinyin_initials(trademark.name)},
-        url=site_url("enterprise", credit_code=owner.credit_code) if owner else "",
+        url=site_url("trademark", registration_number=trademark.registration_number),
         date=trademark.registered_on or trademark.applied_on,
         updated_at=trademark.updated_at,
         registration_number=trademark.registration_number,
         mark_name=trademark.name,
         name_chars=" ".join(normalize_name(trademark.name)),
         pinyin_near=near_pinyin(trademark.name),
+        logo_blocks=hash_blocks(trademark.logo_hash),
         mark_type=trademark.mark_type,
         classes=[str(c.number) for c in classes],
         status=trademark.status,
@@ -120,7 +125,5 @@ KIND = Kind(
         prefetch=("class_entries__nice_class",),
     ),
     present=trademark_document,
-    # Marks have no page on the static site yet (issue 5's next slice): until they do, they
-    # are searched through GET /api/v1/trademarks/?q= only, not the site-wide search.
-    in_site_search=False,
+    in_site_search=True,
 )

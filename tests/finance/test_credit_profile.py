@@ -39,7 +39,12 @@ def test_profile_joins_records_pledges_and_mortgages(api, finance):
     )
     for entry in timeline:
         assert COMMON <= set(entry), entry["type"]
-    assert body["counts"] == {"credit_record": 1, "equity_pledge": 1, "chattel_mortgage": 1}
+    assert body["counts"] == {
+        "credit_record": 1,
+        "equity_pledge": 1,
+        "chattel_mortgage": 1,
+        "trademark_pledge": 0,
+    }
     assert body["standing"] == {"level": "关注", "active_records": 1}
 
     listed, pledge, mortgage = timeline

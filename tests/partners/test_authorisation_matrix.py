@@ -77,6 +77,10 @@ EXPECTED = {
     ("complaint-submit", "POST"): EVERYONE,
     # A query sent as POST (a name and classes); it reads nothing private.
     ("trademark-similar", "POST"): PUBLIC_BUT_KEYS_CHECKED,
+    # Public forms that read no credentials (an inquiry to an idle mark's owner, relayed by
+    # staff; a request for advice on a trademark-pledge loan).
+    ("idle-mark-inquiries", "POST"): EVERYONE,
+    ("trademark-pledge-consultations", "POST"): EVERYONE,
 }
 
 
@@ -134,6 +138,7 @@ def _url(name: str, world: dict) -> str:
         "financing-need-detail": {"pk": world["need"].pk},
         "credit-record-detail": {"pk": world["record"].pk},
         "contract-fill": {"pk": 999_999},  # public: a missing template answers 404, not 401/403
+        "idle-mark-inquiries": {"pk": 999_999},  # public: a missing listing answers 404
     }
     if name.endswith("-detail") or name in objects:
         assert name in objects, f"give the matrix an object for {name}"

@@ -2,13 +2,15 @@
 
 The database is filled with demo data AND with distinctive personal data in the places it
 really lives: consultation askers (name, phone, e-mail), credit repair applicants (name,
-phone, an ID number in the reason), natural-person pledgors, legal representatives, an ID
-number and a phone inside questions that were never published. Then the static site is built,
-every public list endpoint of the API router is read (a couple of pages each, plus CSV and JSON
-Lines exports where a list offers them, plus every enterprise's credit profile) and every
-search index is dumped. None of the planted values may appear, and no string that looks like
-a mainland mobile number or an 18-digit resident ID number may appear at all, except the few
-genuinely public strings allowed below.
+phone, an ID number in the reason), natural-person pledgors (of equity and of trademarks),
+legal representatives, an ID number and a phone inside questions that were never published,
+idle-mark owners' contacts and the inquiries sent to them, trademark-pledge loan requests,
+complainants (name, phone, a phone in the facts) behind published complaint analysis reports.
+Then the static site is built, every public list endpoint of the API router is read (a couple
+of pages each, plus CSV and JSON Lines exports where a list offers them, plus every enterprise's
+credit profile) and every search index is dumped. None of the planted values may appear, and
+no string that looks like a mainland mobile number or an 18-digit resident ID number may appear
+at all, except the few genuinely public strings allowed below.
 """
 
 from __future__ import annotations
@@ -22,23 +24,34 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from elasticsearch.helpers import scan
 from wagtail.models import Site
 
-from cms.pages.models import HomePage, NewsIndexPage
+from cms.pages.models import HomePage, NewsIndexPage, PlatformPage
+from cms.reports.drafting import draft_report
+from registry_api.complaints import intake as complaint_intake
+from registry_api.complaints.demo_data import make_demo_complaints
+from registry_api.complaints.report import Period
 from registry_api.credit import services as credit_services
 from registry_api.credit.demo_data import make_demo_credit_records
 from registry_api.credit.models import CreditRecord
 from registry_api.enterprises.demo_data import make_demo_enterprises
-from registry_api.enterprises.models import Enterprise
-from registry_api.finance.demo_data import make_demo_finance
-from registry_api.finance.models import EquityPledge
+from registry_api.enterprises.models import District, Enterprise
+from registry_api.exchange import services as exchange_services
+from registry_api.exchange.demo_data import make_demo_exchange
+from registry_api.finance import services as finance_services
+from registry_api.finance.demo_data import make_demo_finance, make_demo_trademark_pledges
+from registry_api.finance.models import EquityPledge, TrademarkPledge
 from registry_api.services import services as service_services
 from registry_api.services.demo_data import make_demo_services
+from registry_api.trademarks.models import OwnerType
+from registry_api.trademarks.reference_data import load_nice_classes
 from search.client import search_client
 from search.kinds import KINDS
 from search.names import alias_name
 from search.services import search_reindex
+from tests.trademarks.conftest import make_mark
 
 pytestmark = [pytest.mark.build, pytest.mark.engine]
 
@@ -58,7 +71,19 @@ LEGAL_REP = "上官婉清"
 ID_IN_REPAIR = "150402198803157719"
 ID_IN_QUESTION = "15040219900101002X"
 PHONE_IN_QUESTION = "17787650004"
+IDLE_OWNER = {"name": "东方慕白", "phone": "13787650005", "email": "dongfang.mubai@example.com"}
+INQUIRER = {"name": "钟离若水", "phone": "15187650006", "email": "zhongli.ruoshui@example.com"}
+PLEDGE_ASKER = {"name": "南宫望舒", "phone": "18187650007", "email": "nangong@example.com"}
+MARK_PLEDGOR = "令狐青岚"
+COMPLAINANT = {"name": "皇甫春晖", "phone": "13687650008"}
+PHONE_IN_COMPLAINT = "15687650009"
 PLANTED = [
+    *COMPLAINANT.values(),
+    PHONE_IN_COMPLAINT,
+    *IDLE_OWNER.values(),
+    *INQUIRER.values(),
+    *PLEDGE_ASKER.values(),
+    MARK_PLEDGOR,
     *ASKER.values(),
     *PENDING_ASKER.values(),
     *APPLICANT.values(),
@@ -133,8 +158,93 @@ def personal_data(transactional_db, wagtail_root, search_engine):
         contact_phone=APPLICANT["phone"],
         reason=f"已整改完毕，申请人身份证号{ID_IN_REPAIR}。",
     )
+    plant_exchange_and_trademark_pledges(enterprise)
+    tracking_code = plant_complaints(home)
     search_reindex()
-    return {"credit_codes": set(Enterprise.objects.values_list("credit_code", flat=True))}
+    return {
+        "credit_codes": set(Enterprise.objects.values_list("credit_code", flat=True)),
+        "tracking": f"/api/v1/complaints/track/{tracking_code}/?phone={COMPLAINANT['phone'][-4:]}",
+    }
+
+
+def plant_complaints(home: HomePage) -> str:
+    """Demo complaints, a planted complainant (with a phone in the facts) about the spike's
+    category and 街镇, and the last half-month's report published with its open data."""
+    rights = PlatformPage(title="维权服务", slug="rights", code=PlatformPage.Code.RIGHTS)
+    home.add_child(instance=rights)
+    rights.save_revision().publish()
+    today = timezone.localdate()
+    make_demo_complaints(600, today=today)
+    submission = complaint_intake.submit(
+        {
+            "kind": "complaint",
+            "category": "prepaid_cards",
+            "respondent_name": "红山区东城街道某健身会所",
+            "respondent_address": "东城街道昭乌达路1号",
+            "facts": f"会所停业无法退费，店长电话{PHONE_IN_COMPLAINT}已停机。",
+            "request": "退费",
+            "district": District.objects.get(code="150402004"),
+            "complainant_name": COMPLAINANT["name"],
+            "complainant_phone": COMPLAINANT["phone"],
+        }
+    )
+    period = Period.half_month_of(today)
+    drafted = draft_report(Period(period.start, today), today=today)
+    drafted.page.get_latest_revision().publish()
+    return submission.complaint.tracking_code
+
+
+def plant_exchange_and_trademark_pledges(enterprise: Enterprise) -> None:
+    """Idle marks with their owners' contacts, an inquiry, a natural person's trademark
+    pledge and a pledge-loan request: the contacts are stored, none may leave."""
+    load_nice_classes()
+    mark = make_mark("20900001", "隐私测试", classes=(25,), owner=enterprise)
+    person_mark = make_mark(
+        "20900002",
+        "令狐绣坊",
+        classes=(26,),
+        owner_name=MARK_PLEDGOR,
+        owner_type=OwnerType.NATURAL_PERSON,
+    )
+    make_demo_exchange(8, 4)  # demo owners and inquirers carry mobile-shaped numbers
+    make_demo_trademark_pledges(4, 2)
+    listing = exchange_services.listing_create(
+        trademark=mark,
+        kind="transfer",
+        terms="整体转让。",
+        negotiable=True,
+        listed_on=datetime.date.today() - datetime.timedelta(days=3),
+        valid_until=datetime.date.today() + datetime.timedelta(days=90),
+        status="published",
+        owner_contact_name=IDLE_OWNER["name"],
+        owner_contact_phone=IDLE_OWNER["phone"],
+        owner_contact_email=IDLE_OWNER["email"],
+    )
+    exchange_services.inquiry_submit(
+        listing=listing,
+        inquirer_name=INQUIRER["name"],
+        contact_phone=INQUIRER["phone"],
+        contact_email=INQUIRER["email"],
+        message="有意受让。",
+    )
+    finance_services.trademark_pledge_create(
+        trademarks=[person_mark],
+        registration_number="2026009901质",
+        pledgor_name=MARK_PLEDGOR,
+        pledgor_type=TrademarkPledge.PledgorType.NATURAL_PERSON,
+        pledgee="中国银行赤峰分行",
+        secured_amount=Decimal("60"),
+        term_start=datetime.date(2026, 1, 5),
+        term_end=datetime.date(2027, 1, 4),
+        registered_on=datetime.date(2026, 1, 5),
+    )
+    finance_services.trademark_pledge_consultation_submit(
+        company_name=enterprise.name,
+        contact_name=PLEDGE_ASKER["name"],
+        contact_phone=PLEDGE_ASKER["phone"],
+        contact_email=PLEDGE_ASKER["email"],
+        marks="隐私测试",
+    )
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -160,7 +270,7 @@ def list_paths(base: str) -> list[str]:
     return sorted(paths)
 
 
-def api_texts(base: str) -> dict[str, str]:
+def api_texts(base: str, tracking: str) -> dict[str, str]:
     """{url: body} of every public list, its next pages, exports, profiles, searches."""
     texts: dict[str, str] = {}
     for path in list_paths(base):
@@ -176,10 +286,15 @@ def api_texts(base: str) -> dict[str, str]:
         for fmt in EXPORT_FORMATS:
             export = f"{base}{path}?format={fmt}"
             texts[export] = fetch(export)[1]
+    texts[tracking] = fetch(f"{base}{tracking}")[1]  # the complainant's own view
+    for report in json.loads(fetch(f"{base}/api/v1/reports/")[1])["results"]:
+        for dataset in report["datasets"]:  # the open data files attached to each report
+            url = dataset["url"] if dataset["url"].startswith("http") else base + dataset["url"]
+            texts[url] = fetch(url)[1]
     for code in Enterprise.objects.values_list("credit_code", flat=True):
         profile = f"{base}/api/v1/enterprises/{code}/credit/"
         texts[profile] = fetch(profile)[1]
-    for query in ("欧阳", "诸葛", "司马", "上官", "慕容", "回电", "139"):
+    for query in ("欧阳", "诸葛", "司马", "上官", "慕容", "回电", "139", "东方", "令狐", "钟离"):
         search = f"{base}/api/v1/search/?q={urllib.request.quote(query)}"
         texts[search] = fetch(search)[1]
     return texts
@@ -224,14 +339,30 @@ def test_no_personal_data_leaves_through_any_public_door(
     result = run_build(live_server.url, output)
     assert result.returncode == 0, result.stdout + result.stderr
     site = site_texts(output / "current")
-    api = api_texts(live_server.url)
+    api = api_texts(live_server.url, personal_data["tracking"])
     index = index_texts()
 
     # The scan really covered each door (a scan of nothing finds nothing).
     assert len(site) > 50 and any(name.startswith("consultations/") for name in site)
     assert sum(url.endswith("/credit/") for url in api) >= 60
-    for path in ("consultations/", "equity-pledges/", "credit-records/", "search/"):
+    assert any(name.startswith("trademarks/idle/") for name in site)
+    assert "finance/trademark-pledges/index.html" in site
+    assert any(name.startswith("reports/") and name != "reports/index.html" for name in site)
+    assert "complaints/new/index.html" in site
+    assert '"status_display"' in api[personal_data["tracking"]]
+    assert any(url.endswith(".csv") and "district_name" in text for url, text in api.items())
+    for path in (
+        "consultations/",
+        "equity-pledges/",
+        "credit-records/",
+        "search/",
+        "idle-marks/",
+        "trademark-pledges/",
+        "reports/",
+        "complaints/places/",
+    ):
         assert any(f"/api/v1/{path}" in url for url in api), path
     assert any("股权出质" in text for text in index.values())
+    assert "隐私测试" in index["index:idle_listing"]
 
     assert findings({**site, **api, **index}, personal_data["credit_codes"]) == []

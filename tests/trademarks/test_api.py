@@ -98,7 +98,8 @@ def test_similar_restricted_to_classes_and_masks_owners(api, indexed):
 @pytest.mark.parametrize(
     ("payload", "field", "message"),
     [
-        ({}, "name", "请填写拟申请的商标名称。"),
+        ({}, "name", "请填写拟申请的商标名称，或上传商标图样（logo）。"),
+        ({"name": " "}, "name", "请填写拟申请的商标名称。"),
         ({"name": "！？"}, "name", "商标名称须包含文字、字母或数字。"),
         ({"name": "红山", "classes": [0]}, "classes", "类别号须为1至45的整数。"),
         ({"name": "红山", "classes": "25"}, "classes", "类别须为类别号列表，如 [25, 43]。"),

@@ -18,7 +18,7 @@ def test_document_carries_readings_classes_and_the_owners_district(library):
     assert doc["name_chars"] == "红 山"
     assert doc["classes"] == ["29", "32"]
     assert doc["district_code"] == "150402001"
-    assert doc["url"] == f"/enterprises/{library['dairy'].credit_code}/"
+    assert doc["url"] == "/trademarks/10000001/"  # the mark's own page on the site
 
 
 @pytest.mark.engine
@@ -31,6 +31,8 @@ def test_no_natural_person_owner_in_the_index(api, indexed):
     ]
     assert len(documents) == len(indexed) - 2  # the two enterprises are not marks
     assert PERSON_OWNER not in str(documents)
-    # Marks have no site pages yet: the site-wide search leaves them out.
-    body = api.get("/api/v1/search/", {"q": "hs"}).json()
-    assert "trademark" not in body["counts"] and "trademark" not in body["labels"]
+    # Marks have site pages: the site-wide search finds them and links to them.
+    body = api.get("/api/v1/search/", {"q": "红山", "kind": "trademark"}).json()
+    assert body["labels"]["trademark"] == "商标" and body["counts"]["trademark"] >= 1
+    assert "/trademarks/10000001/" in {result["url"] for result in body["results"]}
+    assert PERSON_OWNER not in str(api.get("/api/v1/search/", {"q": "草原明珠"}).json())

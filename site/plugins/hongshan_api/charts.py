@@ -146,7 +146,7 @@ def line_chart(
     *,
     category_label: str,
     value_label: str,
-    width: int = 520,
+    width: int = 440,
     height: int = 300,
 ) -> Markup:
     """One line per (name, values) over `categories`, which are years, with a legend above
@@ -155,8 +155,8 @@ def line_chart(
     maximum = max([v for _, values in series for v in values] + [0])
     ticks = nice_ticks(maximum)
     left = math.ceil(text_width(f"{ticks[-1]:,}")) + 14
-    right = 12
-    top = TITLE_SIZE + 44  # title, legend, then the value axis name
+    right = math.ceil(text_width("0000") / 2) + 4  # room for the last year's label
+    top = TITLE_SIZE + 58  # title, legend, then the value axis name
     bottom = height - 40
     plot_width, plot_height = width - left - right, bottom - top
     step = plot_width / max(len(categories) - 1, 1)
@@ -184,7 +184,7 @@ def line_chart(
         )
         parts.append(_text(legend_x + 18, TITLE_SIZE + 19, name, extra=' class="chart__legend"'))
         legend_x += 18 + text_width(name) + 20
-    parts.append(_text(0, top - 8, value_label, colour=MUTED_COLOUR))
+    parts.append(_text(0, top - 14, value_label, colour=MUTED_COLOUR))
     for tick in ticks:
         y = y_of(tick)
         parts.append(
@@ -194,7 +194,7 @@ def line_chart(
         parts.append(_text(left - 6, y + 4, f"{tick:,}", anchor="end", colour=MUTED_COLOUR))
     every = max(1, math.ceil(len(categories) / 8))
     for index, category in enumerate(categories):
-        if index % every == 0 or index == len(categories) - 1:
+        if (len(categories) - 1 - index) % every == 0:  # evenly, ending on the last year
             parts.append(
                 _text(x_of(index), bottom + 16, str(category), anchor="middle", colour=MUTED_COLOUR)
             )

@@ -98,7 +98,7 @@ def write(generator, writer, data: dict) -> None:
         )
 
 
-ENTRY_ORDER = {"credit_record": 0, "equity_pledge": 1, "chattel_mortgage": 2}
+ENTRY_ORDER = {"credit_record": 0, "equity_pledge": 1, "chattel_mortgage": 2, "trademark_pledge": 3}
 
 
 def entry_date(entry: dict) -> str:

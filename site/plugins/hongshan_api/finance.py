@@ -1,9 +1,10 @@
 """Registry part 融资服务: loan products, financing needs with matches, pledges and mortgages.
 
 Pages: /finance/ (overview), /finance/products/ and /finance/needs/ (paginated lists and one page
-per item), /finance/pledges/ and /finance/mortgages/ (paginated lists only; `annotate` hands each
-enterprise its pledges and mortgages for the credit part's timeline). Needs come with their top
-matches in the same requests (`?include=matches`), not one request per need.
+per item), /finance/pledges/, /finance/trademark-pledges/ and /finance/mortgages/ (paginated
+lists only; `annotate` hands each enterprise its pledges, trademark pledges and mortgages for the
+credit part's timeline). Needs come with their top matches in the same requests
+(`?include=matches`), not one request per need.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ LISTS = {
     "needs": ("api/v1/financing-needs/", {"include": "matches"}),
     "pledges": ("api/v1/equity-pledges/", {}),
     "mortgages": ("api/v1/chattel-mortgages/", {}),
+    "trademark_pledges": ("api/v1/trademark-pledges/", {}),
 }
+URLS = ("finance_trademark_pledges",)  # HONGSHAN_URLS keys of pages every build writes
 # Mortgages are the bureau's records before the central bank's registry took over.
 MORTGAGE_REFERRAL = (
     "自2021年1月1日起，动产抵押登记由中国人民银行征信中心动产融资统一登记公示系统办理，"
@@ -77,8 +80,11 @@ def timeline_entries(data: dict) -> dict[str, list[dict]]:
     for kind, items, date_field in (
         ("equity_pledge", data["pledges"], "registered_on"),
         ("chattel_mortgage", data["mortgages"], "registered_on"),
+        ("trademark_pledge", data.get("trademark_pledges", []), "registered_on"),
     ):
         for item in items:
+            if not item.get("enterprise"):  # a natural person's marks: no directory entry
+                continue
             entry = {**item, "type": kind, "date": item[date_field]}
             by_enterprise.setdefault(item["enterprise"]["credit_code"], []).append(entry)
     return by_enterprise
@@ -112,12 +118,13 @@ def write(generator, writer, data: dict) -> None:
         ("products", "finance_product_list", "贷款产品"),
         ("needs", "finance_need_list", "融资需求"),
         ("pledges", "finance_pledge_list", "股权出质登记"),
+        ("trademark_pledges", "finance_trademark_pledge_list", "商标专用权质押登记"),
         ("mortgages", "finance_mortgage_list", "动产抵押登记（历史记录）"),
     )
     for key, template, title in lists:
         generator._write_paginated(
-            f"{BASE}{key}/index.html",
-            f"{BASE}{key}/",
+            f"{BASE}{key.replace('_', '-')}/index.html",
+            f"{BASE}{key.replace('_', '-')}/",
             template,
             data[key],
             writer,

@@ -16,7 +16,7 @@ from .client import ApiClient, ListCache
 from .feeds import news_feed_write
 from .filters import FILTERS, build_day_set, build_today
 from .incremental import RenderCache, fingerprint
-from .parts import registry_parts
+from .parts import registry_part_urls, registry_parts
 from .platforms import home_tiles, present_platforms
 from .presenters import SiteUrls, page_url_resolver, site_content
 from .sections import sections_from_settings
@@ -78,6 +78,7 @@ class PublicSiteGenerator(Generator):
             self.settings["HONGSHAN_PLATFORMS"],
             latest=self.settings["PLATFORM_LATEST_COUNT"],
             page_url=page_url_resolver(self.snapshot, self.urls),
+            part_urls=registry_part_urls(part for part, _ in self.parts),
         )
         # Shared by every template: the directory's districts (nav) and the section URLs.
         self.context["districts"] = self.content.districts

@@ -5,6 +5,8 @@ A part is a module of this package named in pelicanconf's HONGSHAN_REGISTRY_PART
     fetch(client: ApiClient) -> data          called once per build, after the snapshot
     write(generator, writer, data) -> None    writes its pages (generator._write / _write_paginated)
     annotate(content, data) -> None           optional: marks shared items before pages are written
+    URLS: tuple[str, ...]                     optional: HONGSHAN_URLS keys of pages every build
+                                              writes (platform pages link only to built pages)
 
 so each registry (credit, finance, services…) adds pages without editing the generator.
 """
@@ -20,3 +22,8 @@ def registry_parts(settings: dict) -> list[ModuleType]:
         importlib.import_module(f"{__package__}.{name}")
         for name in settings.get("HONGSHAN_REGISTRY_PARTS", [])
     ]
+
+
+def registry_part_urls(parts) -> set[str]:
+    """HONGSHAN_URLS keys of the pages the parts always write (their `URLS`)."""
+    return {key for part in parts for key in getattr(part, "URLS", ())}

@@ -52,9 +52,12 @@ def present_platforms(
     *,
     latest: int,
     page_url: Callable[[int], str | None],
+    part_urls: set[str] = frozenset(),
 ) -> list[dict]:
-    """Each platform page as the template shows it: URLs, trusted HTML, item groups, links."""
-    built = built_paths(sections)
+    """Each platform page as the template shows it: URLs, trusted HTML, item groups, links.
+
+    `part_urls`: keys of pages the registry parts write (parts.registry_part_urls)."""
+    built = built_paths(sections) | set(part_urls)
     presented = []
     for platform in platforms:
         settings = config.get(platform.get("code"), {})

@@ -1,23 +1,27 @@
-"""The enterprise directory fetched as a change feed: the previous build's copy plus changes.
+"""Large registry lists fetched as change feeds: the previous build's copy plus changes.
 
-The directory is the site's largest list (20,000 enterprises at the demo scale, about 100
-requests). A build keeps what it fetched in its state folder (`enterprises.json.gz`); the next
-build asks only for what changed since then:
+The site's largest lists (the enterprise directory: 20,000 enterprises at the demo scale,
+about 100 requests; the trademark library: 30,000 marks, 150 requests) are each described
+by a Feed. A build keeps what it fetched in its state folder (`Feed.file`); the next build
+asks only for what changed since then:
 
-    GET /api/v1/enterprises/?updated_since=<previous fetch start − SAFETY_MARGIN>
-    GET /api/v1/deletions/?since=<same>&type=enterprise
+    GET <Feed.path>?updated_since=<previous fetch start − SAFETY_MARGIN>
+    GET /api/v1/deletions/?since=<same>&type=<Feed.kind>[,<kinds in Feed.related>]
 
-applies the deletions, then the changes (so a code deleted and created again stays), and
-sorts by credit code as a full fetch does. The margin covers a transaction that committed
+applies the deletions, then the changes (so a key deleted and created again stays), and
+sorts as a full fetch does (`Feed.order`). The margin covers a transaction that committed
 after the previous fetch started with an earlier `updated_at`, and a clock difference
-between the API's host and the build's.
+between the API's host and the build's. A list must not depend on the day for this (the
+trademark part computes the renewal state itself, trademarks.py): a copy is kept for days.
 
 A full fetch instead when: `--full`; no usable previous copy; the previous full fetch is older
 than FULL_FETCH_EVERY (a daily safety net for changes that bypass `updated_at`, e.g. a bulk
-SQL update); the districts changed (enterprises embed their district's name); the plugin or
-templates changed (build fingerprint); the API's enterprises carry other fields than the
-stored copy (a deploy changed the serializer; one `page_size=1` request checks when nothing
-changed); or the API has no deletions feed (404).
+SQL update); what the items embed from a short list the build fetches anyway changed (an
+enterprise embeds its district's name: `embedded`); a row of a related kind that a kept item
+still names was deleted (a mark's owner: the database sets the mark's owner to null without
+moving its `updated_at`); the plugin or templates changed (build fingerprint); the API's
+items carry other fields than the stored copy (a deploy changed the serializer; one
+`page_size=1` request checks when nothing changed); or the API has no deletions feed (404).
 """
 
 from __future__ import annotations
@@ -26,34 +30,70 @@ import datetime
 import gzip
 import json
 import logging
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .client import ApiClient, ApiError
 
 logger = logging.getLogger(__name__)
 
-FILE = "enterprises.json.gz"
-VERSION = 1
+VERSION = 2
 SAFETY_MARGIN = datetime.timedelta(minutes=5)
 FULL_FETCH_EVERY = datetime.timedelta(hours=24)
-ENTERPRISES = "api/v1/enterprises/"
 DELETIONS = "api/v1/deletions/"
 
 
+@dataclass(frozen=True)
+class Feed:
+    """A registry list kept as a copy between builds.
+
+    `key` gives an item's key as the deletions feed names it (type `kind`); `order` sorts the
+    list as the site uses it. `related` maps another kind of the deletions feed to the key of
+    the row of that kind an item shows (None if none). `embeds` names what `embedded` is in
+    the build log.
+    """
+
+    label: str  # in the build log, e.g. "enterprise directory"
+    kind: str  # the type of its rows in the deletions feed
+    path: str  # the list endpoint; it has an `updated_since` filter
+    file: str  # the copy, in the build's state folder
+    key: Callable[[dict], str]
+    order: Callable[[dict], Any]
+    related: Mapping[str, Callable[[dict], str | None]] = field(default_factory=dict)
+    embeds: str = ""
+
+
+ENTERPRISES = Feed(
+    label="enterprise directory",
+    kind="enterprise",
+    path="api/v1/enterprises/",
+    file="enterprises.json.gz",
+    key=lambda enterprise: enterprise["credit_code"],
+    order=lambda enterprise: enterprise["credit_code"],
+    embeds="districts",
+)
+
+
 class ShapeChanged(Exception):
-    """The API's enterprises carry other fields than the stored copy."""
+    """The API's items carry other fields than the stored copy."""
+
+
+class RelatedDeleted(Exception):
+    """A row that kept items show was deleted without their `updated_at` moving."""
 
 
 def _utc(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _read(state_dir: str | None) -> dict | None:
+def _read(state_dir: str | None, feed: Feed) -> dict | None:
     if not state_dir:
         return None
     try:
-        with gzip.open(Path(state_dir) / FILE, "rt", encoding="utf-8") as handle:
+        with gzip.open(Path(state_dir) / feed.file, "rt", encoding="utf-8") as handle:
             stored = json.load(handle)
     except (OSError, ValueError, EOFError):
         return None
@@ -61,9 +101,10 @@ def _read(state_dir: str | None) -> dict | None:
 
 
 @dataclass
-class EnterpriseSync:
-    """Fetches the directory for one build and remembers what to store for the next."""
+class ListSync:
+    """Fetches one feed's list for one build and remembers what to store for the next."""
 
+    feed: Feed
     previous_state: str | None = None
     full: bool = False
     fingerprint: str = ""
@@ -73,10 +114,12 @@ class EnterpriseSync:
     deleted: int = 0
     stored: dict = field(default_factory=dict)
 
-    def fetch(self, client: ApiClient, districts: list[dict]) -> list[dict]:
+    def fetch(self, client: ApiClient, embedded: Any = None) -> list[dict]:
+        """The whole list, in the feed's order; `embedded` is what the items embed from
+        elsewhere (stored with the copy: when it changes, the copy is fetched whole)."""
         started = datetime.datetime.now(datetime.UTC)
-        previous = None if self.full else _read(self.previous_state)
-        self.reason = self._full_reason(previous, districts, started)
+        previous = None if self.full else _read(self.previous_state, self.feed)
+        self.reason = self._full_reason(previous, embedded, started)
         if self.reason:
             items = self._full(client)
             full_at = started
@@ -85,7 +128,11 @@ class EnterpriseSync:
                 items = self._incremental(client, previous)
                 full_at = datetime.datetime.fromisoformat(previous["full_at"])
             except ShapeChanged:
-                self.reason = "the API's enterprise fields changed"
+                self.reason = f"the API's {self.feed.kind} fields changed"
+                items = self._full(client)
+                full_at = started
+            except RelatedDeleted as exc:
+                self.reason = f"a {exc} that kept {self.feed.kind}s show was deleted"
                 items = self._full(client)
                 full_at = started
             except ApiError as exc:
@@ -99,58 +146,73 @@ class EnterpriseSync:
             "fingerprint": self.fingerprint,
             "fetched_at": started.isoformat(),
             "full_at": full_at.isoformat(),
-            "districts": districts,
+            "embedded": embedded,
             "items": items,
         }
         if self.reason:
-            logger.info("enterprise directory: full fetch (%s)", self.reason)
+            logger.info("%s: full fetch (%s)", self.feed.label, self.reason)
         else:
             logger.info(
-                "enterprise directory: %d changed, %d deleted since the previous build",
+                "%s: %d changed, %d deleted since the previous build",
+                self.feed.label,
                 self.changed,
                 self.deleted,
             )
         return items
 
-    def _full_reason(self, previous: dict | None, districts, started) -> str:
+    def _full_reason(self, previous: dict | None, embedded, started) -> str:
         if self.full:
             return "--full"
         if previous is None:
             return "no previous copy"
         if previous.get("fingerprint") != self.fingerprint:
             return "templates, plugin code or configuration changed"
-        if previous.get("districts") != districts:
-            return "districts changed"
+        if previous.get("embedded") != embedded:
+            return f"{self.feed.embeds or 'embedded data'} changed"
         if started - datetime.datetime.fromisoformat(previous["full_at"]) > FULL_FETCH_EVERY:
             return f"last full fetch over {FULL_FETCH_EVERY} ago"
         return ""
 
     def _full(self, client: ApiClient) -> list[dict]:
         self.mode = "full"
-        return sorted(client.registry_list(ENTERPRISES), key=lambda e: e["credit_code"])
+        # Not conditional: the copy is this list's store (client.ListCache would hold it twice).
+        return sorted(client.registry_list(self.feed.path, conditional=False), key=self.feed.order)
 
     def _incremental(self, client: ApiClient, previous: dict) -> list[dict]:
+        feed = self.feed
         since = _utc(datetime.datetime.fromisoformat(previous["fetched_at"]) - SAFETY_MARGIN)
-        deletions = list(client.registry_list(DELETIONS, {"since": since, "type": "enterprise"}))
-        changes = list(client.registry_list(ENTERPRISES, {"updated_since": since}))
+        kinds = ",".join((feed.kind, *feed.related))
+        deletions = list(
+            client.registry_list(DELETIONS, {"since": since, "type": kinds}, conditional=False)
+        )
+        changes = list(
+            client.registry_list(feed.path, {"updated_since": since}, conditional=False)
+        )
         if previous["items"] and self._shape_changed(client, previous["items"][0], changes):
             raise ShapeChanged
-        by_code = {item["credit_code"]: item for item in previous["items"]}
+        by_key = {feed.key(item): item for item in previous["items"]}
+        related_deleted: dict[str, set[str]] = {kind: set() for kind in feed.related}
         for deletion in deletions:
-            if deletion.get("type") == "enterprise":
-                self.deleted += by_code.pop(deletion["key"], None) is not None
+            kind = deletion.get("type")
+            if kind == feed.kind:
+                self.deleted += by_key.pop(deletion["key"], None) is not None
+            elif kind in related_deleted:
+                related_deleted[kind].add(deletion["key"])
         for item in changes:
-            by_code[item["credit_code"]] = item
+            by_key[feed.key(item)] = item
+        for kind, keys in related_deleted.items():
+            shown = feed.related[kind]
+            if keys and any(shown(item) in keys for item in by_key.values()):
+                raise RelatedDeleted(kind)
         self.changed = len(changes)
         self.mode = "incremental"
-        return [by_code[code] for code in sorted(by_code)]
+        return sorted(by_key.values(), key=feed.order)
 
-    @staticmethod
-    def _shape_changed(client: ApiClient, stored: dict, changes: list[dict]) -> bool:
+    def _shape_changed(self, client: ApiClient, stored: dict, changes: list[dict]) -> bool:
         """Whether the API now names other fields than the stored copy (a deploy changed the
         serializer): then every stored item is stale, not only the changed ones."""
         if not changes:
-            body = client.get_json(ENTERPRISES, {"page_size": 1})
+            body = client.get_json(self.feed.path, {"page_size": 1})
             changes = body.get("results", [])
         return bool(changes) and set(changes[0]) != set(stored)
 
@@ -161,5 +223,38 @@ class EnterpriseSync:
         path.mkdir(parents=True, exist_ok=True)
         # dumps, then one write: json.dump streams through the slow pure-Python encoder.
         text = json.dumps(self.stored, ensure_ascii=False, separators=(",", ":"))
-        with gzip.open(path / FILE, "wb", compresslevel=1) as handle:
+        with gzip.open(path / self.feed.file, "wb", compresslevel=1) as handle:
             handle.write(text.encode("utf-8"))
+
+
+class ChangeFeeds:
+    """The build's synced lists: one ListSync per feed, all written to the state folder.
+
+    Built once per build (generator.py) and handed to the snapshot and to the registry parts
+    whose `fetch` takes `feeds` (parts.py), which fetch side by side: hence the lock. Without
+    a previous state folder (a part's fetch called on its own), every list is fetched whole.
+    """
+
+    def __init__(
+        self, *, previous_state: str | None = None, full: bool = False, fingerprint: str = ""
+    ) -> None:
+        self.previous_state = previous_state
+        self.full = full
+        self.fingerprint = fingerprint
+        self.syncs: dict[str, ListSync] = {}
+        self._lock = threading.Lock()
+
+    def sync(self, feed: Feed) -> ListSync:
+        with self._lock:
+            if feed.file not in self.syncs:
+                self.syncs[feed.file] = ListSync(
+                    feed,
+                    previous_state=self.previous_state,
+                    full=self.full,
+                    fingerprint=self.fingerprint,
+                )
+            return self.syncs[feed.file]
+
+    def write(self, state_dir: str | None) -> None:
+        for sync in self.syncs.values():
+            sync.write(state_dir)

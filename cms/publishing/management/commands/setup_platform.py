@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand
 from cms.pages.models import HomePage
 from cms.publishing.local_admin import local_demo_editors_ensure
 from cms.publishing.roles import editorial_roles_ensure
+from cms.reports.drafting import ensure_demo_reports
+from registry_api.complaints.demo_data import DEFAULT_COMPLAINTS
 from registry_api.complaints.reference_data import load_units
 from registry_api.complaints.roles import handler_group_ensure
 from registry_api.credit.demo_data import DEFAULT_RECORDS as DEFAULT_CREDIT_RECORDS
@@ -28,8 +30,9 @@ class Command(BaseCommand):
         parser.add_argument("--enterprises", type=int, default=DEFAULT_ENTERPRISES)
         parser.add_argument("--credit-records", type=int, default=DEFAULT_CREDIT_RECORDS)
         parser.add_argument("--trademarks", type=int, default=DEFAULT_TRADEMARKS)
+        parser.add_argument("--complaints", type=int, default=DEFAULT_COMPLAINTS)
 
-    def handle(self, *args, enterprises, credit_records, trademarks, **options):
+    def handle(self, *args, enterprises, credit_records, trademarks, complaints, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         # Enterprises first: showcase stories in content/ link to demo enterprises by code.
@@ -46,6 +49,8 @@ class Command(BaseCommand):
         load_holidays()
         load_units()
         handler_group_ensure()
+        call_command("make_demo_data", complaints=complaints)
+        ensure_demo_reports()
         if not all(kind_drift(kind).clean for kind in KINDS):
             self.stdout.write("搜索索引与数据库不一致，正在重建索引……")
             call_command("search_reindex")

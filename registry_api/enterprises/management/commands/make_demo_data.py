@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cms.pages.demo_pages import demo_page_count, make_demo_pages
+from registry_api.complaints.demo_data import DEFAULT_COMPLAINTS, make_demo_complaints
 from registry_api.credit.demo_data import DEFAULT_RECORDS as DEFAULT_CREDIT_RECORDS
 from registry_api.credit.demo_data import make_demo_credit_records
 from registry_api.enterprises.demo_data import (
@@ -28,8 +29,9 @@ from registry_api.enterprises.demo_data import (
     make_demo_enterprises,
     missing_count,
 )
+from registry_api.exchange.demo_data import make_demo_exchange
 from registry_api.finance.demo_data import DEFAULT_COUNTS as FINANCE_COUNTS
-from registry_api.finance.demo_data import make_demo_finance
+from registry_api.finance.demo_data import make_demo_finance, make_demo_trademark_pledges
 from registry_api.services.demo_data import make_demo_services
 from registry_api.trademarks.demo_data import DEFAULT_TRADEMARKS, make_demo_trademarks
 
@@ -78,6 +80,12 @@ class Command(BaseCommand):
             help="number of credit records (all departments, categories, tiers) for enterprises",
         )
         parser.add_argument(
+            "--complaints",
+            type=int,
+            metavar="N",
+            help=f"demo complaints over 18 months (issue 6 scale: {DEFAULT_COMPLAINTS})",
+        )
+        parser.add_argument(
             "--trademarks",
             type=int,
             metavar="N",
@@ -90,18 +98,21 @@ class Command(BaseCommand):
     def handle(self, *args, enterprises: int | None, pages: int | None, seed: int, **options):
         credit_records = options.get("credit_records")
         trademarks = options.get("trademarks")
+        complaints = options.get("complaints")
         if (
             enterprises is None
             and pages is None
             and credit_records is None
             and trademarks is None
+            and complaints is None
             and not (options["finance"] or options["services"])
         ):
             # No option: everything at the default scale.
             enterprises = DEFAULT_SCALE["enterprises"]
             credit_records = DEFAULT_SCALE["credit_records"]
             options["finance"] = options["services"] = True
-        if min(enterprises or 0, pages or 0, credit_records or 0, trademarks or 0) < 0:
+        counts = (enterprises, pages, credit_records, trademarks, complaints)
+        if min(count or 0 for count in counts) < 0:
             raise CommandError("数量不能为负数。")
         console = Console(file=self.stdout, highlight=False)
         if pages is not None:
@@ -128,6 +139,21 @@ class Command(BaseCommand):
             result = make_demo_trademarks(trademarks, seed=seed)
             console.print(
                 f"新增 {result.created} 件演示商标（原有 {result.existing}），"
+                f"用时 {time.perf_counter() - started:.1f} 秒。"
+            )
+            # Idle-mark listings and trademark pledges go on the marks just made (issue 5).
+            exchange = make_demo_exchange(seed=seed)
+            pledges = make_demo_trademark_pledges(seed=seed)
+            console.print(
+                f"新增 {exchange.listings_created} 条闲置商标、"
+                f"{exchange.inquiries_created} 条意向咨询、{pledges.pledges_created} 条商标质押、"
+                f"{pledges.consultations_created} 条质押咨询。"
+            )
+        if complaints is not None:  # after the enterprises: respondents are matched to them
+            started = time.perf_counter()
+            result = make_demo_complaints(complaints, seed=seed)
+            console.print(
+                f"新增 {result.created} 件演示投诉举报（原有 {result.existing}），"
                 f"用时 {time.perf_counter() - started:.1f} 秒。"
             )
 

@@ -1,0 +1,109 @@
+"""Writes of 闲置商标交流: listings, an inquiry's submit → relay → close, and expiry."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from registry_api.services.validators import normalise_phone
+
+from .models import IdleListing, Inquiry
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def inquiry_reference_new(when=None) -> str:
+    """XZ + submission date + 6 random characters, e.g. XZ20261127K7Q2MD."""
+    day = timezone.localdate(when) if when else timezone.localdate()
+    suffix = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+    return f"XZ{day:%Y%m%d}{suffix}"
+
+
+@transaction.atomic
+def listing_create(**fields) -> IdleListing:
+    listing = IdleListing(**fields)
+    listing.owner_contact_phone = normalise_phone(listing.owner_contact_phone)
+    listing.full_clean()
+    listing.save()
+    return listing
+
+
+@transaction.atomic
+def listing_update(*, listing: IdleListing, **fields) -> IdleListing:
+    for name, value in fields.items():
+        setattr(listing, name, value)
+    listing.full_clean()
+    listing.save()
+    return listing
+
+
+@transaction.atomic
+def listings_expire(*, today: datetime.date | None = None) -> int:
+    """Mark published listings past their validity 已过期 (the public lists already hide them
+    by date; this keeps the admin's status honest). Returns how many changed."""
+    today = today or timezone.localdate()
+    expired = IdleListing.objects.filter(status=IdleListing.Status.PUBLISHED, valid_until__lt=today)
+    count = 0
+    for listing in expired:  # one save each: the audit log and the index follow
+        listing.status = IdleListing.Status.EXPIRED
+        listing.save(update_fields=["status", "updated_at"])
+        count += 1
+    return count
+
+
+@transaction.atomic
+def inquiry_submit(
+    *,
+    listing: IdleListing,
+    inquirer_name: str,
+    contact_phone: str,
+    message: str,
+    contact_email: str = "",
+    submitted_at=None,
+    reference: str | None = None,
+) -> Inquiry:
+    """A new inquiry waiting for staff (待转达); only a listing the public can see takes one."""
+    submitted_at = submitted_at or timezone.now()
+    if not listing.is_public(timezone.localdate(submitted_at)):
+        raise ValidationError({"listing": "该闲置商标已不在发布中，无法提交意向。"})
+    inquiry = Inquiry(
+        reference=reference or inquiry_reference_new(submitted_at),
+        listing=listing,
+        inquirer_name=inquirer_name.strip(),
+        contact_phone=normalise_phone(contact_phone),
+        contact_email=(contact_email or "").strip(),
+        message=message.strip(),
+        submitted_at=submitted_at,
+        status=Inquiry.Status.PENDING,
+    )
+    inquiry.full_clean()
+    inquiry.save()
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_relay(*, inquiry: Inquiry, note: str = "", relayed_at=None) -> Inquiry:
+    """Staff passed the inquiry (with the inquirer's contact) on to the owner."""
+    if inquiry.status == Inquiry.Status.CLOSED:
+        raise ValidationError({"status": "已关闭的意向咨询不能再转达。"})
+    inquiry.status = Inquiry.Status.RELAYED
+    inquiry.relayed_at = relayed_at or timezone.now()
+    if note.strip():
+        inquiry.staff_note = "\n".join(filter(None, [inquiry.staff_note, note.strip()]))
+    inquiry.full_clean()
+    inquiry.save()
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_close(*, inquiry: Inquiry, note: str = "") -> Inquiry:
+    inquiry.status = Inquiry.Status.CLOSED
+    if note.strip():
+        inquiry.staff_note = "\n".join(filter(None, [inquiry.staff_note, note.strip()]))
+    inquiry.full_clean()
+    inquiry.save()
+    return inquiry

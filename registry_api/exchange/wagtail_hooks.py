@@ -1,0 +1,86 @@
+"""Staff review idle-mark listings and relay inquiries to owners (闲置商标交流 admin menu)."""
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import IdleListing, Inquiry
+
+
+class IdleListingViewSet(SnippetViewSet):
+    model = IdleListing
+    icon = "tag"
+    menu_label = "闲置商标"
+    list_display = ["trademark", "kind", "price", "negotiable", "valid_until", "status"]
+    list_filter = ["status", "kind", "negotiable"]
+    search_fields = ["terms", "owner_contact_name"]
+    ordering = ["-listed_on"]
+    list_per_page = 50
+    panels = [
+        FieldPanel("trademark"),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("terms"),
+                FieldPanel("price"),
+                FieldPanel("negotiable"),
+                FieldPanel("listed_on"),
+                FieldPanel("valid_until"),
+                FieldPanel("status"),
+            ],
+            heading="公开信息",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("owner_contact_name"),
+                FieldPanel("owner_contact_phone"),
+                FieldPanel("owner_contact_email"),
+            ],
+            heading="权利人联系方式（不公开，仅供工作人员转达意向）",
+        ),
+    ]
+
+
+class InquiryViewSet(SnippetViewSet):
+    """The relay queue: 待转达 first (oldest at the top of the filtered list); staff open one,
+    pass it to the owner, set 已转达 and save (the relay time is filled in by the model)."""
+
+    model = Inquiry
+    icon = "mail"
+    menu_label = "意向咨询"
+    list_display = ["reference", "listing", "status", "submitted_at", "relayed_at"]
+    list_filter = ["status"]
+    search_fields = ["reference", "inquirer_name"]
+    ordering = ["status", "submitted_at"]
+    list_per_page = 50
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("listing", read_only=True),
+                FieldPanel("submitted_at", read_only=True),
+                FieldPanel("inquirer_name", read_only=True),
+                FieldPanel("contact_phone", read_only=True),
+                FieldPanel("contact_email", read_only=True),
+                FieldPanel("message", read_only=True),
+            ],
+            heading="意向方（个人信息不公开）",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("relayed_at", read_only=True),
+                FieldPanel("staff_note"),
+            ],
+            heading="转达",
+        ),
+    ]
+
+
+class ExchangeGroup(SnippetViewSetGroup):
+    menu_label = "闲置商标交流"
+    menu_icon = "tag"
+    menu_order = 335
+    items = (InquiryViewSet, IdleListingViewSet)
+
+
+register_snippet(ExchangeGroup)

@@ -1,0 +1,250 @@
+"""Registry part 品牌战略 · 商标库: the library's search, its marks, brands and statistics.
+
+Pages: /trademarks/ (the library search: trademarks.js asks GET /api/v1/trademarks/?q= and
+shows results with class and status facets), /trademarks/<registration number>/ (one page per
+mark, every mark of the library: at 30,000 marks the template stays light, and each page is
+keyed on its own mark, so an incremental build renders only the marks that changed),
+/trademarks/similar/ (近似查询 by name or by logo: similar.js posts to
+/api/v1/trademarks/similar/), /trademarks/brands/ (recognized and geographical-indication
+marks, each with the showcase stories about its owner) and /trademarks/statistics/ (charts
+drawn here as SVG, charts.py, each with its data table). Idle marks are another part's pages
+(registry part "exchange", /trademarks/idle/); this part links to them.
+The API masks a natural-person owner's name (张*明) and this part shows only what it is given.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .charts import bar_chart, line_chart
+from .client import ApiClient
+
+BASE = "trademarks/"
+LIST_PATH = "api/v1/trademarks/"
+STATISTICS_PATH = "api/v1/trademarks/statistics/"
+SIMILAR_URL = "/api/v1/trademarks/similar/"
+SEARCH_URL = "/api/v1/trademarks/"
+# HONGSHAN_URLS keys of the pages every build of this part writes (platform pages link them).
+URLS = ("trademark_index", "trademark_similar", "trademark_brands", "trademark_statistics")
+OWNER_TYPES = {"enterprise": "企业", "organization": "其他组织", "natural_person": "自然人"}
+RECOGNITION_ORDER = ("well_known", "famous", "known")
+GI_ORDER = ("certification", "collective")
+LOGO_MAX_MB = 2  # the similarity check's upload limit, as the form states it
+
+
+def site_path(url: str | None) -> str:
+    """An API media URL as a path on this origin: the site is served next to the API, and
+    pages ask no other host for anything (an absolute URL names the API's own host)."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def mark_title(mark: dict) -> str:
+    return mark.get("name") or "图形商标"
+
+
+def present_mark(mark: dict, urls) -> dict:
+    """The API's mark with its page, its logo as a path, and display strings."""
+    number = mark["registration_number"]
+    mark["url"] = urls.path("trademark", registration_number=number)
+    mark["save_as"] = urls.save_as("trademark", registration_number=number)
+    mark["title"] = mark_title(mark)
+    mark["logo_src"] = site_path(
+        mark.get("logo_thumbnail_url") or mark.get("logo_url") or mark.get("logo")
+    )
+    mark["owner_type_display"] = OWNER_TYPES.get(mark.get("owner_type"), "")
+    mark["classes_display"] = "、".join(f"第{c['number']}类" for c in mark.get("classes") or [])
+    return mark
+
+
+def fetch(client: ApiClient) -> dict:
+    return {
+        "marks": list(client.registry_list(LIST_PATH, {})),
+        "statistics": client.get_json(STATISTICS_PATH),
+    }
+
+
+def stories_by_enterprise(stories: list[dict]) -> dict[str, list[dict]]:
+    """Showcase stories (风采展示) by the credit code of the enterprise each is about."""
+    found: dict[str, list[dict]] = {}
+    for story in stories:
+        code = (story.get("enterprise_link") or {}).get("credit_code")
+        if code:
+            found.setdefault(code, []).append({"title": story["title"], "url": story["url"]})
+    return found
+
+
+def brand_groups(marks: list[dict], stories: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Recognized marks by kind (驰名, 著名, 知名; newest recognition first) and GI marks by kind
+    (证明商标, 集体商标), each entry a mark with the stories about its owner."""
+
+    def entry(mark: dict) -> dict:
+        owner = mark.get("owner") or {}
+        return {"mark": mark, "stories": stories.get(owner.get("credit_code"), [])}
+
+    def groups(field: str, order: tuple[str, ...]) -> list[dict]:
+        result = []
+        for value in order:
+            members = sorted(
+                (m for m in marks if m.get(field) == value),
+                key=lambda m: (-(m.get("recognition_year") or 0), m["registration_number"]),
+            )
+            if members:
+                label = members[0][f"{field}_display"]
+                result.append(
+                    {"value": value, "label": label, "entries": list(map(entry, members))}
+                )
+        return result
+
+    return {
+        "recognized": groups("recognition", RECOGNITION_ORDER),
+        "gi": groups("gi_kind", GI_ORDER),
+    }
+
+
+def statistics_charts(statistics: dict) -> list[dict]:
+    """The statistics page's charts: each an SVG, and the table of the same figures."""
+    classes = [c for c in statistics["by_class"] if c["count"]]
+    districts = statistics["by_district"]
+    years = statistics["by_year"]
+    idle = statistics.get("idle_by_class") or []
+
+    def class_label(row: dict) -> str:
+        return f"第{row['number']}类 {row['name']}"
+
+    charts = [
+        {
+            "id": "chart-classes",
+            "title": "各类别商标件数",
+            "svg": bar_chart(
+                "chart-classes",
+                "各类别商标件数",
+                [(class_label(c), c["count"]) for c in classes],
+                category_label="尼斯分类类别",
+                value_label="商标件数（件）",
+            ),
+            "headers": ("类别", "商标件数"),
+            "rows": [(class_label(c), c["count"]) for c in classes],
+        },
+        {
+            "id": "chart-districts",
+            "title": "各街镇商标件数",
+            "svg": bar_chart(
+                "chart-districts",
+                "各街镇商标件数",
+                [(d["name"], d["count"]) for d in districts],
+                category_label="街镇（按注册人所在地）",
+                value_label="商标件数（件）",
+            ),
+            "headers": ("街镇", "商标件数"),
+            "rows": [(d["name"], d["count"]) for d in districts],
+        },
+        {
+            "id": "chart-years",
+            "title": "历年商标申请与注册件数",
+            "svg": line_chart(
+                "chart-years",
+                "历年商标申请与注册件数",
+                [y["year"] for y in years],
+                [
+                    ("申请件数", [y["applications"] for y in years]),
+                    ("注册件数", [y["registrations"] for y in years]),
+                ],
+                category_label="年份",
+                value_label="件数（件）",
+            )
+            if years
+            else None,
+            "headers": ("年份", "申请件数", "注册件数"),
+            "rows": [(f"{y['year']}年", y["applications"], y["registrations"]) for y in years],
+        },
+        {
+            "id": "chart-idle",
+            "title": "各类别闲置商标件数",
+            "svg": bar_chart(
+                "chart-idle",
+                "各类别闲置商标件数",
+                [(class_label(c), c["count"]) for c in idle],
+                category_label="尼斯分类类别",
+                value_label="闲置商标件数（件）",
+            )
+            if idle
+            else None,
+            "headers": ("类别", "闲置商标件数"),
+            "rows": [(class_label(c), c["count"]) for c in idle],
+        },
+    ]
+    return charts
+
+
+def write(generator, writer, data: dict) -> None:
+    urls = generator.urls
+    marks = [present_mark(mark, urls) for mark in data["marks"]]
+    statistics = data["statistics"]
+    nice_classes = [{"number": c["number"], "name": c["name"]} for c in statistics["by_class"]]
+    totals = {
+        "marks": statistics["total"],
+        "recognized": statistics["recognized"]["total"],
+        "gi": statistics["geographical_indications"]["total"],
+        "idle": sum(c["count"] for c in statistics.get("idle_by_class") or []),
+    }
+    sections = {
+        "index": urls.path("trademark_index"),
+        "similar": urls.path("trademark_similar"),
+        "brands": urls.path("trademark_brands"),
+        "statistics": urls.path("trademark_statistics"),
+        # The exchange part's list of idle marks, when the site has it.
+        "idle": urls.path("idle_listing_index") if "idle_listing_index" in urls.patterns else "",
+    }
+    generator._write(
+        urls.save_as("trademark_index"),
+        "trademark_index",
+        writer,
+        page_title="商标库",
+        totals=totals,
+        nice_classes=nice_classes,
+        statuses=statistics["by_status"],
+        search_url=SEARCH_URL,
+        sections=sections,
+    )
+    generator._write(
+        urls.save_as("trademark_similar"),
+        "trademark_similar",
+        writer,
+        page_title="商标近似查询",
+        nice_classes=nice_classes,
+        submit_url=SIMILAR_URL,
+        logo_max_mb=LOGO_MAX_MB,
+        sections=sections,
+    )
+    stories = stories_by_enterprise(generator.content.pages.get("story", []))
+    generator._write(
+        urls.save_as("trademark_brands"),
+        "trademark_brands",
+        writer,
+        page_title="驰名著名商标与地理标志",
+        groups=brand_groups(marks, stories),
+        totals=totals,
+        sections=sections,
+        list_page=True,
+    )
+    generator._write(
+        urls.save_as("trademark_statistics"),
+        "trademark_statistics",
+        writer,
+        page_title="商标统计",
+        charts=statistics_charts(statistics),
+        totals=totals,
+        statuses=statistics["by_status"],
+        sections=sections,
+    )
+    for mark in marks:
+        generator._write(
+            mark["save_as"],
+            "trademark_detail",
+            writer,
+            item=mark,
+            page_title=f"{mark['title']}（第{mark['registration_number']}号）",
+        )

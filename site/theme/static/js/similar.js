@@ -1,0 +1,148 @@
+// Trademark similarity check (商标近似查询): posts the name form as JSON and the logo form as
+// multipart to the API, shows each field's error next to it in Chinese (the API's error
+// format: {error: {message, fields}}), and lists similar marks with their score and reasons,
+// linked to the marks' pages and their owners' enterprise pages.
+(function () {
+  "use strict";
+
+  var forms = document.querySelectorAll(".similar-form");
+  var status = document.getElementById("similar-status");
+  var results = document.getElementById("similar-results");
+  if (!forms.length || !status || !results || !window.fetch) return;
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function safePath(url) {
+    if (typeof url !== "string" || !url) return null;
+    try {
+      var parsed = new URL(url, window.location.href);
+      if (/^https?:$/.test(parsed.protocol)) return parsed.pathname + parsed.search;
+    } catch (e) { /* not a URL */ }
+    return null;
+  }
+
+  function showStatus(text, kind) {
+    status.textContent = text;
+    status.className = "consult-form__status consult-form__status--" + kind;
+    status.hidden = false;
+  }
+
+  function clearErrors(form) {
+    Array.prototype.forEach.call(form.querySelectorAll("[data-error-for]"), function (slot) {
+      slot.textContent = "";
+      slot.hidden = true;
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (field) {
+      field.removeAttribute("aria-invalid");
+    });
+  }
+
+  function showErrors(form, fields) {
+    var first = null;
+    Object.keys(fields).forEach(function (name) {
+      var slot = form.querySelector('[data-error-for="' + name + '"]') ||
+        form.querySelector('[data-error-for="_"]');
+      slot.textContent = fields[name].join(" ");
+      slot.hidden = false;
+      var field = form.elements[name];
+      if (field && field.setAttribute) {
+        field.setAttribute("aria-invalid", "true");
+        first = first || field;
+      }
+    });
+    if (first && first.focus) first.focus();
+  }
+
+  function chosenClasses(form) {
+    return Array.prototype.filter.call(form.querySelectorAll('input[name="classes"]'), function (box) {
+      return box.checked;
+    }).map(function (box) { return parseInt(box.value, 10); });
+  }
+
+  function request(form) {
+    var classes = chosenClasses(form);
+    if (form.getAttribute("data-mode") === "logo") {
+      var body = new FormData();
+      var file = form.elements.logo.files[0];
+      if (file) body.append("logo", file);
+      body.append("classes", JSON.stringify(classes));
+      return { method: "POST", headers: { Accept: "application/json" }, body: body };
+    }
+    return {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ name: form.elements.name.value, classes: classes })
+    };
+  }
+
+  function renderResult(result) {
+    var mark = result.trademark || {};
+    var item = el("li", { class: "similar-result" });
+    var logo = safePath(mark.logo_thumbnail_url || mark.logo_url || mark.logo);
+    if (logo) item.append(el("img", { class: "trademark-result__logo", src: logo, alt: "", loading: "lazy", width: "48", height: "48" }));
+    item.append(el("a", {
+      class: "item-list__title",
+      href: "/trademarks/" + encodeURIComponent(mark.registration_number) + "/"
+    }, mark.name || "图形商标"));
+    item.append(el("span", { class: "finance-score" }, "相似度 " + Math.round((result.score || 0) * 100) + "%"));
+    if (result.reasons && result.reasons.length) {
+      item.append(el("p", { class: "finance-reasons" }, "近似理由：" + result.reasons.join("、")));
+    }
+    var meta = el("p", { class: "meta" });
+    meta.append(el("span", {}, "第" + mark.registration_number + "号"));
+    var classes = (mark.classes || []).map(function (c) { return "第" + c.number + "类"; }).join("、");
+    if (classes) meta.append(el("span", {}, classes));
+    if (mark.status_display) meta.append(el("span", {}, mark.status_display));
+    item.append(meta);
+    var owner = el("p", { class: "trademark-result__owner" }, "注册人：");
+    var ownerPath = mark.owner && safePath(mark.owner.url);
+    owner.append(ownerPath ? el("a", { href: ownerPath }, mark.owner.name) : document.createTextNode(mark.owner_name || "—"));
+    item.append(owner);
+    return item;
+  }
+
+  function render(data, form) {
+    results.replaceChildren();
+    var list = data.results || [];
+    var subject = form.getAttribute("data-mode") === "logo" ? "该图样" : "“" + (data.name || "") + "”";
+    if (!list.length) {
+      showStatus("未发现与" + subject + "近似的在先商标。", "success");
+      return;
+    }
+    showStatus("找到 " + list.length + " 件与" + subject + "近似的在先商标，按相似度排列。", "success");
+    list.forEach(function (result) { results.append(renderResult(result)); });
+  }
+
+  Array.prototype.forEach.call(forms, function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      Array.prototype.forEach.call(forms, clearErrors);
+      results.replaceChildren();
+      var button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      showStatus("正在查询……", "pending");
+      fetch(form.action, request(form))
+        .then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (data) {
+            return { ok: response.ok, data: data };
+          });
+        })
+        .then(function (answer) {
+          if (answer.ok) {
+            render(answer.data, form);
+          } else {
+            var error = answer.data.error || {};
+            showStatus(error.message || "查询未成功，请稍后再试。", "error");
+            showErrors(form, error.fields || {});
+          }
+        })
+        .catch(function () { showStatus("网络异常，查询未成功，请稍后再试。", "error"); })
+        .then(function () { button.disabled = false; });
+    });
+  });
+})();
