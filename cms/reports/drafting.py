@@ -116,7 +116,9 @@ def draw_charts(figures: dict) -> list[dict]:
     categories = [(c["label"], c["count"]) for c in figures["categories"] if c["count"]]
     districts = [(d["name"], d["count"]) for d in figures["districts"] if d["count"]]
     rising = [(c["label"], c["share_change"]) for c in figures["rising"]]
+    trend = [(t["label"], t["count"] or 0) for t in figures.get("trend", [])]
     specs = [
+        ("trend", "近半年各期投诉举报数量", trend, "统计期间", "件数（少于5件记为0）"),
         ("categories", "问题类别分布", categories, "问题类别", "件数"),
         ("districts", "各街镇投诉举报数量", districts, "街镇", "件数"),
         ("rising", "占比上升的问题类别", rising, "问题类别", "较上期上升（百分点）"),

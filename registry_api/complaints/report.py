@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils import timezone
 
 from registry_api.workdays.calendar import WorkCalendar
 
@@ -26,6 +27,7 @@ from .models import OPEN_STATUSES, Category, Complaint, Kind, Status
 
 SUPPRESS_BELOW = 5
 TOP = 10
+TREND_PERIODS = 12  # the trend chart: this period and the eleven before it
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,13 @@ class Period:
         return Period(back(self.start), back(self.end))
 
     @property
+    def short_label(self) -> str:
+        """ "11月上" / "11月下" for a half-month, the dates otherwise (chart labels)."""
+        if self.is_half_month:
+            return f"{self.start.month}月{'上' if self.start.day == 1 else '下'}"
+        return f"{self.start:%m.%d}–{self.end:%m.%d}"
+
+    @property
     def label(self) -> str:
         if self.is_half_month:
             half = "上半月" if self.start.day == 1 else "下半月"
@@ -120,6 +129,7 @@ class Report:
     handling: dict
     amount_recovered: str
     cells: list[dict] = field(default_factory=list)  # category × 街镇, the open dataset
+    trend: list[dict] = field(default_factory=list)  # totals of the last TREND_PERIODS periods
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -198,6 +208,7 @@ def compute(period: Period, *, today: datetime.date | None = None, calendar=None
         ],
         handling=_handling(period, current, today, calendar),
         amount_recovered=str(_amount(period)),
+        trend=_trend(period),
         cells=[
             {
                 "category": category,
@@ -209,6 +220,29 @@ def compute(period: Period, *, today: datetime.date | None = None, calendar=None
             for (category, code, name), n in sorted(cells.items())
         ],
     )
+
+
+def _trend(period: Period) -> list[dict]:
+    """Submissions per period, oldest first, ending with `period`."""
+    periods = [period]
+    for _ in range(TREND_PERIODS - 1):
+        periods.insert(0, periods[0].previous())
+    counts = Counter(
+        Complaint.objects.filter(
+            submitted_at__date__range=(periods[0].start, period.end)
+        ).values_list("submitted_at", flat=True)
+    )
+    by_day = Counter()
+    for moment, n in counts.items():
+        by_day[timezone.localdate(moment)] += n
+    return [
+        {
+            "period": str(p),
+            "label": p.short_label,
+            "count": sum(n for day, n in by_day.items() if p.start <= day <= p.end),
+        }
+        for p in periods
+    ]
 
 
 def _handling(period: Period, current: list[dict], today, calendar) -> dict:
@@ -265,6 +299,7 @@ def public(report: Report) -> dict:
         district["count"] = _suppress(district["count"])
         district["previous"] = _suppress(district["previous"])
     data["cells"] = [dict(c, count=_suppress(c["count"])) for c in data["cells"]]
+    data["trend"] = [dict(t, count=_suppress(t["count"])) for t in data["trend"]]
     handling = data["handling"]
     for key in ("accepted", "accepted_late", "closed", "open_overdue"):
         handling[key] = _suppress(handling[key])

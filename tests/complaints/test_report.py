@@ -159,6 +159,12 @@ def test_figures_match_the_hand_computed_dataset(dataset):
         "open_overdue": 9,
     }
     assert report.amount_recovered == "1000.50"
+    assert [(t["label"], t["count"]) for t in report.trend[-3:]] == [
+        ("10月上", 0),
+        ("10月下", 10),
+        ("11月上", 15),
+    ]
+    assert len(report.trend) == 12 and report.trend[0]["label"] == "5月下"
 
 
 def test_counts_below_five_are_suppressed_in_public_output(dataset):
