@@ -65,6 +65,11 @@ def test_every_editorial_kind_previews_with_its_site_template(rf, wagtail_root, 
     from search.kinds import REGISTRY
 
     call_command("load_content", verbosity=0)
+    # Reports are drafted from complaint data, not seed content: one for an empty half-month.
+    from cms.reports.drafting import draft_report
+    from registry_api.complaints.report import Period
+
+    draft_report(Period.parse("2026-11-01:2026-11-15")).page.get_latest_revision().publish()
     request = rf.get("/admin/")
     request.user = django_user_model.objects.create_superuser("previewer", password="x")
     page_kinds = [kind for kind in REGISTRY.values() if kind.page_model is not None]

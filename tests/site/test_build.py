@@ -23,7 +23,9 @@ from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
 
 pytestmark = pytest.mark.build
 
-ABSOLUTE_URL = re.compile(r"https?://([^/\"'\s<>]+)")
+# Absolute URLs a page would fetch or link; an XML namespace name (the inline charts'
+# xmlns="http://www.w3.org/2000/svg") is an identifier, never requested.
+ABSOLUTE_URL = re.compile(r"(?<!xmlns=\")https?://([^/\"'\s<>]+)")
 
 
 def png_bytes(width: int, height: int) -> bytes:
