@@ -29,8 +29,10 @@ class ImageLimits:
     formats: tuple[str, ...] = FORMATS
 
     def not_an_image(self) -> str:
-        names = "、".join("WebP" if f == "WEBP" else f for f in self.formats)
-        return f"请上传 {names} 格式的{self.label}。"
+        # MPO is how many cameras write a JPEG: accepted, not worth naming to the public.
+        names = ["WebP" if f == "WEBP" else f for f in self.formats if f != "MPO"]
+        listed = "、".join(names[:-1]) + f" 或 {names[-1]}" if len(names) > 1 else names[0]
+        return f"请上传 {listed} 格式的{self.label}。"
 
     def too_large(self) -> str:
         return f"{self.label}文件不能超过{self.max_bytes // (1024 * 1024)}MB。"

@@ -19,18 +19,22 @@ rarer shared tiles score higher) and the Python side ranks the candidates by the
 from __future__ import annotations
 
 import io
-import warnings
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from PIL import Image, ImageChops, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageChops, ImageOps
 
-MAX_BYTES = 2 * 1024 * 1024
-MAX_SIDE = 4096
-MAX_PIXELS = 16_000_000
-FORMATS = {"PNG", "JPEG", "MPO", "GIF", "WEBP"}  # MPO: a JPEG as many cameras write it
+from registry_api.images import ImageLimits, ImageRefused, open_image
+
+LIMITS = ImageLimits(
+    label="商标图样",
+    max_bytes=2 * 1024 * 1024,
+    max_side=4096,
+    max_pixels=16_000_000,
+    formats=("PNG", "JPEG", "MPO", "GIF", "WEBP"),
+)
 THUMBNAIL_SIZE = 120
 THUMBNAIL_FOLDER = "thumbs"
 
@@ -47,10 +51,10 @@ NEAR = 0.5
 MAIN_NEAR = 0.25
 ZERO_SCORE_BITS = 160  # logo_similarity's scale
 
-NOT_AN_IMAGE = "请上传 PNG、JPEG、GIF 或 WebP 格式的商标图样。"
-TOO_LARGE = "商标图样文件不能超过2MB。"
-TOO_MANY_PIXELS = "商标图样尺寸过大：宽、高均不能超过4096像素，总像素不能超过1600万。"
-BROKEN = "商标图样文件已损坏或不完整，无法读取。"
+NOT_AN_IMAGE = LIMITS.not_an_image()
+TOO_LARGE = LIMITS.too_large()
+TOO_MANY_PIXELS = LIMITS.too_many_pixels()
+BROKEN = LIMITS.broken()
 EMPTY = "商标图样中没有可识别的图形（整幅为同一颜色）。"
 
 LOGO_SIMILAR = "图形近似"
@@ -68,40 +72,13 @@ class LogoCheck:
 
 
 def logo_open(file) -> LogoCheck:
-    """Check and decode an uploaded logo: type, file size, then the header's pixel count
-    before any decoding (a decompression bomb is a few kilobytes that decode to gigabytes)."""
-    size = getattr(file, "size", None)
-    if size is None:
-        file.seek(0, io.SEEK_END)
-        size = file.tell()
-    if size > MAX_BYTES:
-        raise LogoError(TOO_LARGE)
-    if size == 0:
-        raise LogoError(NOT_AN_IMAGE)
-    file.seek(0)
-    with warnings.catch_warnings():
-        # Pillow warns past MAX_IMAGE_PIXELS and raises past twice that: both refuse here.
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(file)
-            if image.format not in FORMATS:
-                raise LogoError(NOT_AN_IMAGE)
-            width, height = image.size
-            if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
-                raise LogoError(TOO_MANY_PIXELS)
-            image.load()
-            work = flatten_logo(image)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise LogoError(TOO_MANY_PIXELS) from exc
-        except UnidentifiedImageError as exc:
-            raise LogoError(NOT_AN_IMAGE) from exc
-        except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            if isinstance(exc, LogoError):
-                raise
-            raise LogoError(BROKEN) from exc
-        finally:
-            file.seek(0)
-    return LogoCheck(image=work, format=image.format, size=(width, height))
+    """Check and decode an uploaded logo (registry_api/images.py: file size, format, the
+    header's pixel count before any decoding, a complete file), shrunk for fingerprinting."""
+    try:
+        image = open_image(file, LIMITS)
+    except ImageRefused as exc:
+        raise LogoError(str(exc)) from exc
+    return LogoCheck(image=flatten_logo(image), format=image.format, size=image.size)
 
 
 def flatten_logo(image: Image.Image) -> Image.Image:

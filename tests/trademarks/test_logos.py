@@ -273,7 +273,7 @@ def test_bad_uploads_get_a_chinese_error_on_logo_and_nothing_is_stored(
     content, message = BAD_UPLOADS[case]
     content = content if content is not None else big_uploads[case]
     if case == "over 2 MB":
-        assert len(content) > logos.MAX_BYTES
+        assert len(content) > logos.LIMITS.max_bytes
     upload = SimpleUploadedFile("logo.png", content, content_type="image/png")
     marks = Trademark.objects.count()  # the module's library may be there
     response = api.post(SIMILAR, {"logo": upload}, format="multipart")
