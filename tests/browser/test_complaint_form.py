@@ -3,18 +3,17 @@ filled in, a first try without a category shows the field's error, the second is
 the tracking page shows its progress (Debian's Chromium driven by Playwright)."""
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connections
 from django.test import override_settings
 
 from registry_api.complaints.models import Complaint
 from registry_api.complaints.reference_data import load_units
 from registry_api.enterprises.reference_data import load_districts
 from registry_api.workdays.reference_data import load_holidays
+from tests.playwright_db import read_db
 
 pytestmark = [pytest.mark.engine, pytest.mark.build, pytest.mark.browser]
 
@@ -33,21 +32,6 @@ def built_site(transactional_db, home_page, live_server, search_engine, run_buil
         yield live_server.url
 
 
-def in_thread(query):
-    """Run an ORM query in a short-lived thread and close its connection: Django refuses ORM
-    calls while Playwright's event loop runs in this thread, and a connection left open there
-    would keep PostgreSQL's test database busy at teardown."""
-
-    def run():
-        try:
-            return query()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
-
-
 def test_complain_from_a_phone_then_track(built_site, browser):
     page = browser.new_context(**PHONE).new_page()
     page.goto(built_site + "/complaints/new/?place=station-150402004")
@@ -64,7 +48,7 @@ def test_complain_from_a_phone_then_track(built_site, browser):
     error = page.locator('[data-error-for="category"]')
     error.wait_for(state="visible")
     assert "问题类别" in error.inner_text()
-    assert not in_thread(Complaint.objects.exists)
+    assert not read_db(Complaint.objects.exists)
 
     page.select_option("#complaint-category", "prepaid_cards")
     page.click("#complaint-form button[type=submit]")
@@ -72,7 +56,7 @@ def test_complain_from_a_phone_then_track(built_site, browser):
     status.wait_for()
     code = status.get_attribute("data-tracking-code")
     assert re.fullmatch(r"[2-9A-Z]{10}", code) and "7个工作日内" in status.inner_text()
-    stored = in_thread(lambda: list(Complaint.objects.values_list("tracking_code", "place__code")))
+    stored = read_db(lambda: list(Complaint.objects.values_list("tracking_code", "place__code")))
     assert stored == [(code, "station-150402004")]
     # The form fits the phone: nothing wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

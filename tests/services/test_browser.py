@@ -1,13 +1,12 @@
 """A visitor asks a question on the built site, with and without JavaScript (Chromium)."""
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connections
 from django.test import override_settings
 
 from registry_api.services.models import Consultation
+from tests.playwright_db import read_db
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -18,23 +17,6 @@ def ask_page(transactional_db, home_page, live_server, run_build, tmp_path):
         result = run_build(live_server.url, tmp_path / "site")
         assert result.returncode == 0, result.stdout + result.stderr
         yield live_server.url + "/consultations/ask/"
-
-
-def read_db(query):
-    """Run an ORM read outside Playwright's event loop, on a connection closed right after.
-
-    Playwright's sync API runs an asyncio loop in the test thread: Django refuses ORM calls
-    there, and a connection opened in that context would outlive the test database.
-    """
-
-    def run():
-        try:
-            return query()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as executor:
-        return executor.submit(run).result()
 
 
 def fill(form, phone="13912345678"):
