@@ -2,6 +2,7 @@
 in the engine (registry_api/trademarks/queries.py)."""
 
 import django_filters
+from django.db.models import Q
 
 from .models import GIKind, Trademark
 
@@ -29,12 +30,19 @@ class TrademarkFilter(django_filters.FilterSet):
     registered_after, registered_before = _dates("registered_on", "注册日期")
     expires_after, expires_before = _dates("expires_on", "专用权期限截止日期")
     updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="更新时间不早于（ISO 8601）"
+        method="filter_updated_since", label="更新时间不早于（ISO 8601；含注册人企业的更新）"
     )
 
     class Meta:
         model = Trademark
         fields = ["status", "recognition", "mark_type"]
+
+    def filter_updated_since(self, queryset, name, value):
+        """Marks changed since `value`, and marks whose local owner changed since: a mark shows
+        its owner's directory name (the list's ETag counts owner__updated_at too), and an
+        owner's rename moves no mark's `updated_at`. What a change feed (the site's copy of
+        the library) must be sent again. (`?q=` searches filter on the mark's own time.)"""
+        return queryset.filter(Q(updated_at__gte=value) | Q(owner__updated_at__gte=value))
 
 
 TrademarkFilter.base_filters["class"] = TrademarkFilter.base_filters.pop("nice_class")

@@ -2,13 +2,16 @@
 and a mark's logo fingerprint and thumbnail following its logo.
 
 Signals rather than service calls, because staff also edit marks in the Wagtail admin, whose
-forms save the models directly. Marks have no static-site page yet, so no site build is asked.
+forms save the models directly. Every mark has its page on the static site: a change asks for
+a site build too (coalesced per transaction, cms/on_commit.py). An owner's change already asks
+for one through the enterprise's own signals.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from cms.publishing.services import site_build_request
 from registry_api.enterprises.models import Enterprise
 from search.services import search_sync_later
 
@@ -29,6 +32,7 @@ def trademark_changed(sender, instance: Trademark, **kwargs) -> None:
     if kwargs["signal"] is post_save and not kwargs.get("raw"):
         trademark_logo_thumbnail_store(trademark=instance)
     search_sync_later("trademark", instance.pk)
+    site_build_request()
 
 
 @receiver(post_save, sender=TrademarkClass, dispatch_uid="trademark_class_saved")
@@ -37,6 +41,7 @@ def trademark_class_changed(sender, instance: TrademarkClass, **kwargs) -> None:
     # The classes are in the document; touching updated_at keeps search_check's view right.
     Trademark.objects.filter(pk=instance.trademark_id).update(updated_at=_now())
     search_sync_later("trademark", instance.trademark_id)
+    site_build_request()
 
 
 @receiver(post_save, sender=TrademarkEvent, dispatch_uid="trademark_event_saved")
@@ -44,6 +49,7 @@ def trademark_class_changed(sender, instance: TrademarkClass, **kwargs) -> None:
 def trademark_event_changed(sender, instance: TrademarkEvent, **kwargs) -> None:
     # Events are in the API's representation of the mark: its validators must move.
     Trademark.objects.filter(pk=instance.trademark_id).update(updated_at=_now())
+    site_build_request()
 
 
 @receiver(post_save, sender=Enterprise, dispatch_uid="trademark_owner_saved")

@@ -36,3 +36,18 @@ def test_a_rolled_back_transaction_requests_no_build(django_capture_on_commit_ca
             EnterpriseFactory()
             raise RuntimeError
     assert queued_builds() == 0
+
+
+def test_a_trademark_change_requests_a_build(django_capture_on_commit_callbacks):
+    """Every mark has a site page: a change in the admin or the API must reach the site."""
+    from registry_api.trademarks.reference_data import load_nice_classes
+    from tests.trademarks.conftest import make_mark
+
+    load_nice_classes()
+    with django_capture_on_commit_callbacks(execute=True):
+        mark = make_mark("20900002", "构建测试", classes=(25,))
+    assert queued_builds() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        mark.agent = "赤峰某商标代理有限公司"
+        mark.save()
+    assert queued_builds() == 2

@@ -185,3 +185,19 @@ def test_the_renewal_state_follows_the_build_day_without_fetching_the_library_ag
     full_output = tmp_path / "full"
     build(run_build, live_server.url, full_output, *later, "--full")
     assert_same_tree(live(output), live(full_output))
+
+
+def test_the_lists_updated_since_matches_marks_whose_owner_changed(library, client):
+    since = timezone.now() - datetime.timedelta(minutes=1)
+
+    def numbers() -> set[str]:
+        answer = client.get(LIST, {"updated_since": since.isoformat()})
+        assert answer.status_code == 200, answer.content
+        return {mark["registration_number"] for mark in answer.json()["results"]}
+
+    assert numbers() == set()
+    services.trademark_update(trademark=library["millet"], agent="赤峰昭乌达商标代理有限公司")
+    assert numbers() == {"10000003"}
+    library["dairy"].name = "赤峰红山改名后乳业有限公司"
+    library["dairy"].save()
+    assert numbers() == {"10000001", "10000002", "10000003"}

@@ -179,15 +179,18 @@ class ApiClient:
             if not items or offset >= body.get("meta", {}).get("total_count", 0):
                 return
 
-    def registry_list(self, path: str, params: dict | None = None) -> Iterator[dict]:
+    def registry_list(
+        self, path: str, params: dict | None = None, *, conditional: bool = True
+    ) -> Iterator[dict]:
         """Every item of a cursor-paginated registry list, following `next` until null.
 
         `next` is rebuilt on our base URL: behind a proxy Django may name another host.
         With a cache, the first page is asked for with the stored ETag: a 304 yields the
-        stored pages; a 200 is followed as usual and its pages are stored.
+        stored pages; a 200 is followed as usual and its pages are stored. `conditional=False`
+        leaves the cache out (a list kept as a change-feed copy, sync.py).
         """
         params = {"page_size": REGISTRY_PAGE_SIZE, **(params or {})}
-        key = self.cache.key(path, params) if self.cache is not None else None
+        key = self.cache.key(path, params) if self.cache is not None and conditional else None
         stored = self.cache.stored(key) if key else None
         response = self._get(path, params, etag=stored["etag"] if stored else None)
         if response.status_code == 304:

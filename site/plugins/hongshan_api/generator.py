@@ -16,12 +16,12 @@ from .client import ApiClient, ListCache
 from .feeds import news_feed_write
 from .filters import FILTERS, build_day_set, build_today
 from .incremental import RenderCache, fingerprint
-from .parts import registry_part_urls, registry_parts
+from .parts import part_fetch, registry_part_urls, registry_parts
 from .platforms import home_tiles, present_platforms
 from .presenters import SiteUrls, page_url_resolver, site_content
 from .sections import sections_from_settings
 from .snapshot import snapshot_fetch
-from .sync import EnterpriseSync
+from .sync import ENTERPRISES, ChangeFeeds
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +41,14 @@ class PublicSiteGenerator(Generator):
         today = self.settings.get("HONGSHAN_TODAY")
         build_day_set(datetime.date.fromisoformat(today) if today else None)
         self.fingerprint = fingerprint(self.settings)
-        self.directory = EnterpriseSync(
+        # The largest lists (the directory, parts' feeds such as the trademark library) are
+        # kept between builds and synced through their change feeds (sync.py).
+        self.feeds = ChangeFeeds(
             previous_state=self.settings.get("HONGSHAN_PREVIOUS_STATE"),
             full=bool(self.settings.get("HONGSHAN_FULL_BUILD")),
             fingerprint=self.fingerprint,
         )
+        self.directory = self.feeds.sync(ENTERPRISES)
         # Registry parts' lists: asked for with the previous build's ETags (client.py).
         self.lists = ListCache.read(
             None
@@ -106,7 +109,9 @@ class PublicSiteGenerator(Generator):
                 lambda client: snapshot_fetch(client, self.sections, directory=self.directory),
             )
             # Registry parts (credit, finance, services…): each fetches its own lists.
-            data = [pool.submit(fetched, part.fetch, self.lists) for part in parts]
+            data = [
+                pool.submit(fetched, part_fetch(part, self.feeds), self.lists) for part in parts
+            ]
             self.snapshot = snapshot.result()
             self.parts = [(part, future.result()) for part, future in zip(parts, data, strict=True)]
 
@@ -126,7 +131,7 @@ class PublicSiteGenerator(Generator):
         self._write_feed()
         state_dir = self.settings.get("HONGSHAN_STATE_DIR")
         self.cache.manifest_write(state_dir)
-        self.directory.write(state_dir)
+        self.feeds.write(state_dir)
         self.lists.write(state_dir)
         logger.info(
             "rendered %s pages, reused %s in %.2fs",

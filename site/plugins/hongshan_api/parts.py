@@ -2,7 +2,9 @@
 
 A part is a module of this package named in pelicanconf's HONGSHAN_REGISTRY_PARTS, with
 
-    fetch(client: ApiClient) -> data          called once per build, after the snapshot
+    fetch(client: ApiClient) -> data          called once per build, beside the snapshot;
+                                              `fetch(client, feeds=None)` is also given the
+                                              build's ChangeFeeds (sync.py) to sync a large list
     write(generator, writer, data) -> None    writes its pages (generator._write / _write_paginated)
     annotate(content, data) -> None           optional: marks shared items before pages are written
     URLS: tuple[str, ...]                     optional: HONGSHAN_URLS keys of pages every build
@@ -13,7 +15,10 @@ so each registry (credit, finance, services…) adds pages without editing the g
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
+from collections.abc import Callable
 from types import ModuleType
 
 
@@ -27,3 +32,10 @@ def registry_parts(settings: dict) -> list[ModuleType]:
 def registry_part_urls(parts) -> set[str]:
     """HONGSHAN_URLS keys of the pages the parts always write (their `URLS`)."""
     return {key for part in parts for key in getattr(part, "URLS", ())}
+
+
+def part_fetch(part: ModuleType, feeds) -> Callable:
+    """The part's `fetch` as fetch(client), given the build's change feeds if it takes them."""
+    if "feeds" in inspect.signature(part.fetch).parameters:
+        return functools.partial(part.fetch, feeds=feeds)
+    return part.fetch

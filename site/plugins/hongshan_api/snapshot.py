@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .client import ApiClient
 from .platforms import platforms_fetch
 from .sections import Section
-from .sync import EnterpriseSync
+from .sync import ListSync
 
 HOME_TYPE = "pages.HomePage"
 
@@ -45,7 +45,7 @@ def _newest_first(items: list[dict], date_field: str) -> list[dict]:
 
 
 def snapshot_fetch(
-    client: ApiClient, sections: list[Section], *, directory: EnterpriseSync | None = None
+    client: ApiClient, sections: list[Section], *, directory: ListSync | None = None
 ) -> Snapshot:
     """Read everything the site needs: home intro, each section's live pages, the registry.
 

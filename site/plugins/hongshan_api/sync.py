@@ -132,7 +132,7 @@ class ListSync:
                 items = self._full(client)
                 full_at = started
             except RelatedDeleted as exc:
-                self.reason = f"a {exc} that kept {self.feed.kind}s show was deleted"
+                self.reason = f"deleted {exc} shown on kept {self.feed.kind}s"
                 items = self._full(client)
                 full_at = started
             except ApiError as exc:
@@ -185,9 +185,7 @@ class ListSync:
         deletions = list(
             client.registry_list(DELETIONS, {"since": since, "type": kinds}, conditional=False)
         )
-        changes = list(
-            client.registry_list(feed.path, {"updated_since": since}, conditional=False)
-        )
+        changes = list(client.registry_list(feed.path, {"updated_since": since}, conditional=False))
         if previous["items"] and self._shape_changed(client, previous["items"][0], changes):
             raise ShapeChanged
         by_key = {feed.key(item): item for item in previous["items"]}

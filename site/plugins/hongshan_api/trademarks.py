@@ -3,7 +3,8 @@
 Pages: /trademarks/ (the library search: trademarks.js asks GET /api/v1/trademarks/?q= and
 shows results with class and status facets), /trademarks/<registration number>/ (one page per
 mark, every mark of the library: at 30,000 marks the template stays light, and each page is
-keyed on its own mark, so an incremental build renders only the marks that changed),
+keyed on its own mark, so an incremental build renders only the marks that changed; the list
+itself is kept between builds and synced through its change feed, sync.py: FEED),
 /trademarks/similar/ (近似查询 by name or by logo: similar.js posts to
 /api/v1/trademarks/similar/), /trademarks/brands/ (recognized and geographical-indication
 marks, each with the showcase stories about its owner) and /trademarks/statistics/ (charts
@@ -14,10 +15,13 @@ The API masks a natural-person owner's name (张*明) and this part shows only w
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import urlsplit
 
 from .charts import bar_chart, line_chart
 from .client import ApiClient
+from .filters import build_today
+from .sync import ChangeFeeds, Feed
 
 BASE = "trademarks/"
 LIST_PATH = "api/v1/trademarks/"
@@ -30,6 +34,20 @@ OWNER_TYPES = {"enterprise": "企业", "organization": "其他组织", "natural_
 RECOGNITION_ORDER = ("well_known", "famous", "known")
 GI_ORDER = ("certification", "collective")
 LOGO_MAX_MB = 2  # the similarity check's upload limit, as the form states it
+
+# The library as a change feed. Marks are keyed by id (the deletions feed's key for type
+# "trademark") and kept newest first, as the API lists them. A mark shows its local owner's
+# directory name: the API's `updated_since` also matches marks whose owner changed since, and
+# a deleted owner (the mark's owner set to null, its `updated_at` unmoved) forces a full fetch.
+FEED = Feed(
+    label="trademark library",
+    kind="trademark",
+    path=LIST_PATH,
+    file="trademarks.json.gz",
+    key=lambda mark: str(mark["id"]),
+    order=lambda mark: -mark["id"],
+    related={"enterprise": lambda mark: (mark.get("owner") or {}).get("credit_code")},
+)
 
 
 def site_path(url: str | None) -> str:
@@ -45,23 +63,41 @@ def mark_title(mark: dict) -> str:
     return mark.get("name") or "图形商标"
 
 
-def present_mark(mark: dict, urls) -> dict:
-    """The API's mark with its page, its logo as a path, and display strings."""
+def renewal_state(renewal: dict, today: datetime.date) -> str:
+    """The renewal state (续展) as of the build day, from the window's dates, as the API's
+    RenewalWindow.state computes it. The API's own `state` is as of the day the mark was
+    fetched, and the kept copy (FEED) is not fetched again when only the day changes."""
+    if today < datetime.date.fromisoformat(renewal["opens_on"]):
+        return "未到续展期"
+    if today <= datetime.date.fromisoformat(renewal["due_on"]):
+        return "可申请续展"
+    if today <= datetime.date.fromisoformat(renewal["grace_until"]):
+        return "宽展期内"
+    return "已过宽展期"
+
+
+def present_mark(mark: dict, urls, today: datetime.date) -> dict:
+    """The API's mark with its page, its logo as a path, and display strings: a new dict, the
+    fetched one is kept for the next build as the API gave it."""
     number = mark["registration_number"]
-    mark["url"] = urls.path("trademark", registration_number=number)
-    mark["save_as"] = urls.save_as("trademark", registration_number=number)
-    mark["title"] = mark_title(mark)
-    mark["logo_src"] = site_path(
-        mark.get("logo_thumbnail_url") or mark.get("logo_url") or mark.get("logo")
-    )
-    mark["owner_type_display"] = OWNER_TYPES.get(mark.get("owner_type"), "")
-    mark["classes_display"] = "、".join(f"第{c['number']}类" for c in mark.get("classes") or [])
-    return mark
-
-
-def fetch(client: ApiClient) -> dict:
+    renewal = mark.get("renewal")
     return {
-        "marks": list(client.registry_list(LIST_PATH, {})),
+        **mark,
+        "url": urls.path("trademark", registration_number=number),
+        "save_as": urls.save_as("trademark", registration_number=number),
+        "title": mark_title(mark),
+        "logo_src": site_path(
+            mark.get("logo_thumbnail_url") or mark.get("logo_url") or mark.get("logo")
+        ),
+        "owner_type_display": OWNER_TYPES.get(mark.get("owner_type"), ""),
+        "classes_display": "、".join(f"第{c['number']}类" for c in mark.get("classes") or []),
+        "renewal": {**renewal, "state": renewal_state(renewal, today)} if renewal else renewal,
+    }
+
+
+def fetch(client: ApiClient, feeds: ChangeFeeds | None = None) -> dict:
+    return {
+        "marks": (feeds or ChangeFeeds()).sync(FEED).fetch(client),
         "statistics": client.get_json(STATISTICS_PATH),
     }
 
@@ -181,7 +217,8 @@ def statistics_charts(statistics: dict) -> list[dict]:
 
 def write(generator, writer, data: dict) -> None:
     urls = generator.urls
-    marks = [present_mark(mark, urls) for mark in data["marks"]]
+    today = build_today()
+    marks = [present_mark(mark, urls, today) for mark in data["marks"]]
     statistics = data["statistics"]
     nice_classes = [{"number": c["number"], "name": c["name"]} for c in statistics["by_class"]]
     totals = {
