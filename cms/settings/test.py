@@ -28,3 +28,12 @@ SITE_API_URL = "http://127.0.0.1:9"
 # Live-server tests answer requests in threads; a persistent connection left in one would keep
 # the PostgreSQL test database busy when the run drops it.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's default in-memory test database: with an in-memory database the
+    # live server's request threads share the test thread's one connection, and two requests
+    # at once can deadlock inside SQLite when one runs a Python-defined SQL function (Django's
+    # date extraction on SQLite) — seen as a build hanging on the trademark statistics. With a
+    # file each thread has its own connection, as in production.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"hongshan-test-{os.getpid()}.sqlite3")
+    }
