@@ -11,15 +11,8 @@
     return "k" + Date.now().toString(36) + Math.random().toString(36).slice(2, 12);
   }
 
-  function status(el, text, kind) {
-    el.textContent = text;
-    el.className = "consult-form__status consult-form__status--" + kind;
-    el.hidden = false;
-    if (kind !== "pending") {
-      el.setAttribute("tabindex", "-1");
-      el.focus();
-    }
-  }
+  var Forms = window.HongshanForms;
+  var status = Forms.showStatus;
 
   function setupForm(form) {
     var statusEl = document.getElementById("complaint-status");
@@ -55,28 +48,10 @@
     }
 
     function clearErrors() {
-      Array.prototype.forEach.call(form.querySelectorAll("[data-error-for]"), function (el) {
-        el.textContent = "";
-        el.hidden = true;
-      });
-      Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (el) {
-        el.removeAttribute("aria-invalid");
-      });
+      Forms.clearErrors(form);
     }
     function showErrors(fields) {
-      var first = null;
-      Object.keys(fields).forEach(function (name) {
-        var slot = form.querySelector('[data-error-for="' + name + '"]') ||
-          form.querySelector('[data-error-for="_"]');
-        slot.textContent = fields[name].join(" ");
-        slot.hidden = false;
-        var input = form.elements[name];
-        if (input && input.setAttribute) {
-          input.setAttribute("aria-invalid", "true");
-          first = first || input;
-        }
-      });
-      if (first && first.focus) first.focus();
+      Forms.showErrors(form, fields);
     }
 
     form.addEventListener("submit", function (event) {

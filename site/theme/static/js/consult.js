@@ -8,40 +8,18 @@
   var status = document.getElementById("consult-status");
   if (!form || !status || !window.fetch) return;
 
+  var Forms = window.HongshanForms;
+
   function showStatus(text, kind) {
-    status.textContent = text;
-    status.className = "consult-form__status consult-form__status--" + kind;
-    status.hidden = false;
-    if (kind !== "pending") {
-      status.setAttribute("tabindex", "-1");
-      status.focus();
-    }
+    Forms.showStatus(status, text, kind);
   }
 
   function clearErrors() {
-    Array.prototype.forEach.call(form.querySelectorAll("[data-error-for]"), function (el) {
-      el.textContent = "";
-      el.hidden = true;
-    });
-    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (el) {
-      el.removeAttribute("aria-invalid");
-    });
+    Forms.clearErrors(form);
   }
 
   function showErrors(fields) {
-    var first = null;
-    Object.keys(fields).forEach(function (name) {
-      var slot = form.querySelector('[data-error-for="' + name + '"]') ||
-        form.querySelector('[data-error-for="_"]');
-      slot.textContent = fields[name].join(" ");
-      slot.hidden = false;
-      var input = form.elements[name];
-      if (input && input.setAttribute) {
-        input.setAttribute("aria-invalid", "true");
-        first = first || input;
-      }
-    });
-    if (first && first.focus) first.focus();
+    Forms.showErrors(form, fields);
   }
 
   form.addEventListener("submit", function (event) {

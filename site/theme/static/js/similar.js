@@ -26,36 +26,12 @@
     return null;
   }
 
+  var Forms = window.HongshanForms;
+  var clearErrors = Forms.clearErrors;
+  var showErrors = Forms.showErrors;
+
   function showStatus(text, kind) {
-    status.textContent = text;
-    status.className = "consult-form__status consult-form__status--" + kind;
-    status.hidden = false;
-  }
-
-  function clearErrors(form) {
-    Array.prototype.forEach.call(form.querySelectorAll("[data-error-for]"), function (slot) {
-      slot.textContent = "";
-      slot.hidden = true;
-    });
-    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (field) {
-      field.removeAttribute("aria-invalid");
-    });
-  }
-
-  function showErrors(form, fields) {
-    var first = null;
-    Object.keys(fields).forEach(function (name) {
-      var slot = form.querySelector('[data-error-for="' + name + '"]') ||
-        form.querySelector('[data-error-for="_"]');
-      slot.textContent = fields[name].join(" ");
-      slot.hidden = false;
-      var field = form.elements[name];
-      if (field && field.setAttribute) {
-        field.setAttribute("aria-invalid", "true");
-        first = first || field;
-      }
-    });
-    if (first && first.focus) first.focus();
+    Forms.showStatus(status, text, kind, false);
   }
 
   function chosenClasses(form) {
