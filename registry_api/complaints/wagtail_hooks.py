@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .admin_views import (
     ComplaintFilterSet,
     ComplaintHandleView,
+    ComplaintIndexView,
     ComplaintInspectView,
     QRSheetView,
     qr_png_view,
@@ -36,6 +37,7 @@ class ComplaintViewSet(ModelViewSet):
     search_fields = ["tracking_code", "respondent_name", "complainant_phone"]
     ordering = ["due_on", "-submitted_at"]
     list_per_page = 50
+    index_view_class = ComplaintIndexView
     inspect_view_enabled = True
     inspect_view_class = ComplaintInspectView
 

@@ -74,3 +74,26 @@ def test_queues_by_unit_include_the_stations_below(client, handler, complaint):
     other = complaint.unit.parent.parent.children.exclude(pk=office.pk).first()
     listing = client.get(reverse("complaints:index"), {"unit": other.pk}).content.decode()
     assert complaint.tracking_code not in listing
+
+
+def test_the_queue_costs_the_same_queries_for_3_or_20_complaints(
+    client, handler, api, complaint_form
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def listing_queries(total: int) -> int:
+        while Complaint.objects.count() < total:
+            complaint_form["complainant_phone"] = f"1380000{Complaint.objects.count():04d}"
+            api.post(
+                URL,
+                complaint_form,
+                format="json",
+                REMOTE_ADDR=f"10.9.{total}.{Complaint.objects.count()}",
+            )
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("complaints:index")).status_code == 200
+        return len(queries)
+
+    client.force_login(handler)
+    assert listing_queries(3) == listing_queries(20)
