@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
@@ -222,8 +223,6 @@ DEMO_REPORTS = 3
 def ensure_demo_reports(today=None) -> int:
     """`make run`: the last DEMO_REPORTS half-months' reports, drafted and published, so the
     site shows some; an existing report (drafted, edited or published) is left alone."""
-    from django.utils import timezone
-
     period = Period.half_month_of(today or timezone.localdate())
     published = 0
     for _ in range(DEMO_REPORTS):

@@ -25,13 +25,11 @@ from django.utils import timezone
 
 from registry_api.enterprises.models import Enterprise
 from registry_api.errors import Conflict
-from registry_api.images import ImageLimits, ImageRefused, open_image
+from registry_api.images import ImageLimits, open_image
 from registry_api.workdays.calendar import WorkCalendar
 
 from .deadlines import first_due
 from .models import Complaint, ComplaintPhoto, ComplaintStep, IntakePlace, Unit
-
-__all__ = ["ImageRefused", "Submission", "submit"]
 
 DUPLICATE_DAYS = 7
 TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read over the phone

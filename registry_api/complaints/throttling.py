@@ -15,11 +15,10 @@ from registry_api.services.validators import normalise_phone
 
 
 class _SettingsRate(SimpleRateThrottle):
-    setting = ""
-    default = ""
+    setting = ""  # the name of the rate's setting (cms/settings/base.py, from the environment)
 
     def get_rate(self):
-        return getattr(settings, self.setting, self.default)
+        return getattr(settings, self.setting)
 
     def allow_request(self, request, view):
         self.rate = self.get_rate()
@@ -29,7 +28,7 @@ class _SettingsRate(SimpleRateThrottle):
 
 class SubmitPerAddressThrottle(_SettingsRate):
     scope = "complaint_submit"
-    setting, default = "COMPLAINT_SUBMIT_RATE", "20/hour"
+    setting = "COMPLAINT_SUBMIT_RATE"
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
@@ -37,7 +36,7 @@ class SubmitPerAddressThrottle(_SettingsRate):
 
 class SubmitPerPhoneThrottle(_SettingsRate):
     scope = "complaint_phone"
-    setting, default = "COMPLAINT_PHONE_RATE", "5/day"
+    setting = "COMPLAINT_PHONE_RATE"
 
     def get_cache_key(self, request, view):
         phone = normalise_phone(str(request.data.get("complainant_phone", "") or ""))
@@ -49,7 +48,7 @@ class SubmitPerPhoneThrottle(_SettingsRate):
 
 class TrackPerAddressThrottle(_SettingsRate):
     scope = "complaint_track"
-    setting, default = "COMPLAINT_TRACK_RATE", "30/hour"
+    setting = "COMPLAINT_TRACK_RATE"
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

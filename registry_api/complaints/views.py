@@ -12,6 +12,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from registry_api.images import ImageRefused
+
 from . import intake
 from .deadlines import ACCEPT_DAYS, REPORT_DAYS
 from .models import Complaint, IntakePlace, Kind
@@ -83,7 +85,7 @@ class ComplaintSubmitView(APIView):
                 idempotency_key=key,
                 client_ip=SubmitPerAddressThrottle().get_ident(request),
             )
-        except intake.ImageRefused as exc:
+        except ImageRefused as exc:
             raise exceptions.ValidationError({"photos": [str(exc)]}) from exc
         complaint = submission.complaint
         receipt = {

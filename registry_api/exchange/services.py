@@ -33,15 +33,6 @@ def listing_create(**fields) -> IdleListing:
 
 
 @transaction.atomic
-def listing_update(*, listing: IdleListing, **fields) -> IdleListing:
-    for name, value in fields.items():
-        setattr(listing, name, value)
-    listing.full_clean()
-    listing.save()
-    return listing
-
-
-@transaction.atomic
 def listings_expire(*, today: datetime.date | None = None) -> int:
     """Mark published listings past their validity 已过期 (the public lists already hide them
     by date; this keeps the admin's status honest). Returns how many changed."""
@@ -92,16 +83,6 @@ def inquiry_relay(*, inquiry: Inquiry, note: str = "", relayed_at=None) -> Inqui
         raise ValidationError({"status": "已关闭的意向咨询不能再转达。"})
     inquiry.status = Inquiry.Status.RELAYED
     inquiry.relayed_at = relayed_at or timezone.now()
-    if note.strip():
-        inquiry.staff_note = "\n".join(filter(None, [inquiry.staff_note, note.strip()]))
-    inquiry.full_clean()
-    inquiry.save()
-    return inquiry
-
-
-@transaction.atomic
-def inquiry_close(*, inquiry: Inquiry, note: str = "") -> Inquiry:
-    inquiry.status = Inquiry.Status.CLOSED
     if note.strip():
         inquiry.staff_note = "\n".join(filter(None, [inquiry.staff_note, note.strip()]))
     inquiry.full_clean()
