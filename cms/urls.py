@@ -18,12 +18,13 @@ urlpatterns = [
     path("api/cms/v2/", api_router.urls),
     path("api/v1/", include("registry_api.urls")),
     *(
-        # Benchmark baselines (bench/api_enterprises.py): plain Django, development only.
+        # Benchmark baselines (bench/api_enterprises.py): plain Django, on the single-machine
+        # set-up of `make run` only (settings.API_BASELINES).
         [
             path("api/baseline/enterprises/", baseline_views.enterprise_list),
             path("api/baseline/enterprises/<str:credit_code>/", baseline_views.enterprise_detail),
         ]
-        if settings.DEBUG
+        if settings.API_BASELINES
         else []
     ),
     re_path(r"^api/", not_found_json),

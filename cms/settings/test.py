@@ -17,6 +17,14 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Each test run its own cache folder, shared by the live server's threads and any workers it
+# starts, never by another run.
+CACHES = {
+    "default": {
+        **CACHES["default"],  # noqa: F405
+        "LOCATION": os.environ.get("CACHE_DIR", tempfile.mkdtemp(prefix="hongshan-cache-test-")),
+    }
+}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
