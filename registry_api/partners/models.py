@@ -1,5 +1,6 @@
-"""Partner departments' API keys (court, police, tax …) and import rows held for review."""
+"""Partner departments' API keys (court, police, tax …), their batch imports, held rows."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -72,6 +73,79 @@ class PartnerKey(models.Model):
         return self.revoked_at is not None
 
 
+class CreditImport(models.Model):
+    """One batch import of credit records: its rows until written, its progress and its report.
+
+    Validated first (reads only), then written in bounded transactions; `rows_written` moves
+    in the same transaction as the rows, so a retry resumes where the last commit ended. See
+    docs/decisions/0015-imports-validate-then-write-in-bounded-transactions.md.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "排队中"
+        VALIDATING = "validating", "校验中"
+        WRITING = "writing", "写入中"
+        INTERRUPTED = "interrupted", "已中断（重新提交同一批即可续写）"
+        DONE = "done", "已完成"
+        REJECTED = "rejected", "整批未写入"
+
+    UNFINISHED = (Status.QUEUED, Status.VALIDATING, Status.WRITING, Status.INTERRUPTED)
+
+    key = models.ForeignKey(
+        PartnerKey,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imports",
+        verbose_name="报送密钥",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="credit_imports",
+        verbose_name="提交用户",
+    )
+    mode = models.CharField("模式", max_length=16)
+    dry_run = models.BooleanField("试运行", default=False)
+    idempotency_key = models.CharField("幂等键", max_length=64, blank=True)
+    content_hash = models.CharField("内容摘要", max_length=64, db_index=True)
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.QUEUED)
+    background = models.BooleanField("后台执行", default=False)
+    rows_total = models.PositiveIntegerField("总行数", default=0)
+    rows_validated = models.PositiveIntegerField("已校验行数", default=0)
+    rows_to_write = models.PositiveIntegerField("待写入行数", default=0)
+    rows_written = models.PositiveIntegerField("已写入行数", default=0)
+    rows = models.JSONField("原始行", default=list, help_text="写完后清空；报告保留")
+    plan = models.JSONField("写入计划", default=list, help_text="[[行号, created|updated|flagged]]")
+    report = models.JSONField("导入报告", null=True, blank=True)
+    problem = models.TextField("中断原因", blank=True)
+    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    updated_at = models.DateTimeField("最近进展", auto_now=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "信用记录批量导入"
+        verbose_name_plural = "信用记录批量导入"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="credit_import_key_idempotency",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="credit_import_user_idempotency",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"导入 {self.pk}（{self.get_status_display()}）"
+
+
 class ReviewItem(models.Model):
     """An imported row held back for a clerk to review (e.g. a credit code failing its check)."""
 
@@ -98,11 +172,25 @@ class ReviewItem(models.Model):
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
     note = models.TextField("处理说明", blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    # The import that held the row: a resumed import finds the rows it already flagged.
+    credit_import = models.ForeignKey(
+        CreditImport,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_items",
+        verbose_name="所属导入",
+    )
 
     class Meta:
         verbose_name = "待复核数据"
         verbose_name_plural = "待复核数据"
         ordering = ["-created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["credit_import", "row_number"], name="review_item_once_per_import_row"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.department}·{self.decision_number or self.credit_code}"
