@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.clock import clock, mark_clock_tests  # noqa: F401 - `clock` is a fixture
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -143,3 +145,13 @@ def browser():
 @pytest.fixture
 def browser_page(browser):
     return browser.new_page()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "clock: runs at six frozen instants around both midnights (tests/clock.py)"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    mark_clock_tests(items)

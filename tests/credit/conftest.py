@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -11,8 +12,6 @@ from registry_api.credit import services
 from registry_api.credit.models import Department
 from registry_api.credit.reference_data import load_credit_reference
 from tests.factories import DistrictFactory, EnterpriseFactory
-
-TODAY = datetime.date.today()
 
 
 @pytest.fixture
@@ -36,7 +35,7 @@ def make_record(enterprise, department, number, *, days_ago=30, **fields):
     values = {
         "category": "penalty",
         "severity": "moderate",
-        "decision_date": TODAY - datetime.timedelta(days=days_ago),
+        "decision_date": timezone.localdate() - datetime.timedelta(days=days_ago),
         "facts": "经查，当事人销售过期食品。",
         "legal_basis": "《中华人民共和国食品安全法》第一百二十四条",
         "outcome": "罚款人民币5000元。",

@@ -4,11 +4,13 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from registry_api.credit import services
 from registry_api.credit.models import CreditRecord, CreditRepairApplication, add_months
+from tests.clock import at_every_clock
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 
 BASE = "/admin/snippets/credit/"
 
@@ -28,7 +30,7 @@ def test_admin_lists_records_rules_and_departments(staff_client, records):
 
 
 def test_admin_save_computes_publicity(staff_client, reference, enterprises):
-    decided = datetime.date.today() - datetime.timedelta(days=3)
+    decided = timezone.localdate() - datetime.timedelta(days=3)
     response = staff_client.post(
         f"{BASE}creditrecord/add/",
         {

@@ -5,15 +5,16 @@ import json
 import re
 
 import pytest
+from django.utils import timezone
 
 from registry_api.credit import services
 from registry_api.credit.models import CreditRecord, CreditRepairApplication
+from tests.clock import at_every_clock
 from tests.credit.conftest import clerk, make_record
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 
 PHONE = re.compile(r"(?<![0-9A-Z])1[3-9]\d{9}(?![0-9A-Z])")
-TODAY = datetime.date.today()
 
 
 def results(response):
@@ -82,7 +83,7 @@ def test_profile_timeline(api, records, enterprises, reference):
     penalty = timeline[1]
     assert (
         penalty["days_until_publicity_ends"]
-        == (datetime.date.fromisoformat(penalty["publicity_end"]) - TODAY).days
+        == (datetime.date.fromisoformat(penalty["publicity_end"]) - timezone.localdate()).days
     )
     assert penalty["days_until_repair_eligible"] >= 0
     missing = api.get("/api/v1/enterprises/NOPE/credit/")
@@ -109,7 +110,7 @@ def test_clerk_creates_and_patches(records, enterprises):
         "category": "penalty",
         "severity": "serious",
         "decision_number": "红市监处罚〔2025〕99号",
-        "decision_date": str(TODAY - datetime.timedelta(days=10)),
+        "decision_date": str(timezone.localdate() - datetime.timedelta(days=10)),
         "facts": "无照经营。",
     }
     response = client.post("/api/v1/credit-records/", payload, format="json")
@@ -169,7 +170,9 @@ def test_repair_granted_marks_record_repaired(api, records):
     body = response.json()
     assert "13912345678" not in json.dumps(body) and "李四" not in json.dumps(body)
     application = CreditRepairApplication.objects.get(pk=body["id"])
-    assert application.due_on == services.add_working_days(application.submitted_at.date(), 10)
+    # Ten working days from the Beijing date of submission, not the UTC date of submitted_at.
+    submitted_on = timezone.localdate(application.submitted_at)
+    assert application.due_on == services.add_working_days(submitted_on, 10)
     services.repair_decide(application=application, status="granted", note="已改正。")
     record.refresh_from_db()
     assert record.status == CreditRecord.Status.REPAIRED

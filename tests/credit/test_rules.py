@@ -4,13 +4,15 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from registry_api.credit import selectors, services
 from registry_api.credit.models import CreditRecord, PublicityRule, add_months
 from registry_api.credit.reference_data import load_credit_reference
+from tests.clock import at_every_clock
 from tests.credit.conftest import make_record
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 
 
 def test_add_months_clamps_to_month_end():
@@ -65,7 +67,7 @@ def test_record_leaves_public_list_on_the_end_day(reference, enterprises):
 
 
 def test_standing_levels(records, enterprises):
-    today = datetime.date.today()
+    today = timezone.localdate()
     assert selectors.credit_standing(enterprises[0], today)["level"] == "关注"
     assert selectors.credit_standing(enterprises[1], today)["level"] == "失信"
     assert selectors.credit_standing(enterprises[2], today)["level"] == "关注"
