@@ -1,27 +1,36 @@
-"""Batch upsert of credit records by (department, decision number), with a per-row report.
+"""Batch upsert of credit records by (department, decision number): check, then write rows.
 
-Every write goes through `registry_api.credit.services.record_create` / `record_update`
-(full_clean + publicity from the stored rules), one row at a time, inside one transaction;
-so the rules live in one place and audit, search and site signals see ordinary saves. The
-batch is read with one query for its enterprises and one for its existing records.
+Two steps, so that no write lock is held while a batch is checked (on SQLite one open write
+transaction blocks every other writer, complaints and the task worker included):
+
+1. `credit_record_validate` reads the batch's enterprises and existing records and checks
+   every row with the model's own `full_clean()` (and the publicity-rule check), without
+   saving and outside any transaction. It returns the per-row report and the write plan.
+2. `credit_record_write` writes some planned rows through
+   `registry_api.credit.services.record_create` / `record_update` (full_clean + publicity
+   from the stored rules); the caller (`imports.py`) opens one bounded transaction per call.
+   Each row is looked up again by (department, decision number) before it is written, so
+   writing a row twice leaves one record, and flagged rows are kept once per import row.
 
 Outcomes per row: created, updated, unchanged (every sent value equals the stored one),
 rejected (listed in `errors`), flagged (a credit code failing its check digit: held as a
 ReviewItem for a clerk, never written, never counted as an error).
 
-mode=all_or_nothing: any rejected row rolls the whole batch back, review items included (the
+mode=all_or_nothing: any rejected row and the plan is empty, review items included (the
 caller fixes the batch and sends it again). mode=valid_only: valid rows are written, rejected
-rows are reported. dry_run: the batch runs exactly as it would, then is rolled back, review
-items included, and the report says what would have happened.
+rows are reported. dry_run: the batch is checked exactly as it would be and nothing is
+written; the report says what would have happened.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 
 from registry_api.credit import services as credit_services
 from registry_api.credit.models import Category, CreditRecord, Department, Severity
@@ -30,7 +39,7 @@ from registry_api.enterprises import credit_code as codes
 from registry_api.enterprises.models import Enterprise
 
 from . import services
-from .models import PartnerKey
+from .models import CreditImport, PartnerKey, ReviewItem
 from .parsing import ParsedRow
 
 ALL_OR_NOTHING = "all_or_nothing"
@@ -47,6 +56,7 @@ CHOICES = {
     "status": CreditRecord.Status,
 }
 CHUNK = 2000  # keeps `IN (…)` lists under every database's parameter limit
+PROGRESS_EVERY = 500  # rows checked between two progress reports
 
 
 @dataclass
@@ -257,66 +267,158 @@ def _apply(row: _Row, enterprise: Enterprise, existing: CreditRecord | None) -> 
     return "updated"
 
 
-def credit_record_import(
+def _check(row: _Row, enterprise: Enterprise, existing: CreditRecord | None) -> str:
+    """What `_apply` would do to `row`, checked by the same `full_clean()`, with reads only."""
+    fields = {**row.fields, "enterprise": enterprise, "department": row.department}
+    if existing is None:
+        CreditRecord(**fields).full_clean()
+        return "created"
+    changed = _changes(existing, fields)
+    if not changed:
+        return "unchanged"
+    draft = copy.copy(existing)  # Django copies the instance state: `existing` stays as read
+    for name, value in changed.items():
+        setattr(draft, name, value)
+    draft.full_clean()
+    return "updated"
+
+
+def mode_check(mode: str) -> None:
+    if mode not in MODES:
+        raise ValidationError({"mode": f"mode 应为 {' 或 '.join(MODES)}。"})
+
+
+@dataclass
+class Validation:
+    """The report of a checked batch and what writing it means: (row number, outcome) for
+    each row to create, update or flag, in row order (empty when nothing is to be written)."""
+
+    report: ImportReport
+    plan: list[tuple[int, str]]
+
+
+def _rows_read(rows: list[ParsedRow], departments: dict, key: PartnerKey | None) -> list[_Row]:
+    return [_read_row(parsed, departments, key) for parsed in rows]
+
+
+def _not_found(row: _Row) -> None:
+    code = row.fields["enterprise"]
+    row.error("enterprise", f"未找到统一社会信用代码为“{code}”的企业。")
+
+
+def credit_record_validate(
     *,
     rows: list[ParsedRow],
     key: PartnerKey | None,
     mode: str = ALL_OR_NOTHING,
     dry_run: bool = False,
-) -> ImportReport:
-    """Upsert `rows` (already parsed and numbered); see the module docstring for the rules."""
-    if mode not in MODES:
-        raise ValidationError({"mode": f"mode 应为 {' 或 '.join(MODES)}。"})
+    progress: Callable[[int], None] | None = None,
+) -> Validation:
+    """Check `rows` (already parsed and numbered) as writing them would, reading only; see
+    the module docstring for the rules. `progress(n)` hears every PROGRESS_EVERY rows."""
+    mode_check(mode)
     report = ImportReport(dry_run=dry_run, mode=mode, rows=len(rows))
     departments = {d.code: d for d in Department.objects.all()}
-    read = [_read_row(parsed, departments, key) for parsed in rows]
+    read = _rows_read(rows, departments, key)
     _mark_duplicates(read)
     candidates = [r for r in read if not r.errors and r.flag is None]
     enterprises = _enterprises_by_code(candidates)
     existing = _existing_records(candidates)
 
-    with transaction.atomic():
-        for row in read:
-            if row.errors or row.flag is not None:
-                continue
-            enterprise = enterprises.get(row.fields["enterprise"])
-            if enterprise is None:
-                code = row.fields["enterprise"]
-                row.error("enterprise", f"未找到统一社会信用代码为“{code}”的企业。")
-                continue
-            try:
-                current = existing.get((row.department.pk, row.fields["decision_number"]))
-                outcome = _apply(row, enterprise, current)
-            except ValidationError as error:
-                row.errors.extend(_validation_messages(error))
-                continue
-            except IntegrityError:
-                row.error("decision_number", "该决定文书号的记录刚被其他请求写入，请重新提交本行。")
-                continue
-            report.counts[outcome] += 1
+    outcomes: dict[int, str] = {}
+    for done, row in enumerate(read, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
+        if row.errors or row.flag is not None:
+            continue
+        enterprise = enterprises.get(row.fields["enterprise"])
+        if enterprise is None:
+            _not_found(row)
+            continue
+        try:
+            current = existing.get((row.department.pk, row.fields["decision_number"]))
+            outcome = _check(row, enterprise, current)
+        except ValidationError as error:
+            row.errors.extend(_validation_messages(error))
+            continue
+        report.counts[outcome] += 1
+        outcomes[row.number] = outcome
 
-        for row in read:
-            for name, message in row.errors:
-                report.errors.append({"row": row.number, "field": name, "message": message})
-            if row.errors:
-                report.counts["rejected"] += 1
-            elif row.flag is not None:
-                report.counts["flagged"] += 1
-        report.applied = not dry_run and (mode == VALID_ONLY or not report.errors)
-        if not report.applied:
-            transaction.set_rollback(True)
-        for row in read:
-            if row.flag is None or row.errors:
-                continue
-            entry = {"row": row.number, "field": "enterprise", "message": row.flag}
-            if report.applied:
-                item = services.review_item_flag(
+    for row in read:
+        for name, message in row.errors:
+            report.errors.append({"row": row.number, "field": name, "message": message})
+        if row.errors:
+            report.counts["rejected"] += 1
+        elif row.flag is not None:
+            report.counts["flagged"] += 1
+            report.flagged.append({"row": row.number, "field": "enterprise", "message": row.flag})
+            outcomes[row.number] = "flagged"
+    report.applied = not dry_run and (mode == VALID_ONLY or not report.errors)
+    plan = []
+    if report.applied:
+        plan = [(number, outcome) for number, outcome in outcomes.items() if outcome != "unchanged"]
+        plan.sort()
+    return Validation(report, plan)
+
+
+@dataclass
+class WriteRejection:
+    """A planned row the database refused at write time (changed since it was checked)."""
+
+    row: int
+    planned: str
+    errors: list  # (field, message)
+
+
+def credit_record_write(
+    *,
+    rows: list[ParsedRow],
+    plan: dict[int, str],
+    key: PartnerKey | None,
+    credit_import: CreditImport | None,
+) -> list[WriteRejection]:
+    """Write `rows` as `plan` ({row number: outcome}) says, inside the caller's transaction.
+
+    Each row is read again and looked up again here, so a row written before (by an import
+    cut short after its commit) is found and left unchanged, and a row held for review is
+    held once per import. Rows the database refuses now are returned, not raised.
+    """
+    departments = {d.code: d for d in Department.objects.all()}
+    read = _rows_read(rows, departments, key)
+    to_write = [r for r in read if not r.errors and plan[r.number] != "flagged"]
+    enterprises = _enterprises_by_code(to_write)
+    existing = _existing_records(to_write)
+    held = set()
+    if credit_import is not None:
+        held = set(
+            ReviewItem.objects.filter(
+                credit_import=credit_import, row_number__in=[r.number for r in read]
+            ).values_list("row_number", flat=True)
+        )
+    refused = []
+    for row in read:
+        if not row.errors and plan[row.number] == "flagged":
+            if row.number not in held:
+                services.review_item_flag(
                     department=row.department,
                     key=key,
                     row_number=row.number,
                     raw_row=row.parsed.values,
                     reason=row.flag,
+                    credit_import=credit_import,
                 )
-                entry["review_item"] = item.pk
-            report.flagged.append(entry)
-    return report
+            continue
+        enterprise = enterprises.get(row.fields.get("enterprise"))
+        if not row.errors and enterprise is None:
+            _not_found(row)
+        if not row.errors:
+            try:
+                current = existing.get((row.department.pk, row.fields["decision_number"]))
+                _apply(row, enterprise, current)
+            except ValidationError as error:
+                row.errors.extend(_validation_messages(error))
+            except IntegrityError:
+                row.error("decision_number", "该决定文书号的记录刚被其他请求写入，请重新提交本行。")
+        if row.errors:
+            refused.append(WriteRejection(row.number, plan[row.number], row.errors))
+    return refused

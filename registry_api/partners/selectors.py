@@ -1,8 +1,10 @@
-"""Reads of the partners app: find the key a request presents."""
+"""Reads of the partners app: find the key a request presents, and the imports it may see."""
 
 import hmac
 
-from .models import PartnerKey
+from django.db.models import QuerySet
+
+from .models import CreditImport, PartnerKey
 from .services import key_hash
 
 
@@ -19,3 +21,17 @@ def key_by_plain(plain_key: str) -> PartnerKey | None:
         if hmac.compare_digest(key.secret_hash, digest):
             return key
     return None
+
+
+def credit_import_visible(request) -> QuerySet[CreditImport]:
+    """The imports the caller may follow: a key sees its own, a user the ones they sent;
+    staff see all."""
+    key = getattr(request, "auth", None)  # not authentication.partner_key: it imports us
+    if isinstance(key, PartnerKey):
+        return CreditImport.objects.filter(key=key)
+    user = request.user
+    if user.is_authenticated and user.is_staff:
+        return CreditImport.objects.all()
+    if user.is_authenticated:
+        return CreditImport.objects.filter(user=user)
+    return CreditImport.objects.none()

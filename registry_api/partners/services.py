@@ -1,5 +1,8 @@
 """Writes of the partners app: issue and revoke API keys, note their use, flag rows for review.
 
+(The life of a batch import, which writes through these and the credit services, is in
+`imports.py`.)
+
 Keys are 32 random bytes (``secrets.token_urlsafe(32)``, 43 characters). Only their SHA-256
 is stored. A slow password hash (PBKDF2, bcrypt) protects low-entropy human passwords against
 guessing; a 256-bit random token cannot be guessed, so stretching would only make every API
@@ -17,7 +20,7 @@ from django.utils import timezone
 
 from registry_api.credit.models import Department
 
-from .models import PartnerKey, ReviewItem, Scope
+from .models import CreditImport, PartnerKey, ReviewItem, Scope
 
 TOUCH_EVERY = datetime.timedelta(minutes=1)
 
@@ -91,9 +94,11 @@ def review_item_flag(
     row_number: int,
     raw_row: dict,
     reason: str,
+    credit_import: CreditImport | None = None,
 ) -> ReviewItem:
     """Hold an imported row for a clerk instead of writing or dropping it."""
     item = ReviewItem(
+        credit_import=credit_import,
         department=department,
         key=key,
         row_number=row_number,

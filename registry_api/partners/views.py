@@ -1,23 +1,31 @@
 """What the credit records API adds for partner departments: key writes and the batch import.
 
 `CreditRecordPartnerMixin` is mixed into `registry_api.credit.views.CreditRecordViewSet`, so
-POST /api/v1/credit-records/ and POST /api/v1/credit-records/import/ are one resource.
+POST /api/v1/credit-records/, POST /api/v1/credit-records/import/ and
+GET /api/v1/credit-records/imports/{id}/ are one resource.
 """
 
+import re
+
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from registry_api.credit.models import CreditRecord
 from registry_api.errors import error_body
 
-from . import credit_import, parsing
+from . import credit_import, imports, parsing, selectors
 from .authentication import partner_key
-from .models import Scope
+from .models import CreditImport, Scope
 from .parsers import IMPORT_PARSERS
 from .permissions import ModelPermissionOrPartnerScope
+from .serializers import CreditImportSerializer, credit_import_path
+
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 class DepartmentMismatch(exceptions.PermissionDenied):
@@ -91,10 +99,21 @@ class CreditRecordPartnerMixin:
                 description="all_or_nothing（默认）：有任何错误则整批不写入；"
                 "valid_only：写入正确的行，报告错误的行",
             ),
+            OpenApiParameter(
+                "Idempotency-Key",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                description="每批生成一个（8–64位字母数字），重试时原样携带：续写或返回同一导入",
+            ),
         ],
         responses={
-            200: OpenApiResponse(description="导入报告（report）"),
+            200: OpenApiResponse(description="导入报告（report）与导入记录（import）"),
+            202: OpenApiResponse(
+                CreditImportSerializer,
+                description="大批量：已转后台执行；Location 为进度查询地址",
+            ),
             400: OpenApiResponse(description="import_rejected：整批未写入，附导入报告"),
+            409: OpenApiResponse(description="幂等键已用于内容不同的一批"),
             413: OpenApiResponse(description="batch_too_large：超过每批行数或字节数上限"),
             429: OpenApiResponse(description="超过密钥的每分钟请求上限，见 Retry-After"),
         },
@@ -118,15 +137,79 @@ class CreditRecordPartnerMixin:
             )
         else:
             rows = parsing.parse_jsonl(data["body"])
+        key = partner_key(request)
         mode = request.query_params.get("mode", credit_import.ALL_OR_NOTHING)
-        report = credit_import.credit_record_import(
-            rows=rows, key=partner_key(request), mode=mode, dry_run=_flag(request, "dry_run")
+        dry_run = _flag(request, "dry_run")
+        started, new = imports.credit_import_find_or_start(
+            rows=rows,
+            key=key,
+            user=request.user if key is None else None,
+            mode=mode,
+            dry_run=dry_run,
+            content_hash=imports.batch_hash(
+                body=data["body"], content_format=data["format"], mode=mode, dry_run=dry_run
+            ),
+            idempotency_key=_idempotency_key(request),
         )
-        body = {"report": report.as_dict()}
-        if mode == credit_import.ALL_OR_NOTHING and report.errors:
-            body = {**error_body("import_rejected"), **body}
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        if started.status not in CreditImport.UNFINISHED:  # a retry of a finished import
+            return self._import_finished(request, started)
+        if started.background:
+            if new or imports.credit_import_claimable(started):
+                imports.credit_import_enqueue(started)
+            return self._import_accepted(request, started)
+        if not imports.credit_import_claim(started):
+            return self._import_accepted(request, started)  # another request carries it on
+        imports.credit_import_run(started)
+        return self._import_finished(request, started)
+
+    @staticmethod
+    def _import_accepted(request, started: CreditImport) -> Response:
+        body = {"import": CreditImportSerializer(started, context={"request": request}).data}
+        headers = {"Location": request.build_absolute_uri(credit_import_path(started))}
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers=headers)
+
+    @staticmethod
+    def _import_finished(request, finished: CreditImport) -> Response:
+        report = finished.report
+        body = {
+            "report": report,
+            "import": CreditImportSerializer(finished, context={"request": request}).data,
+        }
+        del body["import"]["report"]  # the same report, once
+        if finished.mode == credit_import.ALL_OR_NOTHING and report["errors"]:
+            if not report["applied"]:
+                body = {**error_body("import_rejected"), **body}
+                return Response(body, status=status.HTTP_400_BAD_REQUEST)
         return Response(body, status=status.HTTP_200_OK)
+
+    @extend_schema(
+        summary="批量导入的状态与进度（完成后附导入报告）",
+        request=None,
+        responses={
+            200: CreditImportSerializer,
+            401: OpenApiResponse(description="需要 API 密钥或登录"),
+            404: OpenApiResponse(description="没有该导入，或不是本密钥（本用户）提交的"),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path=r"imports/(?P<import_id>[0-9]+)",
+        url_name="import-status",
+        permission_classes=[IsAuthenticated],
+    )
+    def import_status(self, request, import_id: str, *args, **kwargs):
+        found = get_object_or_404(selectors.credit_import_visible(request), pk=import_id)
+        return Response(CreditImportSerializer(found, context={"request": request}).data)
+
+
+def _idempotency_key(request) -> str:
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if key and not IDEMPOTENCY_KEY.fullmatch(key):
+        raise exceptions.ValidationError(
+            {"idempotency_key": ["幂等键须为8至64位字母、数字、下划线或连字符。"]}
+        )
+    return key
 
 
 def _csv_required(key) -> list[str]:

@@ -1,0 +1,255 @@
+"""The life of a batch import: find or start it, check it, write it in bounded transactions.
+
+A `CreditImport` carries a batch from the request to its end. Checking (`credit_import.py`)
+reads only; writing takes one short transaction per WRITE_ROWS planned rows, and the count of
+rows written moves in the same transaction as the rows. So:
+
+- no write lock is held while a batch is checked, and none for longer than one chunk;
+- an import cut short (a killed worker, `database is locked`) resumes at the first row not
+  committed when the same batch is sent again (same sender, same body and query, or the same
+  `Idempotency-Key`), or when its task runs again; nothing is written twice;
+- all-or-nothing keeps its meaning: the plan is empty unless every row passed the check. A row
+  that a concurrent change makes invalid between its check and its write (a publicity rule
+  removed meanwhile) is reported as rejected at write time; rows already committed stay.
+
+Small batches run in the request; larger ones (BACKGROUND_ROWS) in the task worker.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from registry_api.errors import Conflict
+
+from . import credit_import
+from .models import CreditImport, PartnerKey, ReviewItem
+from .parsing import ParsedRow
+
+WRITE_ROWS = 200  # rows per write transaction: about 0.3 s on SQLite (bench/import_rate.py)
+BACKGROUND_ROWS = 1000  # larger batches run in the task worker and answer 202
+# A running import reports progress at least every few seconds; one silent for this long has
+# lost its process and may be taken over by a retry.
+STALE_AFTER = datetime.timedelta(minutes=1)
+IDEMPOTENCY_CONFLICT = (
+    "该幂等键（Idempotency-Key）已用于另一批内容不同的导入，请为新的一批生成新的键。"
+)
+Status = CreditImport.Status
+
+
+def write_rows() -> int:
+    return getattr(settings, "PARTNER_IMPORT_WRITE_ROWS", WRITE_ROWS)
+
+
+def background_rows() -> int:
+    return getattr(settings, "PARTNER_IMPORT_BACKGROUND_ROWS", BACKGROUND_ROWS)
+
+
+def batch_hash(*, body: bytes, content_format: str, mode: str, dry_run: bool) -> str:
+    """What makes two requests the same batch: the body and how it is to be imported."""
+    digest = hashlib.sha256(f"{content_format}\n{mode}\n{int(dry_run)}\n".encode())
+    digest.update(body)
+    return digest.hexdigest()
+
+
+def credit_import_find_or_start(
+    *,
+    rows: list[ParsedRow],
+    key: PartnerKey | None,
+    user,
+    mode: str,
+    dry_run: bool,
+    content_hash: str,
+    idempotency_key: str = "",
+) -> tuple[CreditImport, bool]:
+    """The import this request stands for, and whether it is new.
+
+    With an `Idempotency-Key`: the sender's import under that key, whatever its state (409 if
+    it was another body). Without: the sender's unfinished import of the same batch; a
+    finished one is not reused, so sending a batch again later reports it as unchanged.
+    """
+    credit_import.mode_check(mode)
+    sender = {"key": key} if key is not None else {"key": None, "user": user}
+    earlier = CreditImport.objects.filter(**sender)
+    if idempotency_key:
+        found = earlier.filter(idempotency_key=idempotency_key).first()
+    else:
+        unfinished = earlier.filter(content_hash=content_hash, status__in=CreditImport.UNFINISHED)
+        found = unfinished.order_by("-created_at").first()
+    if found is not None:
+        if found.content_hash != content_hash:
+            raise Conflict(IDEMPOTENCY_CONFLICT)
+        return found, False
+    try:
+        started = CreditImport.objects.create(
+            **sender,
+            mode=mode,
+            dry_run=dry_run,
+            content_hash=content_hash,
+            idempotency_key=idempotency_key,
+            background=len(rows) > background_rows(),
+            rows_total=len(rows),
+            rows=[{"number": r.number, "values": r.values, "problem": r.problem} for r in rows],
+        )
+    except IntegrityError:  # the same Idempotency-Key raced past the lookup: its import won
+        found = earlier.get(idempotency_key=idempotency_key)
+        if found.content_hash != content_hash:
+            raise Conflict(IDEMPOTENCY_CONFLICT) from None
+        return found, False
+    return started, True
+
+
+def credit_import_claimable(imported: CreditImport, *, now=None) -> bool:
+    """Queued or interrupted, or running but silent for STALE_AFTER (its runner is gone)."""
+    if imported.status in (Status.QUEUED, Status.INTERRUPTED):
+        return True
+    now = now or timezone.now()
+    running = imported.status in (Status.VALIDATING, Status.WRITING)
+    return running and imported.updated_at <= now - STALE_AFTER
+
+
+def credit_import_claim(imported: CreditImport, *, now: datetime.datetime | None = None) -> bool:
+    """Take `imported` for this process, so that one writer at a time carries it on.
+
+    Only a claimable import (above), and only if nobody moved it since it was read: one
+    UPDATE compares its status and last progress time, so two claimants cannot both win.
+    """
+    now = now or timezone.now()
+    if not credit_import_claimable(imported, now=now):
+        return False
+    if imported.status in (Status.QUEUED, Status.INTERRUPTED):
+        next_status = Status.WRITING if imported.report is not None else Status.VALIDATING
+    else:
+        next_status = imported.status
+    unmoved = CreditImport.objects.filter(
+        pk=imported.pk, status=imported.status, updated_at=imported.updated_at
+    )
+    if not unmoved.update(status=next_status, updated_at=now, problem=""):
+        return False
+    imported.refresh_from_db()
+    return True
+
+
+def credit_import_run(imported: CreditImport) -> CreditImport:
+    """Carry a claimed import to its end: check it (unless it was checked before it stopped),
+    then write the planned rows not yet written. On any error the import is marked
+    interrupted, with the reason, and the error is raised."""
+    try:
+        if imported.status == Status.VALIDATING:
+            _validate(imported)
+        if imported.status == Status.WRITING:
+            _write(imported)
+    except BaseException as error:
+        problem = f"{type(error).__name__}: {error}"[:2000]
+        CreditImport.objects.filter(pk=imported.pk).update(
+            status=Status.INTERRUPTED, problem=problem, updated_at=timezone.now()
+        )
+        imported.refresh_from_db()
+        raise
+    return imported
+
+
+def _progress(imported: CreditImport, **counts) -> None:
+    """One autocommit UPDATE of the import row: the only write while a batch is checked."""
+    CreditImport.objects.filter(pk=imported.pk).update(updated_at=timezone.now(), **counts)
+
+
+def _validate(imported: CreditImport) -> None:
+    rows = [ParsedRow(**row) for row in imported.rows]
+    validation = credit_import.credit_record_validate(
+        rows=rows,
+        key=imported.key,
+        mode=imported.mode,
+        dry_run=imported.dry_run,
+        progress=lambda done: _progress(imported, rows_validated=done),
+    )
+    imported.report = validation.report.as_dict()
+    imported.rows_validated = len(rows)
+    imported.rows_to_write = len(validation.plan)
+    imported.plan = [list(step) for step in validation.plan]
+    planned = {number for number, _outcome in validation.plan}
+    imported.rows = [row for row in imported.rows if row["number"] in planned]
+    if validation.plan:
+        imported.status = Status.WRITING
+        imported.save(
+            update_fields=[
+                "report",
+                "rows_validated",
+                "rows_to_write",
+                "plan",
+                "rows",
+                "status",
+                "updated_at",
+            ]
+        )
+    else:
+        rejected = imported.report["errors"] and not validation.report.applied
+        _finish(imported, Status.REJECTED if rejected and not imported.dry_run else Status.DONE)
+
+
+def _write(imported: CreditImport) -> None:
+    by_number = {row["number"]: ParsedRow(**row) for row in imported.rows}
+    size = write_rows()
+    while imported.rows_written < len(imported.plan):
+        chunk = imported.plan[imported.rows_written : imported.rows_written + size]
+        with transaction.atomic():
+            refused = credit_import.credit_record_write(
+                rows=[by_number[number] for number, _outcome in chunk],
+                plan=dict(chunk),
+                key=imported.key,
+                credit_import=imported,
+            )
+            fields = ["rows_written", "updated_at"]
+            if refused:
+                _note_refused(imported.report, refused)
+                fields.append("report")
+            # F(): the count moves from what is committed, with the rows, in this transaction.
+            imported.rows_written = F("rows_written") + len(chunk)
+            imported.save(update_fields=fields)
+        imported.refresh_from_db(fields=["rows_written"])
+    _finish(imported, Status.DONE)
+
+
+def _note_refused(report: dict, refused: list[credit_import.WriteRejection]) -> None:
+    for rejection in refused:
+        report["counts"][rejection.planned] -= 1
+        report["counts"]["rejected"] += 1
+        for name, message in rejection.errors:
+            report["errors"].append({"row": rejection.row, "field": name, "message": message})
+    report["errors"].sort(key=lambda error: error["row"])
+
+
+def _finish(imported: CreditImport, status: str) -> None:
+    """Record the end: the report gets the review items' ids; the rows are let go (the
+    report keeps what became of each)."""
+    held = dict(ReviewItem.objects.filter(credit_import=imported).values_list("row_number", "pk"))
+    for entry in imported.report["flagged"]:
+        if entry["row"] in held:
+            entry["review_item"] = held[entry["row"]]
+    imported.status = status
+    imported.rows = []
+    imported.finished_at = timezone.now()
+    imported.save(
+        update_fields=[
+            "report",
+            "rows_validated",
+            "rows_to_write",
+            "plan",
+            "rows",
+            "status",
+            "finished_at",
+            "updated_at",
+        ]
+    )
+
+
+def credit_import_enqueue(imported: CreditImport) -> None:
+    """Hand the import to the task worker (after the current transaction, if any)."""
+    from .tasks import credit_import_process
+
+    transaction.on_commit(lambda: credit_import_process.enqueue(imported.pk))
