@@ -157,7 +157,7 @@ def _share(count: int, total: int) -> float:
 def compute(period: Period, *, today: datetime.date | None = None, calendar=None) -> Report:
     """Every figure of the report, unsuppressed (for staff and for `public`)."""
     calendar = calendar or WorkCalendar.load()
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     current, previous, year_before = (
         _rows(period),
         _rows(period.previous()),
@@ -249,14 +249,14 @@ def _handling(period: Period, current: list[dict], today, calendar) -> dict:
     """Working days to acceptance (submissions of the period) and to closing (complaints
     closed in the period); limits missed; what is open and overdue today."""
     to_accept = [
-        calendar.between(r["submitted_at"].date(), r["accepted_on"])
+        calendar.between(timezone.localdate(r["submitted_at"]), r["accepted_on"])
         for r in current
         if r["accepted_on"]
     ]
     closed = Complaint.objects.filter(
         closed_on__range=(period.start, period.end), status=Status.CLOSED
     ).values_list("submitted_at", "closed_on")
-    to_close = [calendar.between(submitted.date(), day) for submitted, day in closed]
+    to_close = [calendar.between(timezone.localdate(at), day) for at, day in closed]
     open_overdue = Complaint.objects.filter(
         status__in=OPEN_STATUSES, due_on__lt=today, submitted_at__date__lte=period.end
     ).count()

@@ -1,13 +1,17 @@
 """The complaint desk in the Wagtail admin: handlers see files and handle them; other staff
 see nothing of it."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from registry_api.audit.models import AuditEntry
 from registry_api.complaints.models import Complaint, Status
 from registry_api.complaints.roles import handler_group_ensure
+from tests.clock import at_every_clock
 
 URL = "/api/v1/complaints/"
 
@@ -97,3 +101,19 @@ def test_the_queue_costs_the_same_queries_for_3_or_20_complaints(
 
     client.force_login(handler)
     assert listing_queries(3) == listing_queries(20)
+
+
+@at_every_clock
+def test_overdue_and_due_soon_queues_turn_at_beijing_midnight(client, handler, complaint):
+    """Due yesterday (Beijing) is overdue; due today is due soon, not yet overdue."""
+    client.force_login(handler)
+    today = timezone.localdate()
+
+    def queue(name: str) -> bool:
+        listing = client.get(reverse("complaints:index"), {"queue": name})
+        return complaint.tracking_code in listing.content.decode()
+
+    Complaint.objects.filter(pk=complaint.pk).update(due_on=today - datetime.timedelta(days=1))
+    assert queue("overdue") and not queue("due_soon")
+    Complaint.objects.filter(pk=complaint.pk).update(due_on=today)
+    assert queue("due_soon") and not queue("overdue")

@@ -9,10 +9,13 @@ from pathlib import PurePosixPath
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from registry_api.complaints.models import Complaint, ComplaintPhoto, ComplaintStep
 from registry_api.enterprises.models import District
+from registry_api.workdays.calendar import WorkCalendar
+from tests.clock import at_every_clock
 from tests.factories import EnterpriseFactory
 
 URL = "/api/v1/complaints/"
@@ -55,6 +58,18 @@ def test_a_complaint_is_stored_routed_and_answered(api, complaint_form):
     assert complaint.steps.get().action == ComplaintStep.Action.SUBMITTED
     # The answer names no personal data.
     assert "王秀兰" not in response.content.decode() and "1234" not in body["tracking_code"]
+
+
+@at_every_clock
+def test_the_first_limit_counts_beijing_working_days_from_today(api, complaint_form):
+    response = api.post(URL, complaint_form, format="json")
+    assert response.status_code == 201, response.content
+    # 7 working days for a complaint, from the Beijing date (Thursday or Friday at the clock's
+    # instants), never from the UTC date.
+    expected = WorkCalendar.load().add(timezone.localdate(), 7)
+    assert response.json()["due_on"] == expected.isoformat()
+    complaint = Complaint.objects.get(tracking_code=response.json()["tracking_code"])
+    assert complaint.due_on == expected
 
 
 def test_the_qr_codes_place_routes_to_its_station(api, complaint_form):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from registry_api.complaints.models import Complaint, Status
 from registry_api.complaints.report import Period, compute, public
 from registry_api.enterprises.models import District
+from tests.clock import at_every_clock
 
 D = datetime.date
 TODAY = D(2026, 11, 27)
@@ -209,3 +210,26 @@ def test_the_planted_spike_is_the_top_rising_issue(reference):
     report = compute(Period.parse("2026-11-01:2026-11-15"), today=TODAY)
     assert report.rising[0].category == "prepaid_cards"
     assert report.top_respondents[0]["name"] == "红山区东城街道某健身会所"
+
+
+@at_every_clock
+def test_working_days_count_from_the_beijing_date_of_submission(reference):
+    """Submitted, accepted and closed on one Beijing day: no working day passed, whatever
+    the UTC date of `submitted_at` (a day earlier just after Beijing midnight)."""
+    today = timezone.localdate()
+    Complaint.objects.create(
+        tracking_code="T000000001",
+        kind="complaint",
+        category="food",
+        respondent_name="甲店",
+        respondent_address="某路1号",
+        facts="事实",
+        district=District.objects.get(code="150402004"),
+        submitted_at=timezone.now(),
+        status=Status.CLOSED,
+        accepted_on=today,
+        closed_on=today,
+    )
+    report = compute(Period.half_month_of(today), today=today)
+    assert report.total == 1
+    assert (report.handling["accept_days_median"], report.handling["close_days_median"]) == (0, 0)
