@@ -5,7 +5,8 @@ PYTHON_BASE ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-DEMO_ENTERPRISES ?= 20000
+# Demo scale of `make run`: default (interactive on the local engine) or district (today's volume).
+SCALE ?= default
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hongshan
 
 .PHONY: run test setup venv engine lint pg browser clean
@@ -22,7 +23,7 @@ engine: venv
 
 setup: venv engine
 	@mkdir -p var
-	$(MANAGE) setup_platform --enterprises $(DEMO_ENTERPRISES)
+	$(MANAGE) setup_platform --scale $(SCALE)
 
 run: setup
 	$(MANAGE) run_platform

@@ -13,10 +13,27 @@ Items collected inside a rolled-back savepoint may survive into the flush: the c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import transaction
+
+# Names whose collected work is dropped, not flushed: bulk loads that index and build once at
+# the end (the set-up of `make run`) switch live follow-up off for their duration.
+_paused: ContextVar[frozenset[str]] = ContextVar("on_commit_paused", default=frozenset())
+
+
+@contextmanager
+def on_commit_paused(*names: str) -> Iterator[None]:
+    """Within the block, work collected under `names` is dropped: the caller takes over (e.g.
+    one bulk reindex and one site build after generating demo data)."""
+    token = _paused.set(_paused.get() | frozenset(names))
+    try:
+        yield
+    finally:
+        _paused.reset(token)
 
 
 @dataclass
@@ -38,7 +55,10 @@ def on_commit_collect(
     """Collect `item` under `name`; once the transaction commits, call `flush(items)` once.
 
     Outside a transaction (autocommit), `flush([item])` runs at once, like on_commit would.
+    Inside `on_commit_paused(name)` the item is dropped.
     """
+    if name in _paused.get():
+        return
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:
         flush([item])

@@ -1,34 +1,99 @@
-"""The Elasticsearch client, built from settings when first needed, and what counts as "down"."""
+"""The Elasticsearch clients, built from settings when first needed, and what counts as "down".
+
+Two clients share one connection pool per URL but not their limits:
+- `search_client()` for background work (indexing, reindex, drift checks): generous timeout.
+- `public_search_client()` for public requests: each engine call must find a free slot and
+  finish within the time budget (settings.SEARCH_BUDGET_SECONDS, queueing included), or it
+  fails as "unavailable" and the view answers 503 with Retry-After. A slow or absent engine
+  thus ties up a web worker's thread for at most the budget, and at most
+  settings.SEARCH_CONCURRENCY threads per process wait on the engine at once: the other
+  threads keep serving the registries.
+"""
 
 from __future__ import annotations
 
 import threading
+import time
 
 from django.conf import settings
+from elastic_transport import Transport
 from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, Elasticsearch
 
-_clients: dict[str, Elasticsearch] = {}
+_clients: dict[tuple[str, bool], Elasticsearch] = {}
 _lock = threading.Lock()
+_slots: threading.BoundedSemaphore | None = None
 
 # Statuses with which a reachable cluster says "not now" rather than "your request is wrong".
 _UNAVAILABLE_STATUSES = {429, 502, 503, 504}
+# Seconds a client is asked to wait before retrying after a 503 of ours.
+RETRY_AFTER_SECONDS = 5
 
 
-def search_client() -> Elasticsearch:
-    """The client for settings.ELASTICSEARCH_URL, read at call time so tests can override it."""
-    url = settings.ELASTICSEARCH_URL
+class EngineBusy(ConnectionTimeout):
+    """No engine slot became free within the time budget."""
+
+
+def _engine_slots() -> threading.BoundedSemaphore:
+    global _slots
     with _lock:
-        client = _clients.get(url)
+        if _slots is None:
+            _slots = threading.BoundedSemaphore(settings.SEARCH_CONCURRENCY)
+    return _slots
+
+
+class BudgetedTransport(Transport):
+    """A transport whose every request waits at most the budget for a slot, and then gets
+    what is left of the budget as its timeout."""
+
+    def perform_request(self, method, target, **kwargs):
+        budget = settings.SEARCH_BUDGET_SECONDS
+        began = time.monotonic()
+        slots = _engine_slots()
+        if not slots.acquire(timeout=budget):
+            raise EngineBusy(f"no search engine slot within {budget} s")
+        try:
+            left = budget - (time.monotonic() - began)
+            if left <= 0:
+                raise EngineBusy(f"search budget of {budget} s spent waiting for a slot")
+            kwargs["request_timeout"] = left
+            return super().perform_request(method, target, **kwargs)
+        finally:
+            slots.release()
+
+
+def _client(*, public: bool) -> Elasticsearch:
+    """The client for settings.ELASTICSEARCH_URL, read at call time so tests can override it."""
+    key = (settings.ELASTICSEARCH_URL, public)
+    with _lock:
+        client = _clients.get(key)
         if client is None:
-            # A short timeout and few retries: a public request must fail fast into a 503,
-            # and background syncs retry on their own schedule (see search/tasks.py).
-            client = Elasticsearch(url, request_timeout=10, max_retries=1, retry_on_timeout=False)
-            _clients[url] = client
+            # Few retries: a public request must fail fast into a 503, and background syncs
+            # retry on their own schedule (see search/tasks.py).
+            if public:
+                client = Elasticsearch(
+                    key[0], transport_class=BudgetedTransport, max_retries=0, retry_on_timeout=False
+                )
+            else:
+                client = Elasticsearch(
+                    key[0], request_timeout=30, max_retries=1, retry_on_timeout=False
+                )
+            _clients[key] = client
     return client
 
 
+def search_client() -> Elasticsearch:
+    """For background work: indexing, reindexing, drift checks, management commands."""
+    return _client(public=False)
+
+
+def public_search_client() -> Elasticsearch:
+    """For public requests: bounded by the search time budget and concurrency (see above)."""
+    return _client(public=True)
+
+
 def engine_unavailable(exc: BaseException) -> bool:
-    """True when `exc` means the engine could not be reached or is overloaded (retry later)."""
+    """True when `exc` means the engine could not be reached, is overloaded, or did not answer
+    within the budget (retry later)."""
     if isinstance(exc, ConnectionError | ConnectionTimeout):
         return True
     return isinstance(exc, ApiError) and exc.meta.status in _UNAVAILABLE_STATUSES

@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .client import search_client
+from .client import public_search_client
 from .kinds import REGISTRY, SITE_SEARCH_KINDS
 from .query import (
     HIGHLIGHT_END,
@@ -93,7 +93,7 @@ def search_public(
     result = SearchPage(query=text, page=page)
     if not is_searchable(text):
         return result
-    search = build_search(text, kind=kind, page=page, today=today).using(search_client())
+    search = build_search(text, kind=kind, page=page, today=today).using(public_search_client())
     # A kind whose index is not set up yet simply contributes nothing.
     response = search.params(ignore_unavailable=True, allow_no_indices=True).execute()
     result.total = response.hits.total.value

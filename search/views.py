@@ -11,9 +11,18 @@ from rest_framework.views import APIView
 
 from registry_api.errors import error_body
 
-from .client import engine_unavailable
+from .client import RETRY_AFTER_SECONDS, engine_unavailable
 from .selectors import search_public
 from .serializers import SearchPageSerializer, SearchParamsSerializer
+
+
+def search_unavailable() -> Response:
+    """503 in the error format: the engine is down, overloaded or over the time budget."""
+    return Response(
+        error_body("search_unavailable"),
+        status=status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
 
 
 class SearchView(APIView):
@@ -45,9 +54,5 @@ class SearchView(APIView):
         except (ApiError, TransportError) as exc:
             if not engine_unavailable(exc):
                 raise
-            return Response(
-                error_body("search_unavailable"),
-                status=status.HTTP_503_SERVICE_UNAVAILABLE,
-                headers={"Retry-After": "30"},
-            )
+            return search_unavailable()
         return Response(asdict(page))

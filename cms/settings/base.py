@@ -243,6 +243,10 @@ SITE_DIR = BASE_DIR / "site"
 SITE_OUTPUT_DIR = Path(os.environ.get("SITE_OUTPUT_DIR", str(SITE_DIR / "output")))
 SITE_API_URL = os.environ.get("SITE_API_URL", "http://127.0.0.1:8000")
 # Public URLs of items on the static site; the Pelican theme writes the same paths.
+# A public request's engine call waits for a slot and answers within this many seconds, or the
+# API answers 503 with Retry-After (search/client.py). Slots: engine calls at once per process.
+SEARCH_BUDGET_SECONDS = float(os.environ.get("SEARCH_BUDGET_SECONDS", "3"))
+SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", "1"))
 SITE_URL_PATTERNS = {
     "news": "/news/{id}/",
     "notice": "/notices/{id}/",

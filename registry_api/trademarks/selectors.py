@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Prefetch, QuerySet
 
 from registry_api.privacy import mask_name
-from search.client import search_client
+from search.client import public_search_client
 
 from .logos import LOGO_SIMILAR, hash_distance, logo_similarity, thumbnail_name
 from .models import NiceClass, OwnerType, Status, Trademark, TrademarkClass
@@ -64,7 +64,7 @@ def trademark_search(*, query: str, cleaned: dict, page: int = 1) -> LibraryPage
     relevant first, with how many matches fall in each class and status."""
     response = (
         library_search(query, cleaned, page)
-        .using(search_client())
+        .using(public_search_client())
         .params(ignore_unavailable=True)
         .execute()
     )
@@ -103,7 +103,7 @@ def trademark_similar(
 ) -> list[SimilarMark]:
     """Existing marks most like a proposed name: the engine finds candidates written or read
     alike, similarity.py ranks them (ties: the older registration number first)."""
-    response = candidate_search(name, classes).using(search_client()).execute()
+    response = candidate_search(name, classes).using(public_search_client()).execute()
     marks = _in_order([int(hit.meta.id) for hit in response.hits])
     ranked = []
     for mark in marks:
@@ -122,7 +122,7 @@ def trademark_similar_logo(
     registration number first)."""
     if not fingerprint:
         return []
-    response = logo_candidate_search(fingerprint, classes).using(search_client()).execute()
+    response = logo_candidate_search(fingerprint, classes).using(public_search_client()).execute()
     rows = Trademark.objects.filter(pk__in=[int(hit.meta.id) for hit in response.hits])
     scored = sorted(
         (hash_distance(fingerprint, logo_hash), number, pk, logo_similarity(fingerprint, logo_hash))

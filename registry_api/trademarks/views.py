@@ -10,18 +10,18 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from elasticsearch import ApiError, TransportError
-from rest_framework import exceptions, status, viewsets
+from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from registry_api.conditional import ConditionalGetMixin
-from registry_api.errors import error_body
 from registry_api.export import ExportMixin
 from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
 from search.client import engine_unavailable
 from search.query import normalize_query
+from search.views import search_unavailable
 
 from . import selectors
 from .filters import TrademarkFilter
@@ -47,14 +47,6 @@ def _dates(name: str, label: str) -> list[OpenApiParameter]:
         filter_parameter(f"{name}_after", OpenApiTypes.DATE, f"{label}不早于", "2020-01-01"),
         filter_parameter(f"{name}_before", OpenApiTypes.DATE, f"{label}不晚于", "2025-12-31"),
     ]
-
-
-def _unavailable() -> Response:
-    return Response(
-        error_body("search_unavailable"),
-        status=status.HTTP_503_SERVICE_UNAVAILABLE,
-        headers={"Retry-After": "30"},
-    )
 
 
 @extend_schema_view(
@@ -128,7 +120,7 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
         except (ApiError, TransportError) as exc:
             if not engine_unavailable(exc):
                 raise
-            return _unavailable()
+            return search_unavailable()
         context = self.get_serializer_context()
         return Response(
             {
@@ -188,7 +180,7 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
         except (ApiError, TransportError) as exc:
             if not engine_unavailable(exc):
                 raise
-            return _unavailable()
+            return search_unavailable()
         results = SimilarMarkSerializer(marks, many=True, context=self.get_serializer_context())
         return Response(
             {"name": data.get("name"), "logo_hash": data.get("logo"), "results": results.data}

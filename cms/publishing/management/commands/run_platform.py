@@ -1,12 +1,15 @@
-"""manage.py run_platform: serve the whole platform on one port with its task worker.
+"""manage.py run_platform: serve the whole platform on one port, supervised.
 
-Starts gunicorn (sync workers) and the django-tasks database worker side by side, builds the
-static site once the API answers, prints where to go, and stops both children on Ctrl-C.
+Three children, as on a production host: the front server (`front/server.py`: the static site
+and static files from disk, everything else passed on), gunicorn (threaded workers on a Unix
+socket) and the django-tasks database worker. A child that dies is restarted with back-off
+(cms/publishing/supervisor.py); Ctrl-C stops everything; if a child keeps dying the command
+stops everything and exits non-zero. The static site is built once the API answers.
 """
 
+import logging
 import os
 import signal
-import subprocess
 import sys
 import time
 import urllib.request
@@ -16,6 +19,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.publishing.local_admin import local_admin_ensure
 from cms.publishing.services import scheduled_publishing_start, site_build_run
+from cms.publishing.supervisor import Child, GaveUp, Supervisor
+
+log = logging.getLogger("hongshan.supervisor")
 
 
 def answers(url: str) -> bool:
@@ -31,36 +37,89 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default="127.0.0.1:8000")
-        parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
+        parser.add_argument("--threads", type=int, default=6, help="threads per process")
 
-    def handle(self, *args, bind, workers, **options):
+    def handle(self, *args, bind, workers, threads, **options):
         base = f"http://{bind}"
         if answers(f"{base}/api/v1/"):
             raise CommandError(f"{bind} is already in use: stop the other server first.")
+        supervisor = Supervisor(self._children(bind, workers, threads))
+        stop = {"now": False}
+
+        def request_stop(signum, frame):
+            stop["now"] = True
+
+        signal.signal(signal.SIGINT, request_stop)
+        signal.signal(signal.SIGTERM, request_stop)
+        supervisor.start()
+        try:
+            self._wait_until_up(base, supervisor)
+            scheduled_publishing_start()
+            self._first_build(base)
+            self._print_welcome(base)
+            while not stop["now"]:
+                supervisor.check()
+                time.sleep(0.5)
+        except GaveUp as exc:
+            raise CommandError(str(exc)) from exc
+        finally:
+            supervisor.stop()
+            self.stdout.write("已停止。")
+
+    def _children(self, bind: str, workers: int, threads: int) -> list[Child]:
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "cms.settings.dev"),
         }
         bin_dir = os.path.dirname(sys.executable)
-        children = [
-            subprocess.Popen(
+        run_dir = settings.VAR_DIR / "run"
+        run_dir.mkdir(parents=True, exist_ok=True)
+        socket = run_dir / "gunicorn.sock"
+        return [
+            Child(
+                "front",
+                [
+                    sys.executable,
+                    "-m",
+                    "front.server",
+                    "--bind",
+                    bind,
+                    "--upstream",
+                    str(socket),
+                    "--site",
+                    str(settings.SITE_OUTPUT_DIR),
+                    "--static",
+                    str(settings.STATIC_ROOT),
+                ],
+                env=env,
+                cwd=str(settings.BASE_DIR),
+            ),
+            Child(
+                "gunicorn",
                 [
                     os.path.join(bin_dir, "gunicorn"),
                     "cms.wsgi:application",
                     "--bind",
-                    bind,
+                    f"unix:{socket}",
                     "--workers",
                     str(workers),
+                    # Threads: a request waiting on the search engine holds one thread, not a
+                    # whole worker (engine calls are bounded: search/client.py).
                     "--worker-class",
-                    "sync",
+                    "gthread",
+                    "--threads",
+                    str(threads),
                     "--timeout",
                     "120",
                     "--log-level",
                     "warning",
                 ],
                 env=env,
+                cwd=str(settings.BASE_DIR),
             ),
-            subprocess.Popen(
+            Child(
+                "worker",
                 [
                     sys.executable,
                     "manage.py",
@@ -71,45 +130,27 @@ class Command(BaseCommand):
                     "--no-reload",
                 ],
                 env=env,
-                cwd=settings.BASE_DIR,
+                cwd=str(settings.BASE_DIR),
             ),
         ]
-        stop = {"now": False}
 
-        def request_stop(signum, frame):
-            stop["now"] = True
-
-        signal.signal(signal.SIGINT, request_stop)
-        signal.signal(signal.SIGTERM, request_stop)
-        try:
-            self._wait_until_up(base, children)
-            scheduled_publishing_start()
-            self.stdout.write("正在构建静态站点……")
-            build = site_build_run(api_url=base)
-            if build.status != build.Status.SUCCEEDED:
-                self.stderr.write(build.log[-4000:])
-                raise CommandError("static site build failed")
-            self.stdout.write(f"静态站点已构建（{build.seconds:.1f} 秒）")
-            self._print_welcome(base)
-            while not stop["now"] and all(child.poll() is None for child in children):
-                time.sleep(0.5)
-        finally:
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
-            for child in children:
-                try:
-                    child.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-        self.stdout.write("已停止。")
-
-    def _wait_until_up(self, base, children):
+    def _wait_until_up(self, base: str, supervisor: Supervisor) -> None:
         deadline = time.monotonic() + 60
         while not answers(f"{base}/api/v1/"):
-            if any(child.poll() is not None for child in children) or time.monotonic() > deadline:
+            supervisor.check()
+            if time.monotonic() > deadline:
                 raise CommandError("the web server did not start; see its output above")
             time.sleep(0.3)
+
+    def _first_build(self, base: str) -> None:
+        """Bring the site up to date; a failed build leaves the previous one served."""
+        self.stdout.write("正在构建静态站点……")
+        build = site_build_run(api_url=base)
+        if build.status != build.Status.SUCCEEDED:
+            self.stderr.write(build.log[-4000:])
+            self.stderr.write("静态站点构建失败：继续提供上一次构建的站点，下次发布时重试。")
+            return
+        self.stdout.write(f"静态站点已构建（{build.seconds:.1f} 秒）")
 
     def _print_welcome(self, base):
         username, password = local_admin_ensure()

@@ -1,62 +1,118 @@
 """manage.py setup_platform: every idempotent set-up step of `make run`, in one process.
 
 One process instead of one per step saves Django's (and Wagtail's) start-up each time, which
-is most of a re-run's cost.
+is most of a re-run's cost. Demo data is generated with live indexing and site-build requests
+off; the index is then written once, in bulk (`search_reindex`), and the first site build is
+run_platform's.
 """
+
+import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from rich.console import Console
 
+from cms.on_commit import on_commit_paused
 from cms.pages.models import HomePage
 from cms.publishing.local_admin import local_demo_editors_ensure
 from cms.publishing.roles import editorial_roles_ensure
+from cms.publishing.scales import SCALES, DemoScale, scale_record
 from cms.reports.drafting import ensure_demo_reports
-from registry_api.complaints.demo_data import DEFAULT_COMPLAINTS
+from registry_api.complaints.demo_data import make_demo_complaints
 from registry_api.complaints.reference_data import load_units
 from registry_api.complaints.roles import handler_group_ensure
-from registry_api.credit.demo_data import DEFAULT_RECORDS as DEFAULT_CREDIT_RECORDS
+from registry_api.credit.demo_data import make_demo_credit_records
 from registry_api.credit.reference_data import load_credit_reference
-from registry_api.enterprises.demo_data import DEFAULT_ENTERPRISES
-from registry_api.trademarks.demo_data import DEFAULT_TRADEMARKS
+from registry_api.enterprises.demo_data import make_demo_enterprises, missing_count
+from registry_api.exchange.demo_data import make_demo_exchange
+from registry_api.finance.demo_data import make_demo_finance, make_demo_trademark_pledges
+from registry_api.services.demo_data import make_demo_services
+from registry_api.trademarks.demo_data import make_demo_trademarks
 from registry_api.workdays.reference_data import load_holidays
+from search.client import search_client
 from search.drift import kind_drift
-from search.kinds import KINDS
+from search.indices import live_indices
+from search.kinds import KINDS, REGISTRY
+from search.names import alias_name
 
 
 class Command(BaseCommand):
     help = "Migrate, collect static files, load content and demo data, index, create the admin."
 
     def add_arguments(self, parser):
-        parser.add_argument("--enterprises", type=int, default=DEFAULT_ENTERPRISES)
-        parser.add_argument("--credit-records", type=int, default=DEFAULT_CREDIT_RECORDS)
-        parser.add_argument("--trademarks", type=int, default=DEFAULT_TRADEMARKS)
-        parser.add_argument("--complaints", type=int, default=DEFAULT_COMPLAINTS)
+        parser.add_argument("--scale", choices=sorted(SCALES), default="default")
 
-    def handle(self, *args, enterprises, credit_records, trademarks, complaints, **options):
+    def handle(self, *args, scale, **options):
+        console = Console(file=self.stdout, highlight=False)
+        started = time.perf_counter()
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        chosen = SCALES[scale]
+        with on_commit_paused("search_sync", "site_build"):
+            created = self._load(console, chosen)
+        scale_record(chosen)
+        stale = self._kinds_to_index(created)
+        if stale:
+            console.print(f"写入搜索索引（{len(stale)} 类）……")
+            call_command("search_reindex", *[f"--kind={kind}" for kind in stale])
+        else:
+            console.print("搜索索引与数据库一致。")
+        call_command("ensure_admin")
+        editorial_roles_ensure(HomePage.objects.get())
+        local_demo_editors_ensure()
+        console.print("编辑账号 editor（编辑组）与 moderator（审核员组）已就绪，密码同管理员。")
+        console.print(
+            f"规模 {chosen.name}：企业 {chosen.enterprises:,}，商标 {chosen.trademarks:,}，"
+            f"信用记录 {chosen.credit_records:,}，投诉举报 {chosen.complaints:,}"
+            f"（准备用时 {time.perf_counter() - started:.1f} 秒）。"
+        )
+
+    def _load(self, console, scale: DemoScale) -> bool:
+        """Content, reference and demo data at `scale`; True when anything was created."""
+        created = 0
         # Enterprises first: showcase stories in content/ link to demo enterprises by code.
-        call_command("make_demo_data", enterprises=enterprises, finance=True, services=True)
+        if missing_count(scale.enterprises):
+            with console.status("生成演示企业……"):
+                created += make_demo_enterprises(scale.enterprises).created
+        created += make_demo_services(
+            agencies=scale.agencies, consultations=scale.consultations
+        ).agencies_created
+        created += sum(make_demo_finance(scale.finance_counts).created.values())
         # Credit departments and publicity rules from content/reference/, then demo records.
         load_credit_reference()
-        call_command("make_demo_data", credit_records=credit_records)
-        # The trademark library after the enterprises (local marks belong to them); it loads
-        # the 45 Nice classes from content/reference/nice_classes.csv first.
-        call_command("make_demo_data", trademarks=trademarks)
+        created += make_demo_credit_records(scale.credit_records).created
+        # The trademark library after the enterprises (local marks belong to them).
+        with console.status("生成演示商标与图样……"):
+            created += make_demo_trademarks(scale.trademarks).created
+        created += make_demo_exchange(scale.idle_listings, scale.idle_inquiries).listings_created
+        created += make_demo_trademark_pledges(
+            scale.trademark_pledges, scale.pledge_consultations
+        ).pledges_created
         call_command("load_content")
         # Complaints: the official holiday calendar (working-day limits), the handling units
         # with one QR intake place per station, and the handlers' group.
         load_holidays()
         load_units()
         handler_group_ensure()
-        call_command("make_demo_data", complaints=complaints)
-        ensure_demo_reports()
-        if not all(kind_drift(kind).clean for kind in KINDS):
-            self.stdout.write("搜索索引与数据库不一致，正在重建索引……")
-            call_command("search_reindex")
-        else:
-            self.stdout.write("搜索索引与数据库一致。")
-        call_command("ensure_admin")
-        editorial_roles_ensure(HomePage.objects.get())
-        local_demo_editors_ensure()
-        self.stdout.write("编辑账号 editor（编辑组）与 moderator（审核员组）已就绪，密码同管理员。")
+        with console.status("生成演示投诉举报……"):
+            created += make_demo_complaints(scale.complaints).created
+        created += ensure_demo_reports()
+        return created > 0
+
+    def _kinds_to_index(self, created: bool) -> list[str]:
+        """Every kind after new demo data (one bulk write each). Otherwise the kinds whose index
+        is missing or drifted: editorial kinds (a few hundred pages, a content file may have
+        changed) are compared document by document, registries by count only — a full
+        comparison of 30,000 marks would cost the re-run a minute on the local engine, and stale
+        registry documents are the daily `search_check --repair`'s job."""
+        if created:
+            return list(KINDS)
+        return [kind for kind in KINDS if self._drifted(kind)]
+
+    def _drifted(self, kind: str) -> bool:
+        if not live_indices(kind):
+            return True
+        if REGISTRY[kind].page_model is not None:
+            return not kind_drift(kind).clean
+        indexed = search_client().count(index=alias_name(kind))["count"]
+        return indexed != len(REGISTRY[kind].source.ids_and_updated())
