@@ -6,7 +6,9 @@ from pathlib import Path
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = BASE_DIR / "var"
+# Everything this installation writes (database, cache, media, sockets); VAR_DIR moves it, e.g.
+# to run a second platform beside the first for a benchmark.
+VAR_DIR = Path(os.environ.get("VAR_DIR", str(BASE_DIR / "var")))
 
 
 def env_bool(name: str, default: bool) -> bool:
