@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from wagtail.rich_text import get_text_for_indexing
 
 from cms.site_urls import site_url
@@ -85,6 +86,8 @@ def page_document(
     """
     body_text = join_text(summary, body, stream_text(body_blocks))
     tags = page_tags(page)
+    # The Beijing day of publication: the UTC date is a day early between 00:00 and 08:00.
+    published_on = timezone.localdate(page.first_published_at) if page.first_published_at else None
     return document_class(
         meta={"id": str(page.pk)},
         kind=kind,
@@ -99,7 +102,7 @@ def page_document(
         ),
         pinyin=title_pinyin(page.title),
         url=site_url(kind, id=page.pk),
-        date=date or (page.first_published_at.date() if page.first_published_at else None),
+        date=date or published_on,
         updated_at=page.last_published_at,
         category=category,
         tags=tags,

@@ -1,9 +1,14 @@
 """Presenters: rows become documents with plain bodies, pinyin, site URLs, no personal data."""
 
 import pytest
+from django.utils import timezone
+from wagtail.models import Page
 
 from search.kinds.enterprise import enterprise_document
+from search.kinds.guide import GuideDocument
 from search.kinds.news import news_document
+from search.presenters import page_document
+from tests.clock import at_every_clock
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +39,14 @@ def test_enterprise_document_has_no_personal_data(dataset):
     assert document.district_name == "西屯街道"
     assert document.pinyin.initials == "c f h s s m y x g s"
     assert "张三明" not in str(document.to_dict())
+
+
+@at_every_clock
+def test_a_page_without_a_date_of_its_own_is_dated_by_its_beijing_publication_day(
+    wagtail_root,
+):
+    page = wagtail_root.add_child(instance=Page(title="个体工商户登记", slug="guide-undated"))
+    page.save_revision().publish()
+    page.refresh_from_db()
+    document = page_document(GuideDocument, "guide", page)
+    assert document.date == timezone.localdate(page.first_published_at) == timezone.localdate()
