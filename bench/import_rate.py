@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Measure the partner import rate (rows/s) against a plain bulk_create baseline, in one run.
+"""Measure the partner import rate (rows/s) against a plain bulk_create baseline, and what other
+writers feel meanwhile (the longest wait for SQLite's write lock, complaints posted), in one run.
 
     .venv/bin/python bench/import_rate.py [--rows 10000] [--enterprises 2000] [--port 8101]
 
@@ -8,17 +9,25 @@ database is never touched):
 
 1. `migrate`, `make_demo_data --enterprises N`, the credit reference data, and a court key
    with `credit_records:write`.
-2. A gunicorn server (one sync worker, as production serves) on 127.0.0.1:PORT.
-3. Over HTTP, through the real endpoint (auth, throttle, parsing, validation, the credit
-   services, one transaction): `POST /api/v1/credit-records/import/` with N new JSON Lines
-   rows as a dry run (every row validated and written, then rolled back), then the same rows
-   for real (all created), then once more (all unchanged: validation only, no writes).
-4. Baseline, in-process: N other rows inserted with `CreditRecord.objects.bulk_create`, no
+2. A gunicorn server (two sync workers) on 127.0.0.1:PORT and the task worker (`db_worker`),
+   as `make run` serves.
+3. Over HTTP, through the real endpoint (auth, throttle, parsing, the check, the credit
+   services, transactions of PARTNER_IMPORT_WRITE_ROWS rows): `POST
+   /api/v1/credit-records/import/` with N new JSON Lines rows as a dry run (every row checked,
+   nothing written), then the same rows for real (all created), then once more (all
+   unchanged: the check only, no writes). A batch over PARTNER_IMPORT_BACKGROUND_ROWS answers
+   202; the bench then polls the status URL until the import has finished, so each time is
+   from the POST to the finished report.
+4. Meanwhile a probe thread takes SQLite's write lock (`BEGIN IMMEDIATE`, then `ROLLBACK`)
+   from its own connection every 20 ms and records how long it waited: the longest wait is a
+   lower bound of the longest write transaction anyone held. A second thread posts a complaint
+   every 2 s (`POST /api/v1/complaints/`) and records the answers.
+5. Baseline, in-process: N other rows inserted with `CreditRecord.objects.bulk_create`, no
    validation, no rules, no signals.
 
-Prints rows/s for each and its ratio to the baseline. The real run also pays what the dry run
-does not: after the commit, the credit app's signals queue a search sync and a site-build
-request per record (two task rows each, inserted one by one outside the transaction).
+Prints rows/s for each and its ratio to the baseline, the longest lock wait and the complaint
+answers per phase. The real run also pays what the dry run does not: after each commit, the
+credit app's signals queue the chunk's search syncs and a site-build request.
 """
 
 from __future__ import annotations
@@ -27,9 +36,11 @@ import argparse
 import datetime
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -77,6 +88,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 
 def post_import(base: str, key: str, body: bytes, query: str = "") -> tuple[float, dict]:
+    """POST the batch; follow a 202 to its status URL until the import has finished."""
     started = time.perf_counter()
     response = requests.post(
         f"{base}/api/v1/credit-records/import/{query}",
@@ -84,10 +96,79 @@ def post_import(base: str, key: str, body: bytes, query: str = "") -> tuple[floa
         headers={"Authorization": f"Api-Key {key}", "Content-Type": "application/x-ndjson"},
         timeout=1800,
     )
-    elapsed = time.perf_counter() - started
+    if response.status_code == 202:
+        location = response.headers["Location"]
+        while True:
+            time.sleep(0.5)
+            status = requests.get(location, headers={"Authorization": f"Api-Key {key}"}).json()
+            if status["finished_at"] is not None:
+                break
+            if status["status"] == "interrupted":
+                sys.exit(f"import interrupted: {status['problem']}")
+        return time.perf_counter() - started, status["report"]
     if response.status_code != 200:
         sys.exit(f"import failed: {response.status_code} {response.text[:2000]}")
-    return elapsed, response.json()["report"]
+    return time.perf_counter() - started, response.json()["report"]
+
+
+class LockProbe(threading.Thread):
+    """Takes SQLite's write lock every 20 ms from its own connection; keeps the longest wait."""
+
+    def __init__(self, database: Path):
+        super().__init__(daemon=True)
+        self.database = database
+        self.longest = 0.0
+        self.stopped = threading.Event()
+
+    def reset(self) -> float:
+        longest, self.longest = self.longest, 0.0
+        return longest
+
+    def run(self) -> None:
+        connection = sqlite3.connect(self.database, timeout=120, isolation_level=None)
+        while not self.stopped.is_set():
+            started = time.perf_counter()
+            connection.execute("BEGIN IMMEDIATE")
+            waited = time.perf_counter() - started
+            connection.execute("ROLLBACK")
+            self.longest = max(self.longest, waited)
+            time.sleep(0.02)
+        connection.close()
+
+
+class ComplaintPoster(threading.Thread):
+    """Posts a complaint every 2 s, as a citizen would while the import runs."""
+
+    def __init__(self, base: str, district: str):
+        super().__init__(daemon=True)
+        self.base, self.district = base, district
+        self.answers: list[int] = []
+        self.stopped = threading.Event()
+
+    def reset(self) -> list[int]:
+        answers, self.answers = self.answers, []
+        return answers
+
+    def run(self) -> None:
+        i = 0
+        while not self.stopped.wait(2):
+            i += 1
+            form = {
+                "kind": "complaint",
+                "category": "quality",
+                "respondent_name": f"压测商户{i}",
+                "respondent_address": "红山区测试路1号",
+                "facts": "压测：购买商品后发现质量问题，商家拒绝退换。",
+                "request": "退款",
+                "district": self.district,
+                "complainant_name": "压测用户",
+                "complainant_phone": f"139{i:08d}",
+            }
+            try:
+                response = requests.post(f"{self.base}/api/v1/complaints/", json=form, timeout=120)
+                self.answers.append(response.status_code)
+            except requests.RequestException:
+                self.answers.append(0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "SEARCH_INDEX_PREFIX": f"bench-import-{os.getpid()}",
         "SITE_OUTPUT_DIR": str(workdir / "site"),
+        # The complaints posted meanwhile come from one address and one phone prefix.
+        "COMPLAINT_SUBMIT_RATE": "100000/hour",
+        "COMPLAINT_PHONE_RATE": "100000/day",
     }
     print(f"throwaway database in {workdir}")
     manage(env, "migrate", "-v", "0")
@@ -120,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from registry_api.credit.models import CreditRecord, Department
     from registry_api.credit.reference_data import load_credit_reference
-    from registry_api.enterprises.models import Enterprise
+    from registry_api.enterprises.models import District, Enterprise
     from registry_api.partners import services
 
     load_credit_reference()
@@ -132,14 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     n = args.rows
 
     base = f"http://127.0.0.1:{args.port}"
+    gunicorn = [str(Path(PYTHON).parent / "gunicorn"), "cms.wsgi", "--bind"]
     server = subprocess.Popen(
         [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "cms.wsgi",
-            "--bind",
+            *gunicorn,
             f"127.0.0.1:{args.port}",
             "--workers",
-            "1",
+            "2",
             "--timeout",
             "1800",
             "--log-level",
@@ -148,22 +231,44 @@ def main(argv: list[str] | None = None) -> int:
         cwd=ROOT,
         env=env,
     )
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    probe = LockProbe(workdir / "bench.sqlite3")
+    poster = ComplaintPoster(base, District.objects.order_by("code").first().code)
     results = []
     try:
         wait_for(f"{base}/api/v1/districts/")
+        probe.start()
+        poster.start()
         body = jsonl(rows_for(codes, n, "A", "被执行人未履行生效法律文书确定的义务。"))
         for label, query, outcome in (
             ("HTTP import, dry run", "?dry_run=1", "created"),
             ("HTTP import, all created", "", "created"),
             ("HTTP import, all unchanged", "", "unchanged"),
         ):
+            probe.reset()
+            poster.reset()
             seconds, report = post_import(base, plain, body, query)
             assert report["counts"][outcome] == n, report["counts"]
-            results.append((label, n, seconds))
-            print(f"{label}: {n} rows in {seconds:.1f} s", flush=True)
+            lock_wait, answers = probe.reset(), poster.reset()
+            results.append((label, n, seconds, lock_wait, answers))
+            refused = sum(1 for code in answers if code != 201)
+            print(
+                f"{label}: {n} rows in {seconds:.1f} s; longest write-lock wait "
+                f"{lock_wait * 1000:.0f} ms; complaints {len(answers) - refused} stored, "
+                f"{refused} refused {sorted(set(answers) - {201}) or ''}",
+                flush=True,
+            )
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        probe.stopped.set()
+        poster.stopped.set()
+        for child in (server, worker):
+            child.terminate()
+            child.wait(timeout=60)
 
     by_code = {e.credit_code: e for e in Enterprise.objects.filter(credit_code__in=codes)}
     plain_rows = rows_for(codes, n, "C", "经查，被执行人拒不履行。")
@@ -180,14 +285,25 @@ def main(argv: list[str] | None = None) -> int:
     baseline_seconds = time.perf_counter() - started
 
     baseline_rate = n / baseline_seconds
-    header = f"{'path':32} {'rows':>7} {'seconds':>8} {'rows/s':>9} {'× baseline':>10}"
+    header = (
+        f"{'path':32} {'rows':>7} {'seconds':>8} {'rows/s':>9} {'× baseline':>10} "
+        f"{'lock wait ms':>12} {'complaints':>10}"
+    )
     print()
     print(header)
     print("-" * len(header))
     out = []
-    for label, count, seconds in [*results, ("baseline bulk_create", n, baseline_seconds)]:
+    for label, count, seconds, lock_wait, answers in [
+        *results,
+        ("baseline bulk_create", n, baseline_seconds, None, None),
+    ]:
         rate = count / seconds
-        print(f"{label:32} {count:7d} {seconds:8.2f} {rate:9.0f} {rate / baseline_rate:9.3f}×")
+        wait = "" if lock_wait is None else f"{lock_wait * 1000:.0f}"
+        stored = "" if answers is None else f"{answers.count(201)}/{len(answers)}"
+        print(
+            f"{label:32} {count:7d} {seconds:8.2f} {rate:9.0f} {rate / baseline_rate:9.3f}× "
+            f"{wait:>12} {stored:>10}"
+        )
         out.append(
             {
                 "path": label,
@@ -195,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
                 "seconds": round(seconds, 3),
                 "rows_per_s": round(rate, 1),
                 "ratio_to_baseline": round(rate / baseline_rate, 4),
+                "longest_write_lock_wait_ms": None
+                if lock_wait is None
+                else round(lock_wait * 1000),
+                "complaint_answers": answers,
             }
         )
     if args.json:
