@@ -6,8 +6,13 @@ off; the index is then written once, in bulk (`search_reindex`), and the first s
 run_platform's.
 """
 
+import hashlib
+import os
 import time
+from pathlib import Path
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from rich.console import Console
@@ -46,7 +51,7 @@ class Command(BaseCommand):
         console = Console(file=self.stdout, highlight=False)
         started = time.perf_counter()
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        self._collect_static()
         chosen = SCALES[scale]
         with on_commit_paused("search_sync", "site_build"):
             created = self._load(console, chosen)
@@ -66,6 +71,21 @@ class Command(BaseCommand):
             f"信用记录 {chosen.credit_records:,}，投诉举报 {chosen.complaints:,}"
             f"（准备用时 {time.perf_counter() - started:.1f} 秒）。"
         )
+
+    def _collect_static(self) -> None:
+        """collectstatic, unless no source file changed since the last run: with the manifest
+        storage it re-hashes every file each time (about 5 s of a re-run)."""
+        stamp = Path(settings.STATIC_ROOT) / ".sources"
+        sources = hashlib.sha256()
+        for finder in finders.get_finders():
+            for path, storage in finder.list([]):
+                stat = os.stat(storage.path(path))
+                sources.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        fingerprint = sources.hexdigest()
+        if stamp.exists() and stamp.read_text() == fingerprint:
+            return
+        call_command("collectstatic", interactive=False, verbosity=0)
+        stamp.write_text(fingerprint)
 
     def _load(self, console, scale: DemoScale) -> bool:
         """Content, reference and demo data at `scale`; True when anything was created."""
