@@ -3,6 +3,7 @@
 import pytest
 from django.test import override_settings
 
+from search.client import RETRY_AFTER_SECONDS
 from search.kinds import SITE_SEARCH_KINDS as KINDS
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
@@ -84,7 +85,7 @@ def test_unreachable_engine_is_503_in_the_error_format(client, db):
     response = get(client, q="红山")
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "search_unavailable"
-    assert response["Retry-After"] == "30"
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
 
 
 def test_search_is_in_the_api_schema(client, db):

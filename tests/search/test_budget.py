@@ -1,0 +1,70 @@
+"""A slow or busy engine never holds a public request past the search time budget."""
+
+import socket
+import threading
+import time
+
+import pytest
+from django.test import override_settings
+
+from search import client as engine
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def silent_engine():
+    """A server that accepts connections and never answers: an engine that hangs."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/search/?q=红山", "/api/v1/trademarks/?q=红山"], ids=["site", "trademarks"]
+)
+def test_a_hanging_engine_answers_503_once_the_budget_is_spent(client, silent_engine, path):
+    with override_settings(ELASTICSEARCH_URL=silent_engine, SEARCH_BUDGET_SECONDS=0.5):
+        began = time.monotonic()
+        response = client.get(path)
+        waited = time.monotonic() - began
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "search_unavailable"
+    assert response["Retry-After"] == str(engine.RETRY_AFTER_SECONDS)
+    # The budget bounds the wait (generously: this checks a bound, not a speed).
+    assert waited < 5
+
+
+def test_no_free_slot_within_the_budget_is_503(client):
+    slots = engine._engine_slots()
+    taken = 0
+    while slots.acquire(blocking=False):  # every slot of this process busy elsewhere
+        taken += 1
+    try:
+        with override_settings(SEARCH_BUDGET_SECONDS=0.2):
+            response = client.get("/api/v1/search/?q=红山")
+    finally:
+        for _ in range(taken):
+            slots.release()
+    assert taken >= 1
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "search_unavailable"
