@@ -12,6 +12,12 @@ from cms.static_site import serve_static_site
 from registry_api.enterprises import baseline_views
 from registry_api.errors import not_found_json
 
+# JSON in the error format under /api/, a plain Chinese page elsewhere (cms/error_pages.py).
+handler400 = "cms.error_pages.bad_request"
+handler403 = "cms.error_pages.permission_denied"
+handler404 = "cms.error_pages.page_not_found"
+handler500 = "cms.error_pages.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,14 +4,18 @@
            "fields": {"district": ["请选择有效的街镇代码。"]}}}
 """
 
+import json
 import math
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import DisallowedHost, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from registry_api import text
 
 MESSAGES = {
     "validation_error": "提交的数据有误，请按字段提示修改。",
@@ -27,6 +31,12 @@ MESSAGES = {
     "not_acceptable": "无法提供所请求的响应格式。",
     "search_unavailable": "搜索服务暂时不可用，请稍后再试。",
     "server_error": "服务器内部错误，请稍后再试。",
+    "service_unavailable": "服务暂时不可用，请稍后再试。",
+    "bad_request": "请求有误，无法处理。",
+    "invalid_host": "请求头 Host 中的主机名无效。",
+    "payload_too_large": "请求体过大，请减小后重试。",
+    "invalid_cursor": "分页游标 cursor 无效：请使用列表响应中 next 或 previous 给出的链接。",
+    "error": "请求无法处理。",
     # Partner departments' API keys (registry_api/partners).
     "api_key_invalid": "API 密钥无效：请检查请求头 Authorization: Api-Key <密钥>。",
     "api_key_revoked": "API 密钥已被撤销，请联系市场监管局重新签发。",
@@ -55,12 +65,17 @@ def _as_field_errors(detail) -> dict:
         for key, value in detail.items():
             name = "_" if key in ("non_field_errors", "__all__") else key
             fields[name] = (
-                [str(item) for item in value] if isinstance(value, list) else [str(value)]
+                [_message(item) for item in value] if isinstance(value, list) else [str(value)]
             )
         return fields
     if isinstance(detail, list):
-        return {"_": [str(item) for item in detail]}
+        return {"_": [_message(item) for item in detail]}
     return {"_": [str(detail)]}
+
+
+def _message(item) -> str:
+    """One error's message; ours where DRF's Chinese one is misleading (text.py)."""
+    return text.MESSAGES_BY_CODE.get(getattr(item, "code", None), str(item))
 
 
 class Conflict(exceptions.APIException):
@@ -107,18 +122,78 @@ def _passthrough_headers(response) -> dict:
     return {k: v for k, v in response.items() if k in ("WWW-Authenticate", "Allow", "Retry-After")}
 
 
-def not_found_json(request, exception=None):
-    """404 for unknown URLs under /api/ (outside any DRF view)."""
+# The code of an answer that carries no code of its own, by HTTP status.
+STATUS_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "throttled",
+    500: "server_error",
+    503: "service_unavailable",
+}
+
+
+def is_api_request(request) -> bool:
+    """Under /api/: errors are JSON in the format above, never an HTML page."""
+    return request.path_info.startswith("/api/")
+
+
+def is_browser_form_post(request) -> bool:
+    """A form posted by a browser without JavaScript: its errors are an HTML page on purpose
+    (consultations, idle-mark inquiries, contract fill-in; docs/api.md)."""
+    form_types = ("application/x-www-form-urlencoded", "multipart/form-data")
+    accept = request.headers.get("Accept", "")
+    return (request.content_type or "").startswith(form_types) and "text/html" in accept
+
+
+def is_error_body(content: bytes) -> bool:
+    """Whether a response body already is `{"error": {"code": …, …}}`."""
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return False
+    return (
+        isinstance(body, dict)
+        and set(body) == {"error"}
+        and isinstance(body["error"], dict)
+        and "code" in body["error"]
+    )
+
+
+def error_json(
+    code: str, status_code: int, message: str | None = None, fields: dict | None = None
+) -> JsonResponse:
     return JsonResponse(
-        error_body("not_found"),
-        status=status.HTTP_404_NOT_FOUND,
+        error_body(code, message, fields),
+        status=status_code,
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def bad_request_error(exception) -> tuple[str, int, str | None]:
+    """(code, status, message) of a request Django refused before any view ran."""
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return (
+            "payload_too_large",
+            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            f"请求体超过{limit / 1024 / 1024:g} MB的上限，请减小后重试。",
+        )
+    if isinstance(exception, DisallowedHost):
+        return "invalid_host", status.HTTP_400_BAD_REQUEST, None
+    return "bad_request", status.HTTP_400_BAD_REQUEST, None
+
+
+def not_found_json(request, exception=None):
+    """404 for unknown URLs under /api/ (outside any DRF view)."""
+    return error_json("not_found", status.HTTP_404_NOT_FOUND)
 
 
 def server_error_json(request):
-    return JsonResponse(
-        error_body("server_error"),
-        status=status.HTTP_500_INTERNAL_SERVER_ERROR,
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return error_json("server_error", status.HTTP_500_INTERNAL_SERVER_ERROR)
