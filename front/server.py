@@ -71,7 +71,9 @@ class Front:
 
     async def start(self, app: web.Application) -> None:
         self.session = ClientSession(
-            connector=UnixConnector(path=self.upstream, limit=64),
+            # A connection per request: each is accepted by whichever gunicorn process is
+            # free to accept, instead of sticking to the one that took a kept-alive connection.
+            connector=UnixConnector(path=self.upstream, limit=64, force_close=True),
             timeout=ClientTimeout(total=UPSTREAM_TIMEOUT_SECONDS),
             auto_decompress=False,
         )

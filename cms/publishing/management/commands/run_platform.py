@@ -38,7 +38,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--bind", default="127.0.0.1:8000")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
-        parser.add_argument("--threads", type=int, default=6, help="threads per process")
+        parser.add_argument("--threads", type=int, default=12, help="threads per process")
 
     def handle(self, *args, bind, workers, threads, **options):
         base = f"http://{bind}"
