@@ -10,9 +10,10 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from cms.pages.models import NewsIndexPage, NoticePage, PlatformPage
+from tests.clock import at_every_clock
 from tests.factories import publish_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 
 NOTICES = "/api/cms/v2/pages/?type=pages.NoticePage&fields=*"
 

@@ -6,10 +6,11 @@ import pytest
 from django.utils import timezone
 
 from registry_api.exchange.models import IdleListing, Inquiry
+from tests.clock import at_every_clock
 
 from .conftest import INQUIRER, OWNER
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 URL = "/api/v1/idle-marks/"
 
 

@@ -3,8 +3,9 @@
 import pytest
 
 from registry_api.finance.models import CHATTEL_REFERRAL, FinancingNeed
+from tests.clock import at_every_clock
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 
 
 def results(response):

@@ -14,7 +14,6 @@ from registry_api.partners import services
 from registry_api.partners.models import ReviewItem
 from tests.factories import DistrictFactory, EnterpriseFactory
 
-TODAY = datetime.date.today()
 WRITE = "credit_records:write"
 
 
@@ -79,7 +78,7 @@ def record_row(enterprise, number: str, **fields) -> dict:
         "category": "dishonest_debtor",
         "severity": "none",
         "decision_number": number,
-        "decision_date": (TODAY - datetime.timedelta(days=10)).isoformat(),
+        "decision_date": (timezone.localdate() - datetime.timedelta(days=10)).isoformat(),
         "facts": "被执行人未履行生效法律文书确定的义务。",
         "legal_basis": "《最高人民法院关于公布失信被执行人名单信息的若干规定》",
         "outcome": "纳入失信被执行人名单。",

@@ -5,9 +5,10 @@ from django.contrib.auth.models import Permission, User
 from rest_framework.test import APIClient
 
 from registry_api.credit.models import CreditRecord
+from tests.clock import at_every_clock
 from tests.partners.conftest import key_client, record_row
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 RECORDS = "/api/v1/credit-records/"
 
 

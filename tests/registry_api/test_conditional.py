@@ -12,9 +12,10 @@ from registry_api.credit.models import Department
 from registry_api.credit.reference_data import load_credit_reference
 from registry_api.enterprises import services
 from registry_api.finance.models import EquityPledge
+from tests.clock import at_every_clock
 from tests.factories import EnterpriseFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 
 LIST = "/api/v1/enterprises/"
 

@@ -15,8 +15,9 @@ from registry_api.enterprises.models import Enterprise
 from registry_api.finance.models import EquityPledge
 from registry_api.services import services as service_services
 from registry_api.services.models import Consultation
+from tests.clock import at_every_clock
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 
 
 def body(response) -> str:

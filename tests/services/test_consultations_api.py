@@ -9,13 +9,14 @@ from django.core.exceptions import ValidationError
 
 from registry_api.services import services
 from registry_api.services.models import Consultation
+from tests.clock import at_every_clock
 
 from .conftest import ASKER, submit
 
 URL = "/api/v1/consultations/"
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")  # a mobile number, not part of a code
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 
 
 def body(**overrides):

@@ -8,9 +8,10 @@ from django.utils import timezone
 from registry_api.exchange import services as exchange_services
 from registry_api.exchange.models import IdleListing
 from registry_api.trademarks.models import GIKind, OwnerType, Status
+from tests.clock import at_every_clock
 from tests.trademarks.conftest import PERSON_OWNER, make_mark
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, at_every_clock]
 
 URL = "/api/v1/trademarks/statistics/"
 
