@@ -21,23 +21,36 @@ BULK_CHUNK_SIZE = 500
 Progress = Callable[[int], None]
 
 
-def sync_document(kind: str, doc_id: str) -> str:
+# How a write becomes searchable. "true" refreshes the shard at once: a publish is in search
+# within the write's own round trip, where "wait_for" waits for the next scheduled refresh
+# (up to the index's refresh interval, 1 s by default). A batch refreshes once, on its last
+# write (search/tasks.py), so an import of 500 rows costs one refresh, not 500.
+Refresh = str  # "true", "wait_for" or "false"
+
+
+def sync_document(kind: str, doc_id: str, *, refresh: Refresh = "true") -> str:
     """Bring one document in line with the database: upsert it if its row is indexable
     (exists and, for news, is live and public), else delete it. Returns what was done.
 
-    Writes go through the alias, so they land in whichever version is live, and return once
-    the change is searchable (refresh=wait_for): a finished sync task means "live in search".
+    Writes go through the alias, so they land in whichever version is live; with the default
+    refresh they return once the change is searchable: a finished sync means "live in search".
     Engine errors propagate: the caller (search/tasks.py) decides whether to retry.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown search kind {kind!r}")
     row = REGISTRY[kind].source.get_indexable(doc_id)
     if row is None:
-        return document_delete(kind, doc_id)
-    return document_upsert(kind, REGISTRY[kind].present(row))
+        return document_delete(kind, doc_id, refresh=refresh)
+    return document_upsert(kind, REGISTRY[kind].present(row), refresh=refresh)
 
 
-def document_upsert(kind: str, document: SearchDocument, *, index: str | None = None) -> str:
+def document_upsert(
+    kind: str,
+    document: SearchDocument,
+    *,
+    index: str | None = None,
+    refresh: Refresh = "wait_for",
+) -> str:
     """Index one document into `index` (default: the kind's alias, which must exist)."""
     try:
         document.save(
@@ -48,7 +61,7 @@ def document_upsert(kind: str, document: SearchDocument, *, index: str | None = 
             # Never let a write auto-create a concrete index under the alias name with a
             # guessed mapping; an index that is not set up yet is search_reindex's job.
             require_alias=index is None,
-            refresh="wait_for",
+            refresh=refresh,
         )
     except NotFoundError:
         logger.warning(
@@ -61,12 +74,14 @@ def document_upsert(kind: str, document: SearchDocument, *, index: str | None = 
     return "indexed"
 
 
-def document_delete(kind: str, doc_id: str, *, index: str | None = None) -> str:
+def document_delete(
+    kind: str, doc_id: str, *, index: str | None = None, refresh: Refresh = "wait_for"
+) -> str:
     """Remove one document; a document (or index) that is already gone is fine."""
     response = (
         search_client()
         .options(ignore_status=404)
-        .delete(index=index or alias_name(kind), id=str(doc_id), refresh="wait_for")
+        .delete(index=index or alias_name(kind), id=str(doc_id), refresh=refresh)
     )
     return "deleted" if response.get("result") == "deleted" else "absent"
 

@@ -88,6 +88,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=datetime.date.fromisoformat,
         help="render as of this day, YYYY-MM-DD (reproducing a build; tests)",
     )
+    parser.add_argument(
+        "--cms-changed",
+        type=lambda text: [name for name in text.split(",") if name],
+        default=None,
+        metavar="TYPES",
+        help="the only CMS page types (app.Model, comma-separated; empty: none) that changed "
+        "since the live build: the others are taken from its copy (plugins/hongshan_api/"
+        "pages_copy.py); without it every page type is fetched",
+    )
     parser.add_argument("--verbose", action="store_true", help="show Pelican's own messages")
     return parser.parse_args(argv)
 
@@ -132,6 +141,7 @@ def render(
     previous_state: Path | None = None,
     full: bool = False,
     today: datetime.date | None = None,
+    cms_changed: list[str] | None = None,
 ) -> None:
     """Run Pelican into `build_dir`: every page of a full build, the changed ones otherwise."""
     settings = read_settings(
@@ -146,6 +156,7 @@ def render(
             "HONGSHAN_PREVIOUS_STATE": str(previous_state) if previous_state else None,
             "HONGSHAN_FULL_BUILD": full,
             "HONGSHAN_TODAY": today.isoformat() if today else None,
+            "HONGSHAN_CMS_CHANGED": cms_changed,
         },
     )
     Pelican(settings).run()
@@ -372,6 +383,7 @@ def build(args: argparse.Namespace, output: Path, started: float) -> int:
             previous_state=previous_state,
             full=args.full,
             today=args.today,
+            cms_changed=args.cms_changed,
         )
         manifest = read_json(staged_state / "manifest.json")
         pages, rendered, reused = pages_count(manifest)

@@ -38,8 +38,51 @@ def site_build_is_superseded(requested_at: datetime) -> bool:
     ).exists()
 
 
-def site_build_command(*, api_url: str, output_dir: str) -> list[str]:
-    return [
+# Wagtail's log entries are stamped inside the publishing transaction, before it commits:
+# one that commits after the previous build read the API carries an earlier time. Looking back
+# this far before that build's start covers such a transaction (as the site's change feeds do).
+CMS_CHANGES_MARGIN = timedelta(minutes=5)
+
+
+def cms_changed_types() -> list[str] | None:
+    """The CMS page types (`app_label.ModelName`, as the Wagtail API names them) with a
+    publish, unpublish, move, delete or other logged action since the last successful build
+    started (less CMS_CHANGES_MARGIN); None when that cannot be known (no such build, or an
+    entry logged on a generic Page), in which case the build fetches every page type."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, PageLogEntry
+
+    last = (
+        SiteBuild.objects.filter(status=SiteBuild.Status.SUCCEEDED)
+        .order_by("-started_at")
+        .values_list("started_at", flat=True)
+        .first()
+    )
+    if last is None:
+        return None
+    entries = PageLogEntry.objects.filter(timestamp__gte=last - CMS_CHANGES_MARGIN)
+    generic = ContentType.objects.get_for_model(Page).pk
+    types: set[str] = set()
+    for content_type_id, page_id in entries.values_list("content_type_id", "page_id").distinct():
+        if content_type_id == generic:  # logged on a base Page: ask the page itself
+            content_type_id = (
+                Page.objects.filter(pk=page_id).values_list("content_type_id", flat=True).first()
+            )
+        model = (
+            ContentType.objects.get_for_id(content_type_id).model_class()
+            if content_type_id
+            else None
+        )
+        if model is None or model is Page:
+            return None
+        types.add(f"{model._meta.app_label}.{model.__name__}")
+    return sorted(types)
+
+
+def site_build_command(
+    *, api_url: str, output_dir: str, cms_changed: list[str] | None = None
+) -> list[str]:
+    command = [
         sys.executable,
         str(settings.SITE_DIR / "build.py"),
         "--api",
@@ -49,6 +92,9 @@ def site_build_command(*, api_url: str, output_dir: str) -> list[str]:
         "--site-url",
         settings.PUBLIC_BASE_URL,
     ]
+    if cms_changed is not None:
+        command.append(f"--cms-changed={','.join(cms_changed)}")
+    return command
 
 
 def site_build_run(*, api_url: str | None = None, output_dir: str | None = None) -> SiteBuild:
@@ -57,10 +103,13 @@ def site_build_run(*, api_url: str | None = None, output_dir: str | None = None)
     The site build never imports Django (DESIGN.md decision 2): it is a separate program that
     reads the HTTP API, so it runs as a subprocess here.
     """
+    # Before this build's row exists: the changes since the previous successful build.
+    cms_changed = cms_changed_types()
     build = SiteBuild.objects.create(started_at=timezone.now(), status=SiteBuild.Status.RUNNING)
     command = site_build_command(
         api_url=api_url or settings.SITE_API_URL,
         output_dir=str(output_dir or settings.SITE_OUTPUT_DIR),
+        cms_changed=cms_changed,
     )
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     finish = partial(SiteBuild.objects.filter(pk=build.pk).update, finished_at=timezone.now())

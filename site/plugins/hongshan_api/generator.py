@@ -16,6 +16,7 @@ from .client import ApiClient, ListCache
 from .feeds import news_feed_write
 from .filters import FILTERS, build_day_set, build_today
 from .incremental import RenderCache, fingerprint
+from .pages_copy import PagesCopy
 from .parts import part_fetch, registry_part_urls, registry_parts
 from .platforms import home_tiles, present_platforms
 from .presenters import SiteUrls, page_url_resolver, site_content
@@ -49,6 +50,12 @@ class PublicSiteGenerator(Generator):
             fingerprint=self.fingerprint,
         )
         self.directory = self.feeds.sync(ENTERPRISES)
+        changed = self.settings.get("HONGSHAN_CMS_CHANGED")
+        self.pages_copy = PagesCopy(
+            previous_state=self.settings.get("HONGSHAN_PREVIOUS_STATE"),
+            fingerprint=self.fingerprint,
+            changed=None if self.settings.get("HONGSHAN_FULL_BUILD") else changed,
+        )
         # Registry parts' lists: asked for with the previous build's ETags (client.py).
         self.lists = ListCache.read(
             None
@@ -67,6 +74,7 @@ class PublicSiteGenerator(Generator):
             self.lists.hits,
             time.perf_counter() - started,
         )
+        logger.info("%s", self.pages_copy.summary())
         self.content = site_content(self.snapshot, self.urls, self.sections)
         # A part may mark items of the shared content (e.g. credit links on enterprise pages).
         for part, data in self.parts:
@@ -106,7 +114,9 @@ class PublicSiteGenerator(Generator):
         with ThreadPoolExecutor(max_workers=1 + len(parts)) as pool:
             snapshot = pool.submit(
                 fetched,
-                lambda client: snapshot_fetch(client, self.sections, directory=self.directory),
+                lambda client: snapshot_fetch(
+                    client, self.sections, directory=self.directory, pages_copy=self.pages_copy
+                ),
             )
             # Registry parts (credit, finance, services…): each fetches its own lists.
             data = [
@@ -133,6 +143,7 @@ class PublicSiteGenerator(Generator):
         self.cache.manifest_write(state_dir)
         self.feeds.write(state_dir)
         self.lists.write(state_dir)
+        self.pages_copy.write(state_dir)
         logger.info(
             "rendered %s pages, reused %s in %.2fs",
             f"{self.cache.rendered:,}",

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 
 from .client import ApiClient
+from .pages_copy import ANY_TYPE, PagesCopy
 from .platforms import platforms_fetch
 from .sections import Section
 from .sync import ListSync
@@ -45,23 +46,35 @@ def _newest_first(items: list[dict], date_field: str) -> list[dict]:
 
 
 def snapshot_fetch(
-    client: ApiClient, sections: list[Section], *, directory: ListSync | None = None
+    client: ApiClient,
+    sections: list[Section],
+    *,
+    directory: ListSync | None = None,
+    pages_copy: PagesCopy | None = None,
 ) -> Snapshot:
     """Read everything the site needs: home intro, each section's live pages, the registry.
 
     With `directory`, the enterprise directory is synced from the previous build's copy
-    (sync.py) instead of fetched whole.
+    (sync.py) instead of fetched whole; with `pages_copy`, the CMS page types that did not
+    change are taken from the previous build's answers (pages_copy.py).
     """
     started = time.perf_counter()
-    homes = list(client.wagtail_pages(HOME_TYPE, fields="intro"))
+    copy = pages_copy or PagesCopy()
+    homes = copy.get(HOME_TYPE, lambda: list(client.wagtail_pages(HOME_TYPE, fields="intro")))
+
+    def section_pages(section: Section) -> list[dict]:
+        return list(client.wagtail_pages(section.api_type, fields="*", order=section.order))
+
     pages = {
         section.kind: _newest_first(
-            list(client.wagtail_pages(section.api_type, fields="*", order=section.order)),
+            copy.get(section.api_type, lambda section=section: section_pages(section)),
             section.date_field,
         )
         for section in sections
     }
-    platforms, platform_children = platforms_fetch(client)
+    platforms, children = copy.get(ANY_TYPE, lambda: platforms_fetch(client))
+    # Kept as JSON: the children's keys come back as strings.
+    platform_children = {int(key): ids for key, ids in children.items()}
     districts = sorted(client.registry_list("api/v1/districts/"), key=lambda d: d["code"])
     if directory is None:
         enterprises = sorted(
