@@ -1,0 +1,48 @@
+"""What the load benchmarks share: percentiles, Django pointed at a running instance's VAR_DIR,
+and the demo scale that instance loaded."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (`share` in 0..1); NaN for no values."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def django_setup(var_dir: str | None) -> None:
+    """Set Django up against the instance whose VAR_DIR is `var_dir` (its SQLite database,
+    unless DATABASE_URL says otherwise). The index prefix and engine URL come from the
+    environment, as for the instance itself: run the bench with the same SEARCH_INDEX_PREFIX
+    and ELASTICSEARCH_URL."""
+    if var_dir:
+        os.environ["VAR_DIR"] = var_dir
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def demo_scale(var_dir: str | None) -> str:
+    """`name (1,000 enterprises, 1,000 trademarks, …)` from VAR_DIR/demo-scale.json."""
+    path = Path(var_dir or os.environ.get("VAR_DIR") or ROOT / "var") / "demo-scale.json"
+    try:
+        scale = json.loads(path.read_text())
+    except OSError:
+        return f"unknown ({path} not found)"
+    return (
+        f"{scale['name']} ({scale['enterprises']:,} enterprises, {scale['trademarks']:,} "
+        f"trademarks, {scale['credit_records']:,} credit records, {scale['complaints']:,} "
+        f"complaints; from {path})"
+    )

@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""Measure public search latency through the platform (p50/p95) against the engine's own time
+for the same request body, side by side in one run, so what we add is visible.
+
+    VAR_DIR=… SEARCH_INDEX_PREFIX=… ELASTICSEARCH_URL=… \\
+    .venv/bin/python bench/search_latency.py --base http://127.0.0.1:8200 [--var /tmp/h4/var]
+        [--clients 4]
+
+Three endpoints, each over the 50 queries of QUERIES below (written from the demo content:
+Chinese words, questions, pinyin and initials, enterprise names, trademark names):
+
+- site-wide search `GET /api/v1/search/?q=`;
+- trademark library search `GET /api/v1/trademarks/?q=`;
+- the similarity check `POST /api/v1/trademarks/similar/` with `{"name": …}` (the name cut to
+  the endpoint's 50 characters).
+
+First sequentially (one request at a time), then `--clients` clients at once, each running
+the 50 queries from its own starting point. Baseline, for every request: the body the API
+sends to the engine, rebuilt in-process with Django set up (`search.query.build_search`,
+`registry_api.trademarks.queries.library_search` / `candidate_search`, `.to_dict()`), POSTed
+straight to ELASTICSEARCH_URL `/<indices>/_search` by the same client right after the API
+request. Our overhead = API time − engine time of the same query (paired), as p50/p95.
+
+The bench process must see the instance's SEARCH_INDEX_PREFIX and ELASTICSEARCH_URL (and its
+VAR_DIR, or pass `--var`), or the baseline asks other indices. The local noida-db engine scans
+linearly: its times say nothing about a real cluster, only about this machine and scale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+
+import requests
+from common import demo_scale, django_setup, percentile
+
+# (kind of query, text). Every one taken from the demo content of `setup_platform`.
+QUERIES: list[tuple[str, str]] = [
+    ("word", "红山"),
+    ("word", "小微企业"),
+    ("word", "食品经营许可"),
+    ("word", "个体工商户"),
+    ("word", "信用修复"),
+    ("word", "股权出质"),
+    ("word", "动产抵押"),
+    ("word", "年度报告"),
+    ("word", "经营异常名录"),
+    ("word", "消费者权益"),
+    ("word", "银企洽谈会"),
+    ("word", "商标专用权质押"),
+    ("word", "预付式消费"),
+    ("word", "双随机一公开"),
+    ("word", "住房租赁合同"),
+    ("word", "注销登记"),
+    ("word", "失信被执行人"),
+    ("word", "地理标志"),
+    ("question", "个体工商户怎么办理登记注册？"),
+    ("question", "食品经营许可和备案有什么区别"),
+    ("question", "企业年度报告什么时候截止"),
+    ("question", "如何申请信用修复"),
+    ("question", "预付卡商家跑路了怎么投诉"),
+    ("question", "小微企业可以申请哪些贷款"),
+    ("question", "商标质押融资需要什么材料"),
+    ("question", "未按规定报送年报会怎样"),
+    ("pinyin", "hs"),
+    ("pinyin", "hongshan"),
+    ("pinyin", "chifeng"),
+    ("pinyin", "shipin"),
+    ("pinyin", "xwqy"),
+    ("pinyin", "shangbiao"),
+    ("pinyin", "hongshan shichang"),
+    ("pinyin", "dl"),
+    ("enterprise", "赤峰市红山区汇隆网络科技有限责任公司"),
+    ("enterprise", "赤峰市红山区德隆医药有限公司"),
+    ("enterprise", "赤峰恒林检测技术有限公司"),
+    ("enterprise", "赤峰市兴程建筑工程有限公司"),
+    ("enterprise", "鼎达农资"),
+    ("enterprise", "天诚汽车销售"),
+    ("enterprise", "赤峰鼎川商业中心"),
+    ("enterprise", "聚达人力资源"),
+    ("enterprise", "瑞程酒店管理"),
+    ("enterprise", "安宇物流"),
+    ("trademark", "佳原"),
+    ("trademark", "雅香"),
+    ("trademark", "洪三坊"),
+    ("trademark", "嘉牛荣"),
+    ("trademark", "顺达旺"),
+    ("trademark", "赛蓓坊"),
+]
+assert len(QUERIES) == 50
+
+TARGETS = {  # endpoint: (p50 ms, p95 ms); None where no target is set
+    "site-wide search": (500, 1000),
+    "trademark search": (None, 1000),
+    "similarity check": (None, 1000),
+}
+OVERHEAD_P95_TARGET_MS = 15
+SIMILAR_NAME_MAX = 50
+
+
+@dataclass
+class Endpoint:
+    """One public search endpoint: how to call it, and the engine request it makes."""
+
+    name: str
+    method: str
+    path: str
+    payload: object  # (text) -> params or JSON body
+    engine: object  # (text) -> (indices path, query string, body dict)
+
+
+@dataclass
+class Samples:
+    api_ms: list[float] = field(default_factory=list)
+    engine_ms: list[float] = field(default_factory=list)
+    overhead_ms: list[float] = field(default_factory=list)
+    failures: dict[int | str, int] = field(default_factory=dict)
+
+
+def endpoints() -> list[Endpoint]:
+    """The three endpoints, with engine bodies built by the platform's own query builders."""
+    from registry_api.trademarks.filters import TrademarkFilter
+    from registry_api.trademarks.models import Trademark
+    from registry_api.trademarks.queries import candidate_search, library_search
+    from search.query import build_search, normalize_query
+
+    def indices(search) -> str:
+        return ",".join(search._index)
+
+    def site_body(text: str):
+        search = build_search(normalize_query(text))
+        # search_public adds these URL parameters to the same body.
+        return indices(search), "ignore_unavailable=true&allow_no_indices=true", search.to_dict()
+
+    def library_body(text: str):
+        filterset = TrademarkFilter(data={"q": text}, queryset=Trademark.objects.none())
+        filterset.is_valid()
+        search = library_search(normalize_query(text), filterset.form.cleaned_data, 1)
+        return indices(search), "ignore_unavailable=true", search.to_dict()
+
+    def similar_body(text: str):
+        search = candidate_search(text[:SIMILAR_NAME_MAX].strip(), [])
+        return indices(search), "", search.to_dict()
+
+    return [
+        Endpoint("site-wide search", "GET", "/api/v1/search/", lambda t: {"q": t}, site_body),
+        Endpoint(
+            "trademark search", "GET", "/api/v1/trademarks/", lambda t: {"q": t}, library_body
+        ),
+        Endpoint(
+            "similarity check",
+            "POST",
+            "/api/v1/trademarks/similar/",
+            lambda t: {"name": t[:SIMILAR_NAME_MAX]},
+            similar_body,
+        ),
+    ]
+
+
+def call_api(session: requests.Session, base: str, endpoint: Endpoint, text: str):
+    """(status or error name, milliseconds)."""
+    started = time.perf_counter()
+    try:
+        if endpoint.method == "GET":
+            response = session.get(base + endpoint.path, params=endpoint.payload(text), timeout=30)
+        else:
+            response = session.post(base + endpoint.path, json=endpoint.payload(text), timeout=30)
+        response.content  # noqa: B018 - read the whole body inside the timing
+        status: int | str = response.status_code
+    except requests.RequestException as error:
+        status = type(error).__name__
+    return status, (time.perf_counter() - started) * 1000
+
+
+def call_engine(session: requests.Session, engine_url: str, request) -> tuple[int, float]:
+    path, query_string, body = request
+    url = f"{engine_url}/{urllib.parse.quote(path, safe=',')}/_search"
+    if query_string:
+        url += "?" + query_string
+    data = json.dumps(body).encode()
+    started = time.perf_counter()
+    response = session.post(
+        url, data=data, headers={"Content-Type": "application/json"}, timeout=30
+    )
+    response.content  # noqa: B018
+    return response.status_code, (time.perf_counter() - started) * 1000
+
+
+def measure(base, engine_url, endpoint: Endpoint, order: list[str], samples, lock) -> None:
+    """One client: each query through the API, then its body straight to the engine."""
+    api, engine = requests.Session(), requests.Session()
+    for text in order:
+        request = endpoint.engine(text)  # built outside both timings
+        status, api_ms = call_api(api, base, endpoint, text)
+        engine_status, engine_ms = call_engine(engine, engine_url, request)
+        with lock:
+            if status != 200:
+                samples.failures[status] = samples.failures.get(status, 0) + 1
+                continue
+            if engine_status != 200:
+                samples.failures[f"engine {engine_status}"] = (
+                    samples.failures.get(f"engine {engine_status}", 0) + 1
+                )
+                continue
+            samples.api_ms.append(api_ms)
+            samples.engine_ms.append(engine_ms)
+            samples.overhead_ms.append(api_ms - engine_ms)
+
+
+def run(base, engine_url, endpoint, clients: int) -> tuple[Samples, float]:
+    texts = [text for _, text in QUERIES]
+    samples, lock = Samples(), threading.Lock()
+    threads = [
+        threading.Thread(
+            target=measure,
+            args=(base, engine_url, endpoint, texts[i * 12 :] + texts[: i * 12], samples, lock),
+        )
+        for i in range(clients)
+    ]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples, time.perf_counter() - started
+
+
+def verdict(value: float, target: float | None) -> str:
+    if target is None:
+        return ""
+    return f" (target ≤ {target:.0f}: {'met' if value <= target else 'MISSED'})"
+
+
+def report(endpoint: Endpoint, samples: Samples, seconds: float, clients: int) -> None:
+    p50, p95 = percentile(samples.api_ms, 0.5), percentile(samples.api_ms, 0.95)
+    target50, target95 = TARGETS[endpoint.name]
+    overhead95 = percentile(samples.overhead_ms, 0.95)
+    print(
+        f"  {endpoint.name:17} API p50 {p50:6.0f} ms{verdict(p50, target50)}, "
+        f"p95 {p95:6.0f} ms{verdict(p95, target95)}; {len(samples.api_ms)} answered 200"
+        f" in {seconds:.1f} s" + (f"; failures {samples.failures}" if samples.failures else "")
+    )
+    print(
+        f"  {'':17} baseline engine p50 {percentile(samples.engine_ms, 0.5):6.0f} ms, "
+        f"p95 {percentile(samples.engine_ms, 0.95):6.0f} ms; overhead (API − engine, paired) "
+        f"p50 {percentile(samples.overhead_ms, 0.5):5.1f} ms, p95 {overhead95:5.1f} ms"
+        + (verdict(overhead95, OVERHEAD_P95_TARGET_MS) if clients == 1 else "")
+        + f"; API/engine p50 ratio "
+        f"{percentile(samples.api_ms, 0.5) / percentile(samples.engine_ms, 0.5):.2f}×"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", default="http://127.0.0.1:8000")
+    parser.add_argument("--var", help="the instance's VAR_DIR (default: $VAR_DIR or var/)")
+    parser.add_argument("--clients", type=int, default=4)
+    args = parser.parse_args()
+    base = args.base.rstrip("/")
+
+    django_setup(args.var)
+    from django.conf import settings
+
+    from search.query import search_indices
+
+    engine_url = settings.ELASTICSEARCH_URL.rstrip("/")
+    count = requests.get(
+        f"{engine_url}/{','.join(search_indices())}/_count?ignore_unavailable=true", timeout=30
+    ).json()["count"]
+    print(f"Scale: {demo_scale(args.var)}")
+    print(
+        f"  site-wide search covers {count:,} indexed documents in {len(search_indices())} "
+        f"aliases ({settings.SEARCH_INDEX_PREFIX}-*) on {engine_url}; API at {base}"
+    )
+    kinds = {}
+    for kind, _ in QUERIES:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    print(f"  {len(QUERIES)} queries: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+
+    all_endpoints = endpoints()
+    for endpoint in all_endpoints:  # warm both paths (connections, compiled code) untimed
+        run_once = Samples()
+        measure(base, engine_url, endpoint, [QUERIES[0][1]], run_once, threading.Lock())
+    for clients in (1, args.clients):
+        label = "sequential" if clients == 1 else f"{clients} clients at once"
+        print(f"{label}:")
+        for endpoint in all_endpoints:
+            samples, seconds = run(base, engine_url, endpoint, clients)
+            report(endpoint, samples, seconds, clients)
+
+
+if __name__ == "__main__":
+    main()
