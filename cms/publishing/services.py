@@ -45,12 +45,16 @@ CMS_CHANGES_MARGIN = timedelta(minutes=5)
 
 
 def cms_changed_types() -> list[str] | None:
-    """The CMS page types (`app_label.ModelName`, as the Wagtail API names them) with a
-    publish, unpublish, move, delete or other logged action since the last successful build
-    started (less CMS_CHANGES_MARGIN); None when that cannot be known (no such build, or an
-    entry logged on a generic Page), in which case the build fetches every page type."""
+    """What changed among the CMS pages since the last successful build started (less
+    CMS_CHANGES_MARGIN), as `build.py --cms-changed` takes it: `app_label.ModelName:id…` per
+    page type with a logged action (publish, unpublish, move, delete…), and `*` when the
+    platform pages' child lists may have changed (a page under a platform page, moved or
+    gone). None when that cannot be known (no such build, or a page whose type is unknown):
+    then the build fetches every page type."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, PageLogEntry
+
+    from cms.pages.models import PlatformPage
 
     last = (
         SiteBuild.objects.filter(status=SiteBuild.Status.SUCCEEDED)
@@ -60,23 +64,35 @@ def cms_changed_types() -> list[str] | None:
     )
     if last is None:
         return None
-    entries = PageLogEntry.objects.filter(timestamp__gte=last - CMS_CHANGES_MARGIN)
+    entries = (
+        PageLogEntry.objects.filter(timestamp__gte=last - CMS_CHANGES_MARGIN)
+        .values_list("content_type_id", "page_id", "action")
+        .distinct()
+    )
     generic = ContentType.objects.get_for_model(Page).pk
-    types: set[str] = set()
-    for content_type_id, page_id in entries.values_list("content_type_id", "page_id").distinct():
-        if content_type_id == generic:  # logged on a base Page: ask the page itself
-            content_type_id = (
-                Page.objects.filter(pk=page_id).values_list("content_type_id", flat=True).first()
-            )
-        model = (
-            ContentType.objects.get_for_id(content_type_id).model_class()
-            if content_type_id
-            else None
-        )
+    platform_type = ContentType.objects.get_for_model(PlatformPage).pk
+    pages = {page.pk: page for page in Page.objects.filter(pk__in={e[1] for e in entries})}
+    changed: dict[str, set[int]] = {}
+    for content_type_id, page_id, action in entries:
+        page = pages.get(page_id)
+        if content_type_id == generic and page is not None:  # logged on a base Page
+            content_type_id = page.content_type_id
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or model is Page:
             return None
-        types.add(f"{model._meta.app_label}.{model.__name__}")
-    return sorted(types)
+        changed.setdefault(f"{model._meta.app_label}.{model.__name__}", set()).add(page_id)
+        parent = page.get_parent() if page is not None else None
+        if (
+            page is None
+            or action == "wagtail.move"
+            or parent is None
+            or (parent.content_type_id == platform_type)
+        ):
+            changed.setdefault("*", set())
+    return sorted(
+        ":".join([name, *(str(i) for i in sorted(ids))]) if name != "*" else name
+        for name, ids in changed.items()
+    )
 
 
 def site_build_command(

@@ -51,3 +51,46 @@ def test_a_trademark_change_requests_a_build(django_capture_on_commit_callbacks)
         mark.agent = "赤峰某商标代理有限公司"
         mark.save()
     assert queued_builds() == 2
+
+
+def test_the_build_is_told_which_cms_pages_changed_since_the_last_build(news_index):
+    """The worker passes the site build the page types and ids Wagtail logged since the last
+    successful build started; nothing before the first build (the build fetches all then)."""
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.models import PageLogEntry
+
+    from cms.publishing.models import SiteBuild
+    from cms.publishing.services import CMS_CHANGES_MARGIN, cms_changed_types, site_build_command
+    from tests.factories import publish_news
+
+    assert cms_changed_types() is None  # no build yet: unknown
+    old = publish_news(news_index, title="旧资讯", slug="old")
+    build = SiteBuild.objects.create(
+        started_at=timezone.now() + CMS_CHANGES_MARGIN + datetime.timedelta(seconds=1),
+        status=SiteBuild.Status.SUCCEEDED,
+    )
+    assert cms_changed_types() == []  # published before the build (and its margin)
+    PageLogEntry.objects.all().delete()  # the fixtures' pages, inside the look-back margin
+    SiteBuild.objects.filter(pk=build.pk).update(started_at=timezone.now())
+    new = publish_news(news_index, title="新资讯", slug="new")
+    old.unpublish()
+    assert cms_changed_types() == [f"pages.PolicyNewsPage:{old.pk}:{new.pk}"]
+    command = site_build_command(api_url="http://x", output_dir="/o", cms_changed=["a.B:1", "*"])
+    assert command[-1] == "--cms-changed=a.B:1,*"
+
+
+def test_a_change_under_a_platform_page_refreshes_the_platform_lists(platform_page):
+    from django.utils import timezone
+    from wagtail.models import PageLogEntry
+
+    from cms.publishing.models import SiteBuild
+    from cms.publishing.services import cms_changed_types
+    from tests.factories import publish_news
+
+    platform = platform_page("legal")
+    PageLogEntry.objects.all().delete()  # the platform's own publish is not the point here
+    SiteBuild.objects.create(started_at=timezone.now(), status=SiteBuild.Status.SUCCEEDED)
+    page = publish_news(platform, title="平台下的资讯", slug="under-platform")
+    assert cms_changed_types() == ["*", f"pages.PolicyNewsPage:{page.pk}"]

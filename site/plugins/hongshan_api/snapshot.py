@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import partial
 
 from .client import ApiClient
 from .pages_copy import ANY_TYPE, PagesCopy
-from .platforms import platforms_fetch
+from .platforms import PLATFORM_TYPE, platforms_fetch
 from .sections import Section
 from .sync import ListSync
 
@@ -65,14 +66,27 @@ def snapshot_fetch(
     def section_pages(section: Section) -> list[dict]:
         return list(client.wagtail_pages(section.api_type, fields="*", order=section.order))
 
+    def one_page(section: Section, page_id: int) -> dict | None:
+        """One page as the section's listing shows it; None if it is not live (any more)."""
+        body = client.get_json(
+            "api/cms/v2/pages/", {"type": section.api_type, "id": page_id, "fields": "*"}
+        )
+        return next(iter(body.get("items", [])), None)
+
     pages = {
         section.kind: _newest_first(
-            copy.get(section.api_type, lambda section=section: section_pages(section)),
+            copy.get(
+                section.api_type,
+                lambda section=section: section_pages(section),
+                # Only sections ordered here (by date) can take single pages: the others
+                # keep the API's order, which only a whole fetch gives.
+                partial(one_page, section) if section.date_field else None,
+            ),
             section.date_field,
         )
         for section in sections
     }
-    platforms, children = copy.get(ANY_TYPE, lambda: platforms_fetch(client))
+    platforms, children = copy.get(ANY_TYPE, lambda: platforms_fetch(client), also=(PLATFORM_TYPE,))
     # Kept as JSON: the children's keys come back as strings.
     platform_children = {int(key): ids for key, ids in children.items()}
     districts = sorted(client.registry_list("api/v1/districts/"), key=lambda d: d["code"])
