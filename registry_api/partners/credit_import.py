@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ from registry_api.credit.models import Category, CreditRecord, Department, Sever
 from registry_api.credit.serializers import EDITABLE_FIELDS
 from registry_api.enterprises import credit_code as codes
 from registry_api.enterprises.models import Enterprise
+from registry_api.text import text_problem, text_shown
 
 from . import services
 from .models import CreditImport, PartnerKey, ReviewItem
@@ -128,6 +130,12 @@ def _read_row(parsed: ParsedRow, departments: dict, key: PartnerKey | None) -> _
         name: (value.strip() if isinstance(value, str) else value)
         for name, value in parsed.values.items()
     }
+    for name, value in values.items():
+        problem = text_problem(name) or (text_problem(value) if isinstance(value, str) else None)
+        if problem is not None:
+            row.error(text_shown(name), problem)
+    if row.errors:  # NUL or a lone surrogate: unstorable, and unanswerable if echoed back
+        return row
     for name in values:
         if name not in FIELDS:
             row.error(name, f"未知字段“{name}”；可用字段：{'、'.join(FIELDS)}。")
@@ -376,12 +384,15 @@ def credit_record_write(
     plan: dict[int, str],
     key: PartnerKey | None,
     credit_import: CreditImport | None,
-) -> list[WriteRejection]:
-    """Write `rows` as `plan` ({row number: outcome}) says, inside the caller's transaction.
+    deadline: float | None = None,
+) -> tuple[int, list[WriteRejection]]:
+    """Write `rows` as `plan` ({row number: outcome}) says, inside the caller's transaction;
+    stop after the row that passes `deadline` (a `time.perf_counter()` value). Returns how
+    many rows were handled and the rows the database refused now (not raised).
 
     Each row is read again and looked up again here, so a row written before (by an import
     cut short after its commit) is found and left unchanged, and a row held for review is
-    held once per import. Rows the database refuses now are returned, not raised.
+    held once per import.
     """
     departments = {d.code: d for d in Department.objects.all()}
     read = _rows_read(rows, departments, key)
@@ -396,7 +407,9 @@ def credit_record_write(
             ).values_list("row_number", flat=True)
         )
     refused = []
-    for row in read:
+    for handled, row in enumerate(read, start=1):
+        if deadline is not None and handled > 1 and time.perf_counter() > deadline:
+            return handled - 1, refused
         if not row.errors and plan[row.number] == "flagged":
             if row.number not in held:
                 services.review_item_flag(
@@ -421,4 +434,4 @@ def credit_record_write(
                 row.error("decision_number", "该决定文书号的记录刚被其他请求写入，请重新提交本行。")
         if row.errors:
             refused.append(WriteRejection(row.number, plan[row.number], row.errors))
-    return refused
+    return len(read), refused

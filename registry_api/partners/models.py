@@ -90,6 +90,8 @@ class CreditImport(models.Model):
         REJECTED = "rejected", "整批未写入"
 
     UNFINISHED = (Status.QUEUED, Status.VALIDATING, Status.WRITING, Status.INTERRUPTED)
+    # Progress is saved once per chunk; Wagtail's reference index has nothing to find here.
+    wagtail_reference_index_ignore = True
 
     key = models.ForeignKey(
         PartnerKey,
@@ -117,6 +119,9 @@ class CreditImport(models.Model):
     rows_validated = models.PositiveIntegerField("已校验行数", default=0)
     rows_to_write = models.PositiveIntegerField("待写入行数", default=0)
     rows_written = models.PositiveIntegerField("已写入行数", default=0)
+    longest_write_ms = models.PositiveIntegerField(
+        "最长写入事务（毫秒）", default=0, help_text="每个写入事务持有写锁的最长时间"
+    )
     rows = models.JSONField("原始行", default=list, help_text="写完后清空；报告保留")
     plan = models.JSONField("写入计划", default=list, help_text="[[行号, created|updated|flagged]]")
     report = models.JSONField("导入报告", null=True, blank=True)

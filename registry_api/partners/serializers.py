@@ -48,6 +48,7 @@ class CreditImportSerializer(serializers.ModelSerializer):
             "validated": credit_import.rows_validated,
             "to_write": credit_import.rows_to_write,
             "written": credit_import.rows_written,
+            "longest_write_ms": credit_import.longest_write_ms,
         }
 
     def get_report(self, credit_import: CreditImport) -> dict | None:

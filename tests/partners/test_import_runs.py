@@ -26,6 +26,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 TASK_PATH = "registry_api.partners.tasks.credit_import_process"
 
 
+@pytest.fixture(autouse=True)
+def chunks_by_rows_only(settings):
+    """Chunks end by row count here (a loaded test machine must not change them), with no
+    pause between them; the time bound has its own test."""
+    settings.PARTNER_IMPORT_WRITE_SECONDS = 600
+    settings.PARTNER_IMPORT_WRITE_PAUSE = 0
+
+
 def rows(enterprises, count: int, prefix: str = "r", flagged: tuple[int, ...] = ()) -> list[dict]:
     """`count` valid rows; the 1-based rows in `flagged` carry a failing check digit."""
     out = []
@@ -129,6 +137,16 @@ def test_rows_are_written_in_bounded_transactions(court_client, enterprises, set
     assert done.rows == [] and done.finished_at is not None  # the rows are let go
 
 
+def test_a_write_transaction_ends_once_its_time_is_up(court_client, enterprises, settings):
+    settings.PARTNER_IMPORT_WRITE_SECONDS = 0  # every row is past the deadline …
+    count, commits = record_inserts_per_commit()
+    with watching(count):
+        response = post(court_client, jsonl(*rows(enterprises, 5)))
+    assert response.status_code == 200
+    assert commits == [1, 1, 1, 1, 1]  # … yet each transaction writes one, so it ends
+    assert CreditImport.objects.get().rows_written == 5
+
+
 def fail_on_record_insert(number: int):
     """A wrapper refusing the `number`th credit-record INSERT the way SQLite does when
     another writer holds the lock too long."""
@@ -164,7 +182,9 @@ def test_a_retry_completes_an_interrupted_import_without_duplicates(
     assert CreditRecord.objects.count() == 2 and ReviewItem.objects.count() == 1
     status = court_client.get(f"/api/v1/credit-records/imports/{cut.pk}/").json()
     assert status["status"] == "interrupted"
-    assert status["progress"] == {"rows": 8, "validated": 8, "to_write": 8, "written": 3}
+    progress = status["progress"]
+    assert (progress["rows"], progress["validated"], progress["to_write"]) == (8, 8, 8)
+    assert progress["written"] == 3
 
     response = post(court_client, body)  # the same batch again
     assert response.status_code == 200, response.content
@@ -256,14 +276,22 @@ def test_a_large_batch_answers_202_and_runs_in_the_worker(
     assert started["url"] == location and started["background"] is True
     queued = court_client.get(location).json()
     assert queued["status"] == "queued" and queued["report"] is None
-    assert queued["progress"] == {"rows": 12, "validated": 0, "to_write": 0, "written": 0}
+    assert queued["progress"] == {
+        "rows": 12,
+        "validated": 0,
+        "to_write": 0,
+        "written": 0,
+        "longest_write_ms": 0,
+    }
     assert not CreditRecord.objects.exists()  # nothing happens in the request
 
     run_worker()
 
     done = court_client.get(location).json()
     assert done["status"] == "done" and done["finished_at"]
-    assert done["progress"] == {"rows": 12, "validated": 12, "to_write": 12, "written": 12}
+    progress = done["progress"]
+    assert (progress["validated"], progress["to_write"], progress["written"]) == (12, 12, 12)
+    assert progress["longest_write_ms"] > 0  # three chunks of 4, each timed to its commit
     assert done["report"]["applied"] and done["report"]["counts"]["created"] == 11
     assert done["report"]["flagged"][0]["review_item"] == ReviewItem.objects.get().pk
     assert CreditRecord.objects.count() == 11
