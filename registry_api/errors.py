@@ -153,16 +153,14 @@ def is_browser_form_post(request) -> bool:
 
 
 def is_error_body(content: bytes) -> bool:
-    """Whether a response body already is `{"error": {"code": …, …}}`."""
+    """Whether a response body already is `{"error": {"code": …, …}, …}` (the import's 400
+    carries its report beside the error)."""
     try:
         body = json.loads(content)
     except ValueError:
         return False
     return (
-        isinstance(body, dict)
-        and set(body) == {"error"}
-        and isinstance(body["error"], dict)
-        and "code" in body["error"]
+        isinstance(body, dict) and isinstance(body.get("error"), dict) and "code" in body["error"]
     )
 
 

@@ -62,3 +62,15 @@ def json_text_problems(data, path: str = "") -> dict[str, list[str]]:
 
     visit(data, path)
     return problems
+
+
+def form_text_problems(data) -> dict[str, list[str]]:
+    """The same for a form post's QueryDict. Lone surrogates cannot arrive there (Django decodes
+    form bytes with replacement), NUL can (%00)."""
+    problems: dict[str, list[str]] = {}
+    for key, values in data.lists():
+        messages = [f"字段名{problem}"] if (problem := text_problem(key)) else []
+        messages += sorted({problem for value in values if (problem := text_problem(value))})
+        if messages:
+            problems[text_shown(key)] = messages
+    return problems

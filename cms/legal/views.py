@@ -9,11 +9,11 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
 from cms.site_urls import site_url
+from registry_api.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
 
 from .selectors import contract_template_public
 from .serializers import ContractFillRequestSerializer
@@ -54,7 +54,7 @@ class ContractFillView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public and sessionless, hence no CSRF check
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, CheckedFormParser, CheckedMultiPartParser]
 
     @extend_schema(
         operation_id="contract_fill",

@@ -209,6 +209,12 @@ REST_FRAMEWORK = {
     # Proxies in front of gunicorn that append to X-Forwarded-For (the front web server).
     "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "1")),
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # A JSON body is one object; no body holds NUL or lone surrogates (registry_api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "registry_api.parsers.JSONObjectParser",
+        "registry_api.parsers.CheckedFormParser",
+        "registry_api.parsers.CheckedMultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",

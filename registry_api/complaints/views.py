@@ -7,12 +7,12 @@ import re
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, serializers, status
-from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from registry_api.images import ImageRefused
+from registry_api.parsers import CheckedMultiPartParser, JSONObjectParser
 
 from . import intake
 from .deadlines import ACCEPT_DAYS, REPORT_DAYS
@@ -42,7 +42,7 @@ class ComplaintSubmitView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
-    parser_classes = [JSONParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, CheckedMultiPartParser]
     throttle_classes = [SubmitPerAddressThrottle, SubmitPerPhoneThrottle]
 
     @extend_schema(

@@ -9,7 +9,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -19,6 +18,7 @@ from registry_api.errors import MESSAGES
 from registry_api.export import ExportMixin
 from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
+from registry_api.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
 from registry_api.services.views import HtmlFriendlyNegotiation, from_browser_form
 
 from . import selectors, services
@@ -130,7 +130,7 @@ class IdleListingViewSet(
         methods=["post"],
         authentication_classes=[],  # public and sessionless, hence no CSRF check
         permission_classes=[AllowAny],
-        parser_classes=[JSONParser, FormParser, MultiPartParser],
+        parser_classes=[JSONObjectParser, CheckedFormParser, CheckedMultiPartParser],
         content_negotiation_class=HtmlFriendlyNegotiation,
         pagination_class=None,
         filter_backends=[],

@@ -38,6 +38,7 @@ from registry_api.credit.models import Category, CreditRecord, Department, Sever
 from registry_api.credit.serializers import EDITABLE_FIELDS
 from registry_api.enterprises import credit_code as codes
 from registry_api.enterprises.models import Enterprise
+from registry_api.text import text_problem, text_shown
 
 from . import services
 from .models import CreditImport, PartnerKey, ReviewItem
@@ -129,6 +130,12 @@ def _read_row(parsed: ParsedRow, departments: dict, key: PartnerKey | None) -> _
         name: (value.strip() if isinstance(value, str) else value)
         for name, value in parsed.values.items()
     }
+    for name, value in values.items():
+        problem = text_problem(name) or (text_problem(value) if isinstance(value, str) else None)
+        if problem is not None:
+            row.error(text_shown(name), problem)
+    if row.errors:  # NUL or a lone surrogate: unstorable, and unanswerable if echoed back
+        return row
     for name in values:
         if name not in FIELDS:
             row.error(name, f"未知字段“{name}”；可用字段：{'、'.join(FIELDS)}。")

@@ -6,7 +6,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -17,6 +16,7 @@ from registry_api.errors import MESSAGES
 from registry_api.export import ExportMixin
 from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
+from registry_api.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
 
 from . import selectors, services
 from .filters import AgencyFilter, ConsultationFilter
@@ -156,7 +156,7 @@ class ConsultationViewSet(
     export_name = "consultations"
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public and sessionless, hence no CSRF check
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, CheckedFormParser, CheckedMultiPartParser]
     content_negotiation_class = HtmlFriendlyNegotiation
 
     def get_throttles(self):
