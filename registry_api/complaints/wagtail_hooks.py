@@ -40,6 +40,9 @@ class ComplaintViewSet(ModelViewSet):
     index_view_class = ComplaintIndexView
     inspect_view_enabled = True
     inspect_view_class = ComplaintInspectView
+    # Wagtail 8 offers "copy" on every ModelViewSet (and reverses its URL for any user who may
+    # add, i.e. superusers); a complaint is never created here, so there is nothing to copy.
+    copy_view_enabled = False
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
