@@ -9,7 +9,8 @@ Endpoints, each hammered for the same time by the same number of keep-alive clie
 
 * plain list / plain detail ``GET /api/baseline/enterprises/[<code>/]``: the same rows in the
   same JSON shape, served by plain Django views with no DRF (registry_api/enterprises/
-  baseline_views.py, mounted when DEBUG is on, as under ``make run``). These are the baselines:
+  baseline_views.py, mounted when settings.API_BASELINES is on, as under ``make run``). These
+  are the baselines:
   each API endpoint's ratio is to the plain view of the same data.
 * list      ``GET /api/v1/enterprises/``: first page of the cursor-paginated directory (50 rows).
 * detail    ``GET /api/v1/enterprises/<credit_code>/``: codes cycled from the first list page.
@@ -20,7 +21,7 @@ Endpoints, each hammered for the same time by the same number of keep-alive clie
 Requests come from loopback without X-Forwarded-For, so the anonymous read throttle exempts
 them (docs/operations.md). Prints requests/second, latency percentiles and each figure's ratio
 to the baseline.
-Standalone: needs only `requests`, never Django.
+Standalone: needs only `requests`, never Django (the scale is read from VAR_DIR/demo-scale.json).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import time
 from dataclasses import dataclass, field
 
 import requests
+from common import demo_scale
 
 
 @dataclass
@@ -148,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         help="a small DRF endpoint shown for scale (ratio to the plain detail view)",
     )
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--var", help="the instance's VAR_DIR, for its demo scale (default var/)")
     args = parser.parse_args(argv)
     base = args.base_url.rstrip("/")
 
@@ -188,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         f"{base}: {args.concurrency} client threads, {args.seconds:g} s per endpoint "
-        f"(+{args.warmup:g} s warm-up)\n"
+        f"(+{args.warmup:g} s warm-up)\nscale: {demo_scale(args.var)}\n"
     )
     results = [
         hammer(base, endpoint, seconds=args.seconds, warmup=args.warmup, threads=args.concurrency)
