@@ -248,7 +248,7 @@ def partner_import(base: str, outcome: dict) -> None:
         )
         outcome["answer"] = response.status_code
         if response.status_code == 202:
-            while time.monotonic() - started < 1200:
+            while time.monotonic() - started < 600:
                 time.sleep(1)
                 status = requests.get(response.headers["Location"], headers=headers, timeout=60)
                 state = status.json()
@@ -474,11 +474,6 @@ def main() -> int:
     for thread in clients:
         thread.join()
     elapsed = time.monotonic() - started
-    publisher.join(timeout=150)
-    importer.join()
-    for helper in helpers[2:]:
-        helper.join()
-
     print(
         f"Load: {args.clients} clients for {elapsed:.0f} s"
         + (f", fault {args.fault}" if args.fault else "")
@@ -487,6 +482,13 @@ def main() -> int:
     print(f"  throughput {total / elapsed:.1f} requests/s over all classes")
     for kind, _ in CLASSES:
         print(summary(kind, load.stats[kind], elapsed, base_p50.get(kind)))
+    # Printed before waiting for the import and the publisher, so a stuck import (it waits in
+    # the worker's one queue) cannot hide the load figures.
+    sys.stdout.flush()
+    publisher.join(timeout=150)
+    importer.join()
+    for helper in helpers[2:]:
+        helper.join()
     print(
         f"Publishes: {len(publisher.live_seconds)} on the site, live in median "
         f"{percentile(publisher.live_seconds, 0.5):.1f} s, max "
