@@ -9,9 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from registry_api.complaints.models import Complaint, IntakePlace, Unit
-from registry_api.complaints.reference_data import load_units
-from registry_api.enterprises.reference_data import load_districts
-from registry_api.workdays.reference_data import load_holidays
+from tests.complaints.conftest import complaint_form, reference  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -36,23 +34,9 @@ COMPLAINT_ADMIN_URLS = admin_url_names()
 
 
 @pytest.fixture
-def complaint(db):
-    load_districts()
-    load_holidays()
-    load_units()  # with the 13 stations' intake places
+def complaint(complaint_form):  # noqa: F811 - the fixture imported above
     cache.clear()  # the per-phone submission limit counts in the cache, which outlives tests
-    body = {
-        "kind": "complaint",
-        "category": "prepaid_cards",
-        "respondent_name": "赤峰市红山区某某健身会所",
-        "respondent_address": "红山区东城街道昭乌达路1号",
-        "facts": "2026年9月办理年卡2888元，10月起会所停业，无法退费。",
-        "request": "退还剩余卡费。",
-        "district": "150402004",
-        "complainant_name": "王秀兰",
-        "complainant_phone": "13847651234",
-    }
-    response = APIClient().post("/api/v1/complaints/", body, format="json")
+    response = APIClient().post("/api/v1/complaints/", complaint_form, format="json")
     assert response.status_code == 201, response.content
     return Complaint.objects.get(tracking_code=response.json()["tracking_code"])
 
