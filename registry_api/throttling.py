@@ -1,17 +1,102 @@
-"""Throttling of anonymous reads per client address (settings.REGISTRY_ANON_READ_RATE).
+"""Throttling: the one shared request counter, and anonymous reads per client address.
 
-Public traffic reaches gunicorn through the front proxy, which adds X-Forwarded-For; the
-client address is taken from that header with DRF's NUM_PROXIES rule. A request from the
-loopback address WITHOUT X-Forwarded-For comes from this machine itself (the static-site
-builder, the task worker, the test client) and is never throttled. Keyed and logged-in reads
-are left to their own throttles (the partner key's rate).
+Every throttle of the API counts in a fixed window (the rate's period: a minute, an hour, a
+day) with one counter per client and window in the shared cache, incremented atomically, so
+gunicorn's workers and hosts sharing the cache count together (`WindowCounterThrottle`).
+DRF's SimpleRateThrottle reads a list of timestamps, appends and writes it back: two workers
+at once both read the same list and one count is lost, and a FileBasedCache has no atomic
+increment of its own (its `add` and `incr` are a read then a write). Here the read and the
+write happen under an exclusive fcntl lock on a file in the cache folder; a cache with its
+own atomic `incr` (Redis, Memcached, LocMem) is used through `add` + `incr` instead.
+
+A fixed window lets a client spend its allowance at the end of one window and again at the
+start of the next (at most twice the rate in a short burst); the limits here are abuse
+limits, for which that is acceptable and a counter per window is one small file.
+
+Anonymous reads: public traffic reaches gunicorn through the front proxy, which adds
+X-Forwarded-For; the client address is taken from that header with DRF's NUM_PROXIES rule. A
+request from the loopback address WITHOUT X-Forwarded-For comes from this machine itself (the
+static-site builder, the task worker, the test client) and is never throttled. Keyed and
+logged-in reads are left to their own throttles (the partner key's rate).
 """
 
+import contextlib
+import fcntl
 import ipaddress
+import math
+import os
 
 from django.conf import settings
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache import cache as default_cache
+from django.core.cache.backends.filebased import FileBasedCache
 from rest_framework.permissions import SAFE_METHODS
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
+
+LOCK_FILE_NAME = "throttle-counters.lock"
+
+
+@contextlib.contextmanager
+def _counter_lock(cache):
+    """Exclusive across processes and threads (one open file description per holder)."""
+    # DRF's throttles hold django.core.cache.cache, a proxy to the default backend.
+    cache = caches[DEFAULT_CACHE_ALIAS] if cache is default_cache else cache
+    if not isinstance(cache, FileBasedCache):
+        yield False
+        return
+    os.makedirs(cache._dir, exist_ok=True)
+    with open(os.path.join(cache._dir, LOCK_FILE_NAME), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield True
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def window_count_increment(cache, key: str, *, timeout: int) -> int:
+    """Count one more request under `key`; the new count. The counter expires after
+    `timeout` seconds (the end of its window)."""
+    timeout = max(1, timeout)
+    with _counter_lock(cache) as locked:
+        if locked:
+            # Not cache.incr: the base class's incr would also reset the expiry to the
+            # cache's default TIMEOUT (an hour), ending a daily window early.
+            count = cache.get(key, 0) + 1
+            cache.set(key, count, timeout)
+            return count
+        if cache.add(key, 1, timeout):
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout)
+            return 1
+
+
+class WindowCounterThrottle(SimpleRateThrottle):
+    """SimpleRateThrottle's rates, keys and 429 answer, counted by `window_count_increment`."""
+
+    def allow_request(self, request, view):
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        self.now = self.timer()
+        window = math.floor(self.now / self.duration)
+        self.window_end = (window + 1) * self.duration
+        remaining = math.ceil(self.window_end - self.now)
+        count = window_count_increment(self.cache, f"{self.key}:w{window}", timeout=remaining)
+        return count <= self.num_requests
+
+    def wait(self):
+        """Seconds until the window ends and the count starts again (Retry-After)."""
+        return max(0.0, self.window_end - self.now)
+
+
+class AnonymousWriteThrottle(WindowCounterThrottle, AnonRateThrottle):
+    """DRF's AnonRateThrottle (unauthenticated requests per client address) on the shared
+    counter; subclasses set `scope` and `rate`."""
 
 
 def is_local_process(request) -> bool:
@@ -24,7 +109,7 @@ def is_local_process(request) -> bool:
         return False
 
 
-class AnonymousReadThrottle(SimpleRateThrottle):
+class AnonymousReadThrottle(WindowCounterThrottle):
     """GET/HEAD/OPTIONS without credentials, per client address, at REGISTRY_ANON_READ_RATE."""
 
     scope = "anon_read"

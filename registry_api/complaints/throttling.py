@@ -9,12 +9,12 @@ tracking look-ups per address (a wrong last-four guess costs one).
 import hashlib
 
 from django.conf import settings
-from rest_framework.throttling import SimpleRateThrottle
 
 from registry_api.services.validators import normalise_phone
+from registry_api.throttling import WindowCounterThrottle
 
 
-class _SettingsRate(SimpleRateThrottle):
+class _SettingsRate(WindowCounterThrottle):
     setting = ""  # the name of the rate's setting (cms/settings/base.py, from the environment)
 
     def get_rate(self):

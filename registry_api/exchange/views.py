@@ -11,7 +11,6 @@ from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from registry_api.conditional import ConditionalGetMixin
 from registry_api.errors import MESSAGES
@@ -20,6 +19,7 @@ from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
 from registry_api.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
 from registry_api.services.views import HtmlFriendlyNegotiation, from_browser_form
+from registry_api.throttling import AnonymousWriteThrottle
 
 from . import selectors, services
 from .filters import IdleListingFilter
@@ -36,7 +36,7 @@ class IdleListingPagination(RegistryCursorPagination):
     ordering = ("-listed_on", "-id")
 
 
-class InquirySubmitThrottle(AnonRateThrottle):
+class InquirySubmitThrottle(AnonymousWriteThrottle):
     """Anonymous inquiries per client address; the scope and rate live here, not in settings."""
 
     scope = "idle_inquiry_submit"

@@ -11,12 +11,12 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from registry_api.conditional import ConditionalGetMixin, queryset_fingerprint
 from registry_api.export import ExportMixin
 from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
+from registry_api.throttling import AnonymousWriteThrottle
 
 from . import selectors, services
 from .filters import (
@@ -257,7 +257,7 @@ TRADEMARK_PLEDGE_ORDERING = ["id", "registered_on", "secured_amount", "updated_a
 CONSULTATION_RELAY_DAYS = 3  # staff contact the applicant within this many working days
 
 
-class PledgeConsultationThrottle(AnonRateThrottle):
+class PledgeConsultationThrottle(AnonymousWriteThrottle):
     """Anonymous consultation requests per client address; scope and rate live here."""
 
     scope = "trademark_pledge_consultation"

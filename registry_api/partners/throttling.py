@@ -1,11 +1,11 @@
 """Rate limit of partner keys: each key at its own rate (requests per minute), keyed by key."""
 
-from rest_framework.throttling import SimpleRateThrottle
+from registry_api.throttling import WindowCounterThrottle
 
 from .authentication import partner_key
 
 
-class PartnerKeyRateThrottle(SimpleRateThrottle):
+class PartnerKeyRateThrottle(WindowCounterThrottle):
     """Counts only requests made with a PartnerKey; anything else is left to other throttles."""
 
     cache_format = "throttle_partner_%(ident)s"

@@ -8,7 +8,6 @@ from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from registry_api.conditional import ConditionalGetMixin
 from registry_api.credit.selectors import record_list
@@ -17,6 +16,7 @@ from registry_api.export import ExportMixin
 from registry_api.openapi import filter_parameter, list_parameters
 from registry_api.pagination import RegistryCursorPagination
 from registry_api.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
+from registry_api.throttling import AnonymousWriteThrottle
 
 from . import selectors, services
 from .filters import AgencyFilter, ConsultationFilter
@@ -60,7 +60,7 @@ class HtmlFriendlyNegotiation(DefaultContentNegotiation):
             return renderers[0], renderers[0].media_type
 
 
-class ConsultationSubmitThrottle(AnonRateThrottle):
+class ConsultationSubmitThrottle(AnonymousWriteThrottle):
     """Anonymous submissions per client address; the scope and rate live here, not in settings."""
 
     scope = "consultation_submit"

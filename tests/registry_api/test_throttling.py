@@ -1,8 +1,15 @@
 """Anonymous read throttling per client address; this machine's own processes exempt."""
 
+import datetime
+import multiprocessing
+
 import pytest
-from django.core.cache import cache
+import time_machine
+from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.test import override_settings
+
+from registry_api.throttling import window_count_increment
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +74,40 @@ def test_the_consultation_submit_throttle_keeps_its_own_rate(api, db):
         assert response.status_code == 400  # invalid but not throttled
     response = api.post("/api/v1/consultations/", {}, format="json", **PUBLIC)
     assert response.status_code == 429
+
+
+def _count_in_child(key: str, times: int) -> None:
+    from django.core.cache import cache as child_cache
+
+    for _ in range(times):
+        window_count_increment(child_cache, key, timeout=600)
+
+
+def test_the_shared_counter_loses_no_count_between_processes():
+    """Four processes increment one counter in the file cache at once: every count lands."""
+    assert isinstance(caches["default"], FileBasedCache)  # the shared cache, as in production
+    key = "throttle_test_counter"
+    fork = multiprocessing.get_context("fork")
+    children = [fork.Process(target=_count_in_child, args=(key, 50)) for _ in range(4)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(timeout=120)
+        assert child.exitcode == 0
+    assert cache.get(key) == 200
+
+
+@override_settings(REGISTRY_ANON_READ_RATE="2/day")
+def test_a_daily_count_outlives_the_caches_default_timeout(api, districts):
+    """The cache's TIMEOUT is an hour; a daily window's counter must last the day."""
+    day = datetime.datetime(2026, 11, 12, 3, 0, tzinfo=datetime.UTC)  # Beijing 11:00
+    with time_machine.travel(day.timestamp(), tick=False) as clock:
+        assert api.get(URL, **PUBLIC).status_code == 200
+        assert api.get(URL, **PUBLIC).status_code == 200
+        clock.shift(datetime.timedelta(hours=5))
+        refused = api.get(URL, **PUBLIC)
+        assert refused.status_code == 429
+        # Until the window (a UTC day, the rate's period counted from the epoch) ends.
+        assert int(refused["Retry-After"]) == 16 * 3600
+        clock.shift(datetime.timedelta(hours=16))
+        assert api.get(URL, **PUBLIC).status_code == 200
