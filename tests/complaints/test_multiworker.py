@@ -17,22 +17,11 @@ import requests
 from django.db import connection
 
 from registry_api.complaints.models import Complaint
-from tests.complaints.conftest import COMPLAINANT
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 LIMIT = 5
 WORKERS = 3
-FORM = {
-    "kind": "complaint",
-    "category": "prepaid_cards",
-    "respondent_name": "赤峰市红山区某某健身会所",
-    "respondent_address": "红山区东城街道昭乌达路1号",
-    "facts": "2026年9月办理年卡2888元，10月起会所停业，无法退费。",
-    "request": "退还剩余卡费。",
-    "district": "150402004",
-    **COMPLAINANT,
-}
 # Gunicorn's access log, one line per request: the worker's pid and the status.
 ACCESS_LINE = re.compile(r"^worker=<(\d+)> status=(\d{3}) path=(\S+)$", re.MULTILINE)
 
@@ -120,11 +109,14 @@ def workers_that_answered(log: Path, path: str) -> set[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_submission_limit_is_counted_across_three_workers(gunicorn):
+def test_the_submission_limit_is_counted_across_three_workers(gunicorn, complaint_form):
     base, log = gunicorn
     # The front proxy's X-Forwarded-For (NUM_PROXIES=1): one client address for every request.
     client = {"X-Forwarded-For": "203.0.113.77"}
-    bodies = [({**FORM, "complainant_phone": f"1384765{n:04d}"}, client) for n in range(4 * LIMIT)]
+    bodies = [
+        ({**complaint_form, "complainant_phone": f"1384765{n:04d}"}, client)
+        for n in range(4 * LIMIT)
+    ]
     responses = post_all(base, bodies)
 
     statuses = sorted(response.status_code for response in responses)
@@ -136,12 +128,12 @@ def test_the_submission_limit_is_counted_across_three_workers(gunicorn):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_one_idempotency_key_on_several_workers_stores_one_complaint(gunicorn):
+def test_one_idempotency_key_on_several_workers_stores_one_complaint(gunicorn, complaint_form):
     base, log = gunicorn
     key = f"form-{uuid.uuid4()}"
     # Retries from different addresses, so that the address limit does not stop any of them.
     bodies = [
-        (FORM, {"Idempotency-Key": key, "X-Forwarded-For": f"198.51.100.{n}"})
+        (complaint_form, {"Idempotency-Key": key, "X-Forwarded-For": f"198.51.100.{n}"})
         for n in range(1, LIMIT + 1)
     ]
     responses = post_all(base, bodies)
