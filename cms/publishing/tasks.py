@@ -16,8 +16,13 @@ from . import services
 
 logger = logging.getLogger(__name__)
 
+# Between search syncs (10, search/tasks.py) and Wagtail's own housekeeping tasks (0: reference
+# and admin-search index updates, which a bulk change queues by the thousand): a publish must
+# not wait behind them.
+PIPELINE_PRIORITY = 5
 
-@task()
+
+@task(priority=PIPELINE_PRIORITY)
 def build_static_site(requested_at: str | None = None) -> str:
     requested = parse_datetime(requested_at) if requested_at else None
     if requested is not None and services.site_build_is_superseded(requested):
@@ -29,7 +34,7 @@ def build_static_site(requested_at: str | None = None) -> str:
     return f"built in {build.seconds:.1f}s"
 
 
-@task()
+@task(priority=PIPELINE_PRIORITY)
 def publish_scheduled_pages() -> str:
     """Carry out scheduled go-live and expiry (Wagtail's `publish_scheduled`), then come back.
 
