@@ -87,8 +87,8 @@ def test_bad_filter_value_is_400_with_field_error(api, districts):
     assert "有效" in error["fields"]["district"][0]
 
 
-def test_bad_cursor_is_404_not_500(api, enterprises):
-    assert_error(api.get(LIST, {"cursor": "garbage"}), 404, "not_found")
+def test_bad_cursor_is_400_not_500(api, enterprises):
+    assert_error(api.get(LIST, {"cursor": "garbage"}), 400, "invalid_cursor")
 
 
 def test_anonymous_writes_are_refused(api, districts):
