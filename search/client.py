@@ -1,7 +1,7 @@
 """The Elasticsearch clients, built from settings when first needed, and what counts as "down".
 
 Two clients share one connection pool per URL but not their limits:
-- `search_client()` for background work (indexing, reindex, drift checks): generous timeout.
+- `search_client()` for background work (indexing, reindex, drift checks): a 10 s timeout.
 - `public_search_client()` for public requests: each engine call must find a free slot and
   finish within the time budget (settings.SEARCH_BUDGET_SECONDS, queueing included), or it
   fails as "unavailable" and the view answers 503 with Retry-After. A slow or absent engine
@@ -75,7 +75,7 @@ def _client(*, public: bool) -> Elasticsearch:
                 )
             else:
                 client = Elasticsearch(
-                    key[0], request_timeout=30, max_retries=1, retry_on_timeout=False
+                    key[0], request_timeout=10, max_retries=1, retry_on_timeout=False
                 )
             _clients[key] = client
     return client

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
@@ -21,6 +23,11 @@ MAX_DELAY_SECONDS = 30 * 60
 # Above the default (0) of site builds: a publish enqueues both on commit, and the worker takes
 # the higher priority first, so the page is in search ~0.1 s after pickup, not after the build.
 SYNC_PRIORITY = 10
+# After the engine was found unavailable, the worker's other syncs in the next seconds are
+# rescheduled without asking it again: a hanging engine costs one timeout, not one per queued
+# task, and the site builds queued behind the syncs are not held up.
+ENGINE_DOWN_SECONDS = 10
+_engine_down_until: dict[str, float] = {}  # by engine URL
 
 
 def retry_delay(attempt: int) -> timedelta:
@@ -33,6 +40,9 @@ def sync_documents(kind: str, doc_ids: list[str], attempt: int = 1) -> str:
     """Upsert or delete documents per the database, in order; if the engine goes down, the
     ids not yet synced are re-enqueued with a growing delay. The last write refreshes the
     index, which makes every write of the batch searchable at once (indexing.py)."""
+    url = settings.ELASTICSEARCH_URL
+    if time.monotonic() < _engine_down_until.get(url, 0.0):
+        return _retry_later(kind, doc_ids, attempt, "engine found unavailable moments ago")
     last = len(doc_ids) - 1
     for done, doc_id in enumerate(doc_ids):
         try:
@@ -40,11 +50,12 @@ def sync_documents(kind: str, doc_ids: list[str], attempt: int = 1) -> str:
         except Exception as exc:
             if not engine_unavailable(exc):
                 raise
+            _engine_down_until[url] = time.monotonic() + ENGINE_DOWN_SECONDS
             return _retry_later(kind, doc_ids[done:], attempt, exc)
     return "synced"
 
 
-def _retry_later(kind: str, doc_ids: list[str], attempt: int, exc: Exception) -> str:
+def _retry_later(kind: str, doc_ids: list[str], attempt: int, exc: Exception | str) -> str:
     if attempt >= MAX_ATTEMPTS:
         logger.error(
             "search: gave up syncing %d %s document(s) after %d attempts: %s",

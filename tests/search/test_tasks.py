@@ -82,3 +82,55 @@ def test_task_indexes_when_the_engine_is_up(indexed):
     enterprise = EnterpriseFactory(name="赤峰红山新开商店")
     assert sync_documents.call("enterprise", [enterprise.credit_code]) == "synced"
     assert "赤峰红山新开商店" in {r["title"] for r in search_public(query="新开").results}
+
+
+@pytest.fixture
+def silent_engine():
+    """An engine that accepts connections and never answers (it hangs); counts connections."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(64)
+    server.settimeout(0.1)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}", accepted
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    server.close()
+
+
+@pytest.mark.django_db
+def test_after_one_timeout_the_next_syncs_do_not_wait_on_a_hanging_engine(silent_engine):
+    from elasticsearch import Elasticsearch
+
+    from search import client, tasks
+
+    url, connections = silent_engine
+    enterprise = EnterpriseFactory()
+    client._clients[(url, False)] = Elasticsearch(url, request_timeout=0.5, max_retries=0)
+    try:
+        with override_settings(ELASTICSEARCH_URL=url):
+            for _ in range(6):
+                result = sync_documents.call("enterprise", [enterprise.credit_code])
+                assert result == "retry_scheduled"
+    finally:
+        tasks._engine_down_until.pop(url, None)
+        client._clients.pop((url, False))
+    # One sync waited on the engine; the five after it were rescheduled without asking it.
+    assert len(connections) == 1
+    assert len(queued_syncs()) == 6
