@@ -245,6 +245,10 @@ SPECTACULAR_SETTINGS = {
 # Unset means the local noida-db engine, which `make run` / `make test` start themselves.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "hongshan")
+# A public request's engine call waits for a slot and answers within this many seconds, or the
+# API answers 503 with Retry-After (search/client.py). Slots: engine calls at once per process.
+SEARCH_BUDGET_SECONDS = float(os.environ.get("SEARCH_BUDGET_SECONDS", "3"))
+SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", "1"))
 
 # --- Static site ---------------------------------------------------------------------------
 # The Pelican build reads the public API at this address and writes below SITE_OUTPUT_DIR.
@@ -252,10 +256,6 @@ SITE_DIR = BASE_DIR / "site"
 SITE_OUTPUT_DIR = Path(os.environ.get("SITE_OUTPUT_DIR", str(SITE_DIR / "output")))
 SITE_API_URL = os.environ.get("SITE_API_URL", "http://127.0.0.1:8000")
 # Public URLs of items on the static site; the Pelican theme writes the same paths.
-# A public request's engine call waits for a slot and answers within this many seconds, or the
-# API answers 503 with Retry-After (search/client.py). Slots: engine calls at once per process.
-SEARCH_BUDGET_SECONDS = float(os.environ.get("SEARCH_BUDGET_SECONDS", "3"))
-SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", "1"))
 SITE_URL_PATTERNS = {
     "news": "/news/{id}/",
     "notice": "/notices/{id}/",
