@@ -120,15 +120,7 @@ class Command(BaseCommand):
             ),
             Child(
                 "worker",
-                [
-                    sys.executable,
-                    "manage.py",
-                    "db_worker",
-                    "--interval",
-                    "0.5",
-                    "--no-startup-delay",
-                    "--no-reload",
-                ],
+                [sys.executable, "manage.py", "run_worker"],
                 env=env,
                 cwd=str(settings.BASE_DIR),
             ),

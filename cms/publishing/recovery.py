@@ -1,0 +1,50 @@
+"""Work a killed task worker left half done, taken up again when the next worker starts.
+
+The django-tasks database backend marks a task RUNNING when a worker takes it and never
+learns that the worker died: the row stays RUNNING and the task is never finished. There is
+one worker per installation (`run_platform` supervises it), so whatever is RUNNING when a
+worker starts was interrupted. Every task of ours is idempotent (search syncs read the
+database, site builds rebuild, imports resume from their record), so it is simply made READY
+again; a site build recorded as running is recorded as failed, or it would count as a newer
+build and supersede the build requests made before it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from .models import SiteBuild
+
+log = logging.getLogger(__name__)
+
+INTERRUPTED = "\n任务执行进程中断，本次构建未完成；已重新排队。"
+
+
+@dataclass
+class Recovered:
+    tasks: int
+    builds: int
+
+
+def interrupted_work_resume() -> Recovered:
+    """Put the RUNNING tasks back in the queue and close the RUNNING site builds as failed."""
+    now = timezone.now()
+    with transaction.atomic():
+        builds = list(SiteBuild.objects.filter(status=SiteBuild.Status.RUNNING))
+        for build in builds:
+            build.status = SiteBuild.Status.FAILED
+            build.finished_at = now
+            build.log += INTERRUPTED
+            build.save(update_fields=["status", "finished_at", "log"])
+        tasks = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).update(
+            status=TaskResultStatus.READY, started_at=None, worker_ids=[]
+        )
+    if tasks or builds:
+        log.warning("恢复中断的工作：%d 个任务重新排队，%d 次站点构建记为失败", tasks, len(builds))
+    return Recovered(tasks=tasks, builds=len(builds))

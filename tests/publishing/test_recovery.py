@@ -1,0 +1,66 @@
+"""A worker killed mid-task leaves RUNNING rows; the next worker takes them up again."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from cms.publishing.models import SiteBuild
+from cms.publishing.recovery import interrupted_work_resume
+from cms.publishing.services import site_build_is_superseded
+from cms.publishing.tasks import build_static_site
+
+pytestmark = pytest.mark.django_db
+
+
+def killed_mid_build() -> tuple[DBTaskResult, SiteBuild, datetime.datetime]:
+    """The state a SIGKILL during a build leaves: the task and the build both RUNNING, and a
+    publish whose build request was made just before that build started."""
+    requested = timezone.now()
+    build_static_site.enqueue(requested_at=requested.isoformat())
+    task = DBTaskResult.objects.get()
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now(), worker_ids=["dead"]
+    )
+    build = SiteBuild.objects.create(
+        started_at=requested + datetime.timedelta(seconds=1), status=SiteBuild.Status.RUNNING
+    )
+    return task, build, requested
+
+
+def test_running_tasks_are_queued_again_and_the_build_closed_as_failed():
+    task, build, requested = killed_mid_build()
+    # The dead build would swallow every request made before it started.
+    assert site_build_is_superseded(requested)
+
+    recovered = interrupted_work_resume()
+
+    assert (recovered.tasks, recovered.builds) == (1, 1)
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.READY and task.started_at is None
+    build.refresh_from_db()
+    assert build.status == SiteBuild.Status.FAILED and "中断" in build.log
+    assert not site_build_is_superseded(requested)
+
+
+# The worker closes database connections between tasks: that needs a real transaction.
+@pytest.mark.django_db(transaction=True)
+def test_the_requeued_build_runs_on_the_next_worker():
+    task, _build, _requested = killed_mid_build()
+    interrupted_work_resume()
+    # The test settings point builds at a closed port, so the build itself fails fast; what
+    # matters is that the next worker runs the task instead of skipping it as superseded.
+    call_command("db_worker", "--batch", "--no-startup-delay", "--verbosity", "0")
+    task.refresh_from_db()
+    assert task.status in (TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED)
+    assert task.return_value != "superseded"
+    assert SiteBuild.objects.count() == 2  # the interrupted one and the new attempt
+
+
+def test_nothing_running_nothing_changed():
+    build_static_site.enqueue()
+    assert interrupted_work_resume().tasks == 0
+    assert DBTaskResult.objects.get().status == TaskResultStatus.READY
