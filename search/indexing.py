@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from elasticsearch import NotFoundError
-from elasticsearch.helpers import streaming_bulk
+from elasticsearch.helpers import bulk, streaming_bulk
 
 from .client import search_client
 from .documents import SearchDocument
@@ -42,6 +42,49 @@ def sync_document(kind: str, doc_id: str, *, refresh: Refresh = "true") -> str:
     if row is None:
         return document_delete(kind, doc_id, refresh=refresh)
     return document_upsert(kind, REGISTRY[kind].present(row), refresh=refresh)
+
+
+def sync_documents_now(kind: str, doc_ids: list[str], *, refresh: Refresh = "true") -> dict:
+    """Bring a batch of documents in line with the database in ONE bulk request: index the
+    ids whose row is indexable, delete the others. Returns {"indexed": n, "deleted": n} (or
+    {"index_missing": n} before the kind is set up). Engine errors propagate.
+
+    One request instead of one per document: a 5,000-row import is 10 requests, not 5,000 —
+    the difference between a busy local engine keeping up and the sync queue falling behind.
+    """
+    from .indices import live_indices  # indices imports this module
+
+    if kind not in KINDS:
+        raise ValueError(f"unknown search kind {kind!r}")
+    live = live_indices(kind)
+    if not live:
+        logger.warning("search index of %s is not set up; %d not indexed", kind, len(doc_ids))
+        return {"index_missing": len(doc_ids)}
+    index = live[-1]
+    source = REGISTRY[kind].source
+    rows = {source.doc_id(row): row for row in source.with_ids(doc_ids)}
+    actions = []
+    for doc_id in dict.fromkeys(str(doc_id) for doc_id in doc_ids):
+        row = rows.get(doc_id)
+        if row is None:
+            actions.append({"_op_type": "delete", "_index": index, "_id": doc_id})
+            continue
+        document = REGISTRY[kind].present(row)
+        actions.append(
+            {
+                "_op_type": "index",
+                "_index": index,
+                "_id": document.meta.id,
+                "_source": document.to_dict(skip_empty=False),
+            }
+        )
+    _, errors = bulk(search_client(), actions, refresh=refresh, raise_on_error=False)
+    # Deleting a document that is not there is fine; anything else is not.
+    failed = [e for e in errors if e.get("delete", {}).get("status") != 404]
+    if failed:
+        raise RuntimeError(f"search: bulk sync of {kind} failed: {failed[:3]}")
+    deleted = sum(1 for action in actions if action["_op_type"] == "delete")
+    return {"indexed": len(actions) - deleted, "deleted": deleted}
 
 
 def document_upsert(

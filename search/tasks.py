@@ -37,21 +37,19 @@ def retry_delay(attempt: int) -> timedelta:
 
 @task(priority=SYNC_PRIORITY)
 def sync_documents(kind: str, doc_ids: list[str], attempt: int = 1) -> str:
-    """Upsert or delete documents per the database, in order; if the engine goes down, the
-    ids not yet synced are re-enqueued with a growing delay. The last write refreshes the
-    index, which makes every write of the batch searchable at once (indexing.py)."""
+    """Upsert or delete documents per the database, in one bulk request that refreshes the
+    index (the whole batch searchable at once); if the engine is unavailable the batch is
+    re-enqueued with a growing delay."""
     url = settings.ELASTICSEARCH_URL
     if time.monotonic() < _engine_down_until.get(url, 0.0):
         return _retry_later(kind, doc_ids, attempt, "engine found unavailable moments ago")
-    last = len(doc_ids) - 1
-    for done, doc_id in enumerate(doc_ids):
-        try:
-            indexing.sync_document(kind, doc_id, refresh="true" if done == last else "false")
-        except Exception as exc:
-            if not engine_unavailable(exc):
-                raise
-            _engine_down_until[url] = time.monotonic() + ENGINE_DOWN_SECONDS
-            return _retry_later(kind, doc_ids[done:], attempt, exc)
+    try:
+        indexing.sync_documents_now(kind, doc_ids)
+    except Exception as exc:
+        if not engine_unavailable(exc):
+            raise
+        _engine_down_until[url] = time.monotonic() + ENGINE_DOWN_SECONDS
+        return _retry_later(kind, doc_ids, attempt, exc)
     return "synced"
 
 
