@@ -204,6 +204,8 @@ def apply_order(paths: list[str], manifest: dict) -> list[str]:
             return 1, path
         if path == "index.html":
             return 2, path
+        if path.startswith("sitemap"):  # keyed like pages, but they list every page
+            return 3, path
         if path in pages or not path.endswith((".xml", ".txt")):
             return 0, path
         return 3, path

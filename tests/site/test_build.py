@@ -168,7 +168,7 @@ def test_build_publishes_live_content_and_swaps_atomically(
     assert "红市监公告〔2026〕1号" in older_detail and "信用修复" in older_detail
 
     assert not (site / "news" / str(withdrawn.id)).exists()
-    for published in ("index.html", "news/index.html", "sitemap.xml", "feeds/news.atom.xml"):
+    for published in ("index.html", "news/index.html", "sitemap-pages.xml", "feeds/news.atom.xml"):
         assert withdrawn.title not in (site / published).read_text(encoding="utf-8")
 
     directory = read(site, "/enterprises/")
@@ -189,7 +189,10 @@ def test_build_publishes_live_content_and_swaps_atomically(
     assert (site / "404.html").is_file()
     assert (site / "theme" / "css" / "site.css").is_file()
     assert "<feed" in (site / "feeds" / "news.atom.xml").read_text(encoding="utf-8")
-    assert site_url("news", id=newer.id) in (site / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/sitemap-pages.xml</loc>" in sitemap and "/sitemap-enterprises-1.xml</loc>" in sitemap
+    pages_sitemap = (site / "sitemap-pages.xml").read_text(encoding="utf-8")
+    assert site_url("news", id=newer.id) in pages_sitemap
 
     # Privacy: the unmasked name never reaches the site; no page asks another host for anything.
     assert not any("张三明" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))

@@ -130,5 +130,5 @@ def test_platform_pages_notices_and_guides_are_built(seeded, live_server, tmp_pa
     referral = read(site, site_url("guide", id=chattel.id))
     assert 'href="https://www.zhongdengwang.org.cn"' in referral
 
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap-pages.xml").read_text(encoding="utf-8")
     assert "/platforms/market-access/" in sitemap and site_url("guide", id=pledge.id) in sitemap

@@ -26,6 +26,9 @@ from .sync import ENTERPRISES, ChangeFeeds
 
 logger = logging.getLogger(__name__)
 
+# Directory addresses per sitemap file (the protocol allows 50,000).
+SITEMAP_CHUNK = 5000
+
 
 class PublicSiteGenerator(Generator):
     """Fetches a snapshot in `generate_context`, renders it in `generate_output`."""
@@ -128,6 +131,15 @@ class PublicSiteGenerator(Generator):
     def generate_output(self, writer) -> None:
         started = time.perf_counter()
         self.cache = RenderCache.for_build(self, self.settings, build_today(), self.fingerprint)
+        # Enterprises are keyed by their version in the directory's copy (sync.py), not their
+        # JSON; present_enterprises adds only their URLs.
+        self.cache.versioned(
+            self.content.enterprises,
+            self.snapshot.enterprises,
+            self.directory.versions,
+            ENTERPRISES.key,
+            derived=("url", "save_as"),
+        )
         self._write_home(writer)
         for section in self.sections:
             self._write_section(section, writer)
@@ -295,19 +307,33 @@ class PublicSiteGenerator(Generator):
             )
 
     def _write_sitemap(self, writer) -> None:
-        template = self.env.get_template("sitemap.xml")
-        writer.write_file(
-            "sitemap.xml",
-            template,
-            self.context,
-            news=self.content.news,
-            pages=[
-                *(item for items in self.content.pages.values() for item in items),
-                *self.platforms,
-            ],
-            enterprises=self.content.enterprises,
-        )
+        """sitemap.xml indexes one file of the site's own pages and the directory in chunks
+        of SITEMAP_CHUNK: each file is keyed on the addresses (and dates) it lists, so one
+        enterprise's change rewrites one chunk, not a 20,000-address file."""
+        urls = self.urls
+        fixed = ["/", "/enterprises/", "/search/"]
+        fixed += [district["url"] for district in self.content.districts]
+        fixed += [urls.path(f"{section.kind}_index") for section in self.sections]
+        pages = [(path, None) for path in fixed]
+        for item in (*(i for items in self.content.pages.values() for i in items), *self.platforms):
+            published = (item.get("meta") or {}).get("last_published_at")
+            pages.append((item["url"], published))
+        files = {"sitemap-pages.xml": pages}
+        enterprises = [(item["url"], item.get("updated_at")) for item in self.content.enterprises]
+        for number, start in enumerate(range(0, len(enterprises), SITEMAP_CHUNK), start=1):
+            files[f"sitemap-enterprises-{number}.xml"] = enterprises[start : start + SITEMAP_CHUNK]
+        for name, entries in files.items():
+            self._write_keyed(name, "sitemap_urls.xml", writer, entries=entries)
+        self._write_keyed("sitemap.xml", "sitemap.xml", writer, sitemaps=list(files))
         writer.write_file("robots.txt", self.env.get_template("robots.txt"), self.context)
+
+    def _write_keyed(self, name: str, template_file: str, writer, **kwargs) -> None:
+        """A file of a template named with its extension (not a page template), keyed on
+        `kwargs` like a page."""
+        key = self.cache.key(template_file, name, kwargs)
+        if not self.cache.reuse(name, key):
+            writer.write_file(name, self.env.get_template(template_file), self.context, **kwargs)
+            self.cache.record(name, key)
 
     def _write_feed(self) -> None:
         feed_path = self.settings["HONGSHAN_NEWS_FEED"]

@@ -10,7 +10,12 @@ Every page the generator writes gets a key: a hash of
   * the build day, if those templates use a DAY_DEPENDENT filter (filters.py); a template
     using a TIME_DEPENDENT filter gets no key, so its pages are always rendered;
   * the page's own inputs: its path and keyword arguments (a list page: its slice, number,
-    page count and item count), serialised as sorted JSON.
+    page count and item count), serialised as sorted JSON. An item of a change feed (an
+    enterprise, a mark) stands for its version (sync.py's hash of the API's item, kept with
+    the copy, so an unchanged item is not hashed again), plus what the build added to it
+    beyond the keys its presenter derives from the item alone (`RenderCache.versioned`); a
+    page whose inputs are only strings, numbers and such items is keyed by one hash of their
+    text, without JSON: 57,000 pages cost ~0.3 s to key, not 8.
 
 The build writes `manifest.json` (path → key) into its state folder. The next build renders
 only the paths whose key is not found there unchanged, into a staging folder that build.py
@@ -41,7 +46,7 @@ from .filters import DAY_DEPENDENT, TIME_DEPENDENT
 logger = logging.getLogger(__name__)
 
 # Bump when the key's recipe changes: every manifest written before becomes unusable.
-KEY_VERSION = 2
+KEY_VERSION = 3
 MANIFEST = "manifest.json"
 PLUGIN_DIR = Path(__file__).resolve().parent
 
@@ -164,6 +169,8 @@ class RenderCache:
     def __post_init__(self) -> None:
         self.inputs = TemplateInputs(self.env)
         self._items: dict[int, tuple[dict, str]] = {}
+        # id(presented item) → (item, the API's item, its version, derived keys, varying keys)
+        self._versioned: dict[int, tuple[dict, dict, str, frozenset[str], tuple[str, ...]]] = {}
         # What each template reads depends on the templates alone, so on the fingerprint: a
         # previous build of the same fingerprint saves parsing them again (~0.5 s).
         for name, found in (self.previous or {}).get("templates", {}).items():
@@ -223,15 +230,73 @@ class RenderCache:
             logger.warning("template %s is always rendered: %s", template, exc)
             return None
 
+    def versioned(
+        self,
+        presented: list[dict],
+        raw: list[dict],
+        versions: dict[str, str],
+        key,
+        *,
+        derived: tuple[str, ...] = (),
+        varying: tuple[str, ...] = (),
+    ) -> None:
+        """Items presented from a change feed's `raw` items (same order), keyed by their
+        version instead of their JSON. `derived` names the keys the presenter computes from
+        the raw item and the URL patterns alone; `varying` the keys it computes from the item
+        and something else (a mark's renewal state, from the day): their values join the
+        token as text (`repr`). Anything else an item holds that is not the raw item's own
+        value (a part's annotation) is hashed with it when its page is keyed."""
+        names = frozenset(derived) | frozenset(varying)
+        for item, source in zip(presented, raw, strict=True):
+            version = versions.get(key(source))
+            if version is not None:
+                self._versioned[id(item)] = (item, source, version, names, varying)
+
+    def _versioned_token(self, value: dict) -> str | None:
+        found = self._versioned.get(id(value))
+        if found is None or found[0] is not value:
+            return None
+        _, source, version, derived, varying = found
+        missing = object()
+        added = {
+            name: item
+            for name, item in value.items()
+            if name not in derived and source.get(name, missing) is not item
+        }
+        removed = [name for name in source if name not in value]
+        token = f"={version}" + "".join(f"|{value.get(name)!r}" for name in varying)
+        if added or removed:
+            token += "+" + digest([added, removed])
+        return token
+
     def key(self, template: str, path: str, inputs: dict) -> str | None:
         """The page's key, or None when it must be rendered whatever the previous build had."""
         template_key = self._template_key(template)
         if template_key is None:
             return None
         try:
+            fast = self._key_fast(template_key, path, inputs)
+            if fast is not None:
+                return fast
             return digest([template_key, path, {n: self._token(v) for n, v in inputs.items()}])
         except (TypeError, ValueError):
             return None
+
+    def _key_fast(self, template_key: str, path: str, inputs: dict) -> str | None:
+        """The key of a page whose inputs are scalars and items (dicts, tokened once), by
+        hashing their text; None for any other input (then sorted JSON, `key`). Prefixed so
+        that the two recipes never give one key."""
+        parts = ["fast", template_key, path]
+        for name in sorted(inputs):
+            value = inputs[name]
+            if isinstance(value, dict):
+                parts.append(f"{name}#{self._token(value)}")
+            elif value is None or isinstance(value, str | int | float | bool):
+                parts.append(f"{name}={value!r}")
+            else:
+                return None
+        text = "\0".join(parts)
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
     def _token(self, value):
         """A page input as hashed: a dict (an item) by its digest, computed once per object in
@@ -241,7 +306,8 @@ class RenderCache:
         if isinstance(value, dict):
             found = self._items.get(id(value))
             if found is None:  # the object is kept with its digest, so its id stays unique
-                found = self._items[id(value)] = (value, "#" + digest(value))
+                token = self._versioned_token(value) or "#" + digest(value)
+                found = self._items[id(value)] = (value, token)
             return found[1]
         if isinstance(value, Page):
             objects = [self._token(item) for item in value.object_list]

@@ -96,10 +96,17 @@ def present_mark(mark: dict, urls, today: datetime.date) -> dict:
 
 
 def fetch(client: ApiClient, feeds: ChangeFeeds | None = None) -> dict:
+    sync = (feeds or ChangeFeeds()).sync(FEED)
     return {
-        "marks": (feeds or ChangeFeeds()).sync(FEED).fetch(client),
+        "marks": sync.fetch(client),
+        "versions": sync.versions,
         "statistics": client.get_json(STATISTICS_PATH),
     }
+
+
+# What present_mark adds from the mark alone (and the URL patterns); the renewal, from the
+# mark and the build day, joins the page's key as text (incremental.py, RenderCache.versioned).
+DERIVED = ("url", "save_as", "title", "logo_src", "owner_type_display", "classes_display")
 
 
 def stories_by_enterprise(stories: list[dict]) -> dict[str, list[dict]]:
@@ -219,6 +226,14 @@ def write(generator, writer, data: dict) -> None:
     urls = generator.urls
     today = build_today()
     marks = [present_mark(mark, urls, today) for mark in data["marks"]]
+    generator.cache.versioned(
+        marks,
+        data["marks"],
+        data.get("versions", {}),
+        FEED.key,
+        derived=DERIVED,
+        varying=("renewal",),
+    )
     statistics = data["statistics"]
     nice_classes = [{"number": c["number"], "name": c["name"]} for c in statistics["by_class"]]
     totals = {
