@@ -27,6 +27,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cms.on_commit import on_commit_paused
+from cms.publishing.services import site_build_request
 from registry_api.errors import Conflict
 
 from . import credit_import
@@ -207,35 +209,54 @@ def _validate(imported: CreditImport) -> None:
 
 
 def _write(imported: CreditImport) -> None:
+    """Write the plan's rows not yet written, one bounded transaction at a time.
+
+    The chunks' site-build requests are held and one build is asked for at the end: every
+    chunk's commit would otherwise queue its own (search syncs still follow each chunk).
+    """
     by_number = {row["number"]: ParsedRow(**row) for row in imported.rows}
     size, budget, pause = write_rows(), write_seconds(), write_pause()
-    while imported.rows_written < len(imported.plan):
-        chunk = imported.plan[imported.rows_written : imported.rows_written + size]
-        started = time.perf_counter()
-        with transaction.atomic():
-            handled, refused = credit_import.credit_record_write(
-                rows=[by_number[number] for number, _outcome in chunk],
-                plan=dict(chunk),
-                key=imported.key,
-                credit_import=imported,
-                deadline=started + budget,
-            )
-            fields = ["rows_written", "longest_write_ms", "updated_at"]
-            if refused:
-                _note_refused(imported.report, refused)
-                fields.append("report")
-            # F(): the count moves from what is committed, with the rows, in this transaction.
-            imported.rows_written = F("rows_written") + handled
-            imported.save(update_fields=fields)
-        # Measured to the commit, so recorded with the next chunk (or at the end).
-        elapsed_ms = round((time.perf_counter() - started) * 1000)
-        imported.longest_write_ms = max(imported.longest_write_ms, elapsed_ms)
-        imported.refresh_from_db(fields=["rows_written"])
-        if connection.vendor == "sqlite" and pause:
-            # SQLite has one write lock and no queue: a writer waiting for it sleeps and polls
-            # (up to every 100 ms), so without a pause this loop would take it back at once.
-            time.sleep(pause)
+    try:
+        with on_commit_paused("site_build"):
+            while imported.rows_written < len(imported.plan):
+                chunk = imported.plan[imported.rows_written : imported.rows_written + size]
+                _write_chunk(imported, chunk, by_number, budget)
+                if connection.vendor == "sqlite" and pause:
+                    # SQLite has one write lock and no queue: a writer waiting for it sleeps
+                    # and polls (up to every 100 ms); without a pause we would take it back
+                    # before any waiter woke.
+                    time.sleep(pause)
+    finally:  # an interrupted import's committed rows are shown too
+        site_build_request()
     _finish(imported, Status.DONE)
+
+
+def _write_chunk(imported: CreditImport, chunk: list, by_number: dict, budget: float) -> None:
+    held = {}
+    with transaction.atomic():
+        # Timed from inside the transaction (the write lock is held from BEGIN on SQLite) to
+        # its commit: the first on-commit callback runs right after it, before the others
+        # (the chunk's search-sync tasks), which are queued once the lock is let go.
+        held["from"] = time.perf_counter()
+        transaction.on_commit(lambda: held.setdefault("to", time.perf_counter()))
+        handled, refused = credit_import.credit_record_write(
+            rows=[by_number[number] for number, _outcome in chunk],
+            plan=dict(chunk),
+            key=imported.key,
+            credit_import=imported,
+            deadline=held["from"] + budget,
+        )
+        fields = ["rows_written", "longest_write_ms", "updated_at"]
+        if refused:
+            _note_refused(imported.report, refused)
+            fields.append("report")
+        # F(): the count moves from what is committed, with the rows, in this transaction.
+        imported.rows_written = F("rows_written") + handled
+        imported.save(update_fields=fields)
+    # Known after the commit, so recorded with the next chunk (or at the end).
+    elapsed_ms = round((held["to"] - held["from"]) * 1000)
+    imported.longest_write_ms = max(imported.longest_write_ms, elapsed_ms)
+    imported.refresh_from_db(fields=["rows_written"])
 
 
 def _note_refused(report: dict, refused: list[credit_import.WriteRejection]) -> None:

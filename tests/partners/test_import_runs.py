@@ -24,6 +24,8 @@ from tests.partners.test_import import jsonl, post
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TASK_PATH = "registry_api.partners.tasks.credit_import_process"
+BUILD_PATH = "cms.publishing.tasks.build_static_site"
+SYNC_PATH = "search.tasks.sync_documents"
 
 
 @pytest.fixture(autouse=True)
@@ -126,10 +128,14 @@ def test_rows_are_written_in_bounded_transactions(court_client, enterprises, set
     settings.PARTNER_IMPORT_WRITE_ROWS = 4
     batch = rows(enterprises, 11, flagged=(11,))  # 10 records and a row held for review
     count, commits = record_inserts_per_commit()
+    earlier = list(DBTaskResult.objects.values_list("pk", flat=True))  # the fixtures' saves
     with watching(count):
         response = post(court_client, jsonl(*batch))
     assert response.status_code == 200, response.content
     assert commits == [4, 4, 2]  # the 11-row plan in chunks of 4; the last holds the flag
+    queued = DBTaskResult.objects.exclude(pk__in=earlier).values_list("task_path", flat=True)
+    assert list(queued).count(BUILD_PATH) == 1  # one site build for the import, not per chunk
+    assert list(queued).count(SYNC_PATH) == 3  # search follows each chunk
     assert CreditRecord.objects.count() == 10 and ReviewItem.objects.count() == 1
     done = CreditImport.objects.get()
     assert done.status == CreditImport.Status.DONE
