@@ -429,3 +429,55 @@ def test_apply_order_puts_details_before_lists_and_the_sitemap_last(build_script
         "feeds/news.atom.xml",
         "sitemap.xml",
     ]
+
+
+def inodes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_ino for p in root.rglob("*") if p.is_file()}
+
+
+def test_one_changed_item_renders_exactly_the_files_that_show_it(
+    content, live_server, tmp_path, run_build
+):
+    """A changed enterprise re-renders its page, the lists and the sitemap chunk that show it,
+    and nothing else besides the files every build writes; an unpublished page is removed
+    from the tree, its list and the sitemap."""
+    output = tmp_path / "out"
+    hint = "--cms-changed="
+    build(run_build, live_server.url, output, "--today", "2026-02-01", hint)
+    build(run_build, live_server.url, output, "--today", "2026-02-01", hint)
+    before = inodes(live(output))
+    build(run_build, live_server.url, output, "--today", "2026-02-01", hint)
+    after = inodes(live(output))
+    always = {path for path, number in after.items() if before.get(path) != number}
+    # Pelican copies the theme's assets on every build; the rest are written every build.
+    assert always <= {"robots.txt", "feeds/news.atom.xml"} | {
+        path for path in after if path.startswith(("events/", "theme/"))
+    }
+
+    changed = content["enterprises"][1]
+    changed.name = "赤峰红山一处改动商贸有限公司"
+    changed.save()
+    build(run_build, live_server.url, output, "--today", "2026-02-01", hint)
+    rendered = {path for path, number in inodes(live(output)).items() if after[path] != number}
+    district = changed.district.code
+    assert rendered - always == {
+        f"enterprises/{changed.credit_code}/index.html",
+        "enterprises/index.html",
+        f"enterprises/district/{district}/index.html",
+        "sitemap-enterprises-1.xml",
+    }
+
+    news = content["news"]
+    news.unpublish()
+    build(
+        run_build,
+        live_server.url,
+        output,
+        "--today",
+        "2026-02-01",
+        f"--cms-changed={news.specific_class._meta.label}:{news.id}",
+    )
+    assert not (live(output) / "news" / str(news.id)).exists()
+    assert f"/news/{news.id}/" not in page(output, "/news/").read_text()
+    assert f"/news/{news.id}/" not in (live(output) / "sitemap-pages.xml").read_text()
+    assert f"news/{news.id}/index.html" not in manifest(output)["pages"]
