@@ -264,7 +264,8 @@ def partner_import(base: str, outcome: dict) -> None:
 
 
 def instance_worker_pids(var_dir: str) -> list[int]:
-    """The db_worker processes whose VAR_DIR is `var_dir`: this instance's, nobody else's."""
+    """The task worker processes (`run_worker`, or a bare `db_worker`) whose VAR_DIR is
+    `var_dir`: this instance's, nobody else's."""
     pids = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -274,7 +275,8 @@ def instance_worker_pids(var_dir: str) -> list[int]:
             environ = (entry / "environ").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"db_worker" in argv and f"VAR_DIR={var_dir}".encode() in environ:
+        worker = b"run_worker" in argv or b"db_worker" in argv
+        if worker and f"VAR_DIR={var_dir}".encode() in environ:
             pids.append(int(entry.name))
     return pids
 

@@ -7,7 +7,8 @@ Two clients share one connection pool per URL but not their limits:
   fails as "unavailable" and the view answers 503 with Retry-After. A slow or absent engine
   thus ties up a web worker's thread for at most the budget, and at most
   settings.SEARCH_CONCURRENCY threads per process wait on the engine at once: the other
-  threads keep serving the registries.
+  threads keep serving the registries. Once a call found the engine down or hanging, the
+  process answers 503 at once for ENGINE_DOWN_SECONDS instead of waiting again.
 """
 
 from __future__ import annotations
@@ -41,11 +42,29 @@ def _engine_slots() -> threading.BoundedSemaphore:
     return _slots
 
 
+# After an engine call of a public request timed out or could not connect, the process's
+# public requests answer 503 at once for this long instead of each spending its budget.
+ENGINE_DOWN_SECONDS = 5
+_engine_down_until: dict[str, float] = {}  # by engine URL
+
+
 class BudgetedTransport(Transport):
     """A transport whose every request waits at most the budget for a slot, and then gets
     what is left of the budget as its timeout."""
 
     def perform_request(self, method, target, **kwargs):
+        url = settings.ELASTICSEARCH_URL
+        if time.monotonic() < _engine_down_until.get(url, 0.0):
+            raise EngineBusy("search engine found unavailable moments ago")
+        try:
+            return self._within_budget(method, target, **kwargs)
+        except EngineBusy:
+            raise  # busy with our own requests, not down
+        except (ConnectionError, ConnectionTimeout):
+            _engine_down_until[url] = time.monotonic() + ENGINE_DOWN_SECONDS
+            raise
+
+    def _within_budget(self, method, target, **kwargs):
         budget = settings.SEARCH_BUDGET_SECONDS
         began = time.monotonic()
         slots = _engine_slots()

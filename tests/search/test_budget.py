@@ -11,6 +11,8 @@ from search import client as engine
 
 pytestmark = pytest.mark.django_db
 
+connections: dict[str, list] = {}  # the silent engine's accepted connections, by its URL
+
 
 @pytest.fixture
 def silent_engine():
@@ -31,7 +33,9 @@ def silent_engine():
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    url = f"http://127.0.0.1:{server.getsockname()[1]}"
+    connections[url] = held
+    yield url
     stop.set()
     thread.join()
     for connection in held:
@@ -68,3 +72,15 @@ def test_no_free_slot_within_the_budget_is_503(client):
     assert taken >= 1
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "search_unavailable"
+
+
+def test_after_a_hang_the_next_requests_answer_503_without_waiting(client, silent_engine):
+    with override_settings(ELASTICSEARCH_URL=silent_engine, SEARCH_BUDGET_SECONDS=0.5):
+        first = client.get("/api/v1/search/?q=红山")
+        then = [client.get("/api/v1/search/?q=食品") for _ in range(3)]
+    engine._engine_down_until.pop(silent_engine, None)
+    assert first.status_code == 503
+    assert [response.status_code for response in then] == [503, 503, 503]
+    # Only the first request reached the engine; the others did not wait on it.
+    time.sleep(0.3)  # let the accepting thread take any connection still in the backlog
+    assert len(connections[silent_engine]) == 1
