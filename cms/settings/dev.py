@@ -1,4 +1,5 @@
-"""Settings of `make run` on one machine: served like production (DEBUG off unless DEBUG=1 is\nset), with a secret generated once into an ignored file."""
+"""Settings of `make run` on one machine: served like production (DEBUG off unless DEBUG=1 is
+set), with a secret generated once into an ignored file."""
 
 from django.core.management.utils import get_random_secret_key
 

@@ -2,8 +2,8 @@
 
 Same rows, same JSON shape (tests/registry_api/test_baseline_views.py checks it) but no DRF:
 no serializers, content negotiation, throttles, filters or conditional GET. Mounted under
-/api/baseline/ only when settings.API_BASELINES is on (`make run`), so bench/api_enterprises.py can show what
-the framework costs; production never serves them.
+/api/baseline/ only when settings.API_BASELINES is on (`make run`), so
+bench/api_enterprises.py can show what the framework costs; production never serves them.
 """
 
 from django.http import Http404, JsonResponse
