@@ -253,8 +253,9 @@ def _write_chunk(imported: CreditImport, chunk: list, by_number: dict, budget: f
         # F(): the count moves from what is committed, with the rows, in this transaction.
         imported.rows_written = F("rows_written") + handled
         imported.save(update_fields=fields)
-    # Known after the commit, so recorded with the next chunk (or at the end).
-    elapsed_ms = round((held["to"] - held["from"]) * 1000)
+    # Known after the commit, so recorded with the next chunk (or at the end). Inside an
+    # outer transaction (a test's) the block is a savepoint and nothing commits: its end.
+    elapsed_ms = round((held.get("to", time.perf_counter()) - held["from"]) * 1000)
     imported.longest_write_ms = max(imported.longest_write_ms, elapsed_ms)
     imported.refresh_from_db(fields=["rows_written"])
 
