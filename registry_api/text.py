@@ -36,6 +36,18 @@ def text_shown(value: str) -> str:
     return _SURROGATE.sub("\ufffd", value.replace("\x00", "\ufffd"))
 
 
+def json_shown(data):
+    """`data` (parsed JSON) with every key and string made safe by `text_shown`: for keeping a
+    refused row in a report or an import record (PostgreSQL's JSON refuses both characters)."""
+    if isinstance(data, str):
+        return text_shown(data)
+    if isinstance(data, dict):
+        return {json_shown(key): json_shown(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [json_shown(value) for value in data]
+    return data
+
+
 def json_text_problems(data, path: str = "") -> dict[str, list[str]]:
     """{field path: [message]} for every key or string in a parsed JSON document we refuse.
 

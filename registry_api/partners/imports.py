@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import time
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from django.utils import timezone
 from cms.on_commit import on_commit_paused
 from cms.publishing.services import site_build_request
 from registry_api.errors import Conflict
+from registry_api.text import json_shown
 
 from . import credit_import
 from .models import CreditImport, PartnerKey, ReviewItem
@@ -120,7 +122,9 @@ def credit_import_find_or_start(
             idempotency_key=idempotency_key,
             background=len(rows) > background_rows(),
             rows_total=len(rows),
-            rows=[{"number": r.number, "values": r.values, "problem": r.problem} for r in rows],
+            rows=rows_stored(
+                [{"number": r.number, "values": r.values, "problem": r.problem} for r in rows]
+            ),
         )
     except IntegrityError:  # the same Idempotency-Key raced past the lookup: its import won
         found = earlier.get(idempotency_key=idempotency_key)
@@ -128,6 +132,16 @@ def credit_import_find_or_start(
             raise Conflict(IDEMPOTENCY_CONFLICT) from None
         return found, False
     return started, True
+
+
+def rows_stored(rows: list[dict]) -> str:
+    """The batch's rows as kept on the import record: JSON text in ASCII, so a NUL or a lone
+    surrogate the check has yet to report survives storage (PostgreSQL's JSON refuses both)."""
+    return json.dumps(rows)
+
+
+def rows_read(stored: str | list) -> list[dict]:
+    return json.loads(stored) if isinstance(stored, str) else stored
 
 
 def credit_import_claimable(imported: CreditImport, *, now=None) -> bool:
@@ -186,7 +200,7 @@ def _progress(imported: CreditImport, **counts) -> None:
 
 
 def _validate(imported: CreditImport) -> None:
-    rows = [ParsedRow(**row) for row in imported.rows]
+    rows = [ParsedRow(**row) for row in rows_read(imported.rows)]
     validation = credit_import.credit_record_validate(
         rows=rows,
         key=imported.key,
@@ -194,12 +208,13 @@ def _validate(imported: CreditImport) -> None:
         dry_run=imported.dry_run,
         progress=lambda done: _progress(imported, rows_validated=done),
     )
-    imported.report = validation.report.as_dict()
+    imported.report = json_shown(validation.report.as_dict())
     imported.rows_validated = len(rows)
     imported.rows_to_write = len(validation.plan)
     imported.plan = [list(step) for step in validation.plan]
     planned = {number for number, _outcome in validation.plan}
-    imported.rows = [row for row in imported.rows if row["number"] in planned]
+    kept = [row for row in rows_read(imported.rows) if row["number"] in planned]
+    imported.rows = rows_stored(kept)
     if validation.plan:
         imported.status = Status.WRITING
         imported.save(update_fields=CHECKED_FIELDS)
@@ -214,7 +229,7 @@ def _write(imported: CreditImport) -> None:
     The chunks' site-build requests are held and one build is asked for at the end: every
     chunk's commit would otherwise queue its own (search syncs still follow each chunk).
     """
-    by_number = {row["number"]: ParsedRow(**row) for row in imported.rows}
+    by_number = {row["number"]: ParsedRow(**row) for row in rows_read(imported.rows)}
     size, budget, pause = write_rows(), write_seconds(), write_pause()
     try:
         with on_commit_paused("site_build"):
