@@ -10,8 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.client import engine_unavailable
 from search.drift import kind_drift
-from search.indexing import sync_document
+from search.indexing import sync_documents_now
 from search.kinds import KINDS
+from search.services import SYNC_BATCH
 
 SAMPLE = 5
 
@@ -77,8 +78,9 @@ class Command(BaseCommand):
         if not drift.index_exists or drift.clean:
             return drift
         ids = [*drift.missing, *drift.extra, *drift.stale]
-        for doc_id in ids:
-            sync_document(drift.kind, doc_id)
+        # In the sync task's batches: one bulk request each, not one request per document.
+        for start in range(0, len(ids), SYNC_BATCH):
+            sync_documents_now(drift.kind, ids[start : start + SYNC_BATCH])
         if not quiet:
             self.stdout.write(f"{drift.kind}: repaired {len(ids)} document(s)")
         return kind_drift(drift.kind)
