@@ -6,7 +6,8 @@ transaction blocks every other writer, complaints and the task worker included):
 1. `credit_record_validate` reads the batch's enterprises and existing records and checks
    every row with the model's own `full_clean()` (and the publicity-rule check), without
    saving and outside any transaction. It returns the per-row report and the write plan.
-2. `credit_record_write` writes some planned rows through
+2. `credit_record_write` writes some planned rows (parsed beforehand by `credit_record_read`,
+   outside the transaction) through
    `registry_api.credit.services.record_create` / `record_update` (full_clean + publicity
    from the stored rules); the caller (`imports.py`) opens one bounded transaction per call.
    Each row is looked up again by (department, decision number) before it is written, so
@@ -378,24 +379,31 @@ class WriteRejection:
     errors: list  # (field, message)
 
 
+def credit_record_read(*, rows: list[ParsedRow], key: PartnerKey | None) -> list[_Row]:
+    """Parse `rows` and read their reference data (departments, the key's rights), reading
+    only: done before `credit_record_write`'s transaction, so that the write lock is held for
+    the lookups and writes alone."""
+    departments = {d.code: d for d in Department.objects.all()}
+    return _rows_read(rows, departments, key)
+
+
 def credit_record_write(
     *,
-    rows: list[ParsedRow],
+    read: list[_Row],
     plan: dict[int, str],
     key: PartnerKey | None,
     credit_import: CreditImport | None,
     deadline: float | None = None,
 ) -> tuple[int, list[WriteRejection]]:
-    """Write `rows` as `plan` ({row number: outcome}) says, inside the caller's transaction;
-    stop after the row that passes `deadline` (a `time.perf_counter()` value). Returns how
-    many rows were handled and the rows the database refused now (not raised).
+    """Write the rows of `credit_record_read` as `plan` ({row number: outcome}) says, inside
+    the caller's transaction; stop after the row that passes `deadline` (a
+    `time.perf_counter()` value). Returns how many rows were handled and the rows the database
+    refused now (not raised).
 
-    Each row is read again and looked up again here, so a row written before (by an import
-    cut short after its commit) is found and left unchanged, and a row held for review is
-    held once per import.
+    Each row is looked up again here, so a row written before (by an import cut short after
+    its commit) is found and left unchanged, and a row held for review is held once per
+    import.
     """
-    departments = {d.code: d for d in Department.objects.all()}
-    read = _rows_read(rows, departments, key)
     to_write = [r for r in read if not r.errors and plan[r.number] != "flagged"]
     enterprises = _enterprises_by_code(to_write)
     existing = _existing_records(to_write)

@@ -34,13 +34,13 @@ from registry_api.errors import Conflict
 from registry_api.text import json_shown
 
 from . import credit_import
-from .models import CreditImport, PartnerKey, ReviewItem
+from .models import CreditImport, CreditImportBatch, PartnerKey, ReviewItem
 from .parsing import ParsedRow
 
 # A write transaction ends after WRITE_ROWS rows or after the row that passes WRITE_SECONDS,
 # whichever comes first (bench/import_rate.py measures the longest), then pauses WRITE_PAUSE.
-WRITE_ROWS = 500
-WRITE_SECONDS = 0.4
+WRITE_ROWS = 200
+WRITE_SECONDS = 0.3
 WRITE_PAUSE = 0.15
 BACKGROUND_ROWS = 1000  # larger batches run in the task worker and answer 202
 # A running import reports progress at least every few seconds; one silent for this long has
@@ -55,8 +55,6 @@ CHECKED_FIELDS = [
     "report",
     "rows_validated",
     "rows_to_write",
-    "plan",
-    "rows",
     "status",
     "updated_at",
 ]
@@ -113,19 +111,21 @@ def credit_import_find_or_start(
         if found.content_hash != content_hash:
             raise Conflict(IDEMPOTENCY_CONFLICT)
         return found, False
+    stored = rows_stored(
+        [{"number": r.number, "values": r.values, "problem": r.problem} for r in rows]
+    )
     try:
-        started = CreditImport.objects.create(
-            **sender,
-            mode=mode,
-            dry_run=dry_run,
-            content_hash=content_hash,
-            idempotency_key=idempotency_key,
-            background=len(rows) > background_rows(),
-            rows_total=len(rows),
-            rows=rows_stored(
-                [{"number": r.number, "values": r.values, "problem": r.problem} for r in rows]
-            ),
-        )
+        with transaction.atomic():
+            started = CreditImport.objects.create(
+                **sender,
+                mode=mode,
+                dry_run=dry_run,
+                content_hash=content_hash,
+                idempotency_key=idempotency_key,
+                background=len(rows) > background_rows(),
+                rows_total=len(rows),
+            )
+            CreditImportBatch.objects.create(credit_import=started, rows=stored)
     except IntegrityError:  # the same Idempotency-Key raced past the lookup: its import won
         found = earlier.get(idempotency_key=idempotency_key)
         if found.content_hash != content_hash:
@@ -140,8 +140,8 @@ def rows_stored(rows: list[dict]) -> str:
     return json.dumps(rows)
 
 
-def rows_read(stored: str | list) -> list[dict]:
-    return json.loads(stored) if isinstance(stored, str) else stored
+def rows_read(stored: str) -> list[dict]:
+    return json.loads(stored)
 
 
 def credit_import_claimable(imported: CreditImport, *, now=None) -> bool:
@@ -200,7 +200,9 @@ def _progress(imported: CreditImport, **counts) -> None:
 
 
 def _validate(imported: CreditImport) -> None:
-    rows = [ParsedRow(**row) for row in rows_read(imported.rows)]
+    batch = imported.batch
+    stored = rows_read(batch.rows)
+    rows = [ParsedRow(**row) for row in stored]
     validation = credit_import.credit_record_validate(
         rows=rows,
         key=imported.key,
@@ -211,13 +213,14 @@ def _validate(imported: CreditImport) -> None:
     imported.report = json_shown(validation.report.as_dict())
     imported.rows_validated = len(rows)
     imported.rows_to_write = len(validation.plan)
-    imported.plan = [list(step) for step in validation.plan]
+    batch.plan = [list(step) for step in validation.plan]
     planned = {number for number, _outcome in validation.plan}
-    kept = [row for row in rows_read(imported.rows) if row["number"] in planned]
-    imported.rows = rows_stored(kept)
+    batch.rows = rows_stored([row for row in stored if row["number"] in planned])
     if validation.plan:
         imported.status = Status.WRITING
-        imported.save(update_fields=CHECKED_FIELDS)
+        with transaction.atomic():
+            batch.save(update_fields=["rows", "plan"])
+            imported.save(update_fields=CHECKED_FIELDS)
     else:
         rejected = imported.report["errors"] and not validation.report.applied
         _finish(imported, Status.REJECTED if rejected and not imported.dry_run else Status.DONE)
@@ -229,12 +232,13 @@ def _write(imported: CreditImport) -> None:
     The chunks' site-build requests are held and one build is asked for at the end: every
     chunk's commit would otherwise queue its own (search syncs still follow each chunk).
     """
-    by_number = {row["number"]: ParsedRow(**row) for row in rows_read(imported.rows)}
+    batch = imported.batch
+    by_number = {row["number"]: ParsedRow(**row) for row in rows_read(batch.rows)}
     size, budget, pause = write_rows(), write_seconds(), write_pause()
     try:
         with on_commit_paused("site_build"):
-            while imported.rows_written < len(imported.plan):
-                chunk = imported.plan[imported.rows_written : imported.rows_written + size]
+            while imported.rows_written < len(batch.plan):
+                chunk = batch.plan[imported.rows_written : imported.rows_written + size]
                 _write_chunk(imported, chunk, by_number, budget)
                 if connection.vendor == "sqlite" and pause:
                     # SQLite has one write lock and no queue: a writer waiting for it sleeps
@@ -248,6 +252,9 @@ def _write(imported: CreditImport) -> None:
 
 def _write_chunk(imported: CreditImport, chunk: list, by_number: dict, budget: float) -> None:
     held = {}
+    read = credit_import.credit_record_read(
+        rows=[by_number[number] for number, _outcome in chunk], key=imported.key
+    )
     with transaction.atomic():
         # Timed from inside the transaction (the write lock is held from BEGIN on SQLite) to
         # its commit: the first on-commit callback runs right after it, before the others
@@ -255,7 +262,7 @@ def _write_chunk(imported: CreditImport, chunk: list, by_number: dict, budget: f
         held["from"] = time.perf_counter()
         transaction.on_commit(lambda: held.setdefault("to", time.perf_counter()))
         handled, refused = credit_import.credit_record_write(
-            rows=[by_number[number] for number, _outcome in chunk],
+            read=read,
             plan=dict(chunk),
             key=imported.key,
             credit_import=imported,
@@ -285,16 +292,17 @@ def _note_refused(report: dict, refused: list[credit_import.WriteRejection]) -> 
 
 
 def _finish(imported: CreditImport, status: str) -> None:
-    """Record the end: the report gets the review items' ids; the rows are let go (the
-    report keeps what became of each)."""
+    """Record the end: the report gets the review items' ids; the batch is let go (the
+    report keeps what became of each row)."""
     held = dict(ReviewItem.objects.filter(credit_import=imported).values_list("row_number", "pk"))
     for entry in imported.report["flagged"]:
         if entry["row"] in held:
             entry["review_item"] = held[entry["row"]]
     imported.status = status
-    imported.rows = []
     imported.finished_at = timezone.now()
-    imported.save(update_fields=[*CHECKED_FIELDS, "longest_write_ms", "finished_at"])
+    with transaction.atomic():
+        imported.save(update_fields=[*CHECKED_FIELDS, "longest_write_ms", "finished_at"])
+        CreditImportBatch.objects.filter(credit_import=imported).delete()
 
 
 def credit_import_enqueue(imported: CreditImport) -> None:
