@@ -13,8 +13,10 @@ Two clients share one connection pool per URL but not their limits:
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from elastic_transport import Transport
@@ -48,6 +50,32 @@ ENGINE_DOWN_SECONDS = 5
 _engine_down_until: dict[str, float] = {}  # by engine URL
 
 
+@dataclass
+class EngineTime:
+    """The engine calls of one public request and their time, and whether its answer came
+    from search/result_cache.py (for its Server-Timing)."""
+
+    calls: int = 0
+    seconds: float = 0.0
+    cache: str | None = None  # "hit" or "miss" when the answer cache was asked
+
+
+_engine_time: contextvars.ContextVar[EngineTime | None] = contextvars.ContextVar(
+    "engine_time", default=None
+)
+
+
+def engine_time_start() -> EngineTime:
+    """Count the engine time of the public calls made from here on in this context (request)."""
+    timer = EngineTime()
+    _engine_time.set(timer)
+    return timer
+
+
+def engine_time_current() -> EngineTime | None:
+    return _engine_time.get()
+
+
 class BudgetedTransport(Transport):
     """A transport whose every request waits at most the budget for a slot, and then gets
     what is left of the budget as its timeout."""
@@ -75,7 +103,13 @@ class BudgetedTransport(Transport):
             if left <= 0:
                 raise EngineBusy(f"search budget of {budget} s spent waiting for a slot")
             kwargs["request_timeout"] = left
-            return super().perform_request(method, target, **kwargs)
+            timer, called = _engine_time.get(), time.perf_counter()
+            try:
+                return super().perform_request(method, target, **kwargs)
+            finally:
+                if timer is not None:  # the round trip alone, not the wait for a slot
+                    timer.calls += 1
+                    timer.seconds += time.perf_counter() - called
         finally:
             slots.release()
 

@@ -13,6 +13,7 @@ from .client import search_client
 from .documents import SearchDocument
 from .kinds import KINDS, REGISTRY
 from .names import alias_name
+from .result_cache import index_changed
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ def sync_documents_now(kind: str, doc_ids: list[str], *, refresh: Refresh = "tru
             }
         )
     _, errors = bulk(search_client(), actions, refresh=refresh, raise_on_error=False)
+    index_changed()
     # Deleting a document that is not there is fine; anything else is not.
     failed = [e for e in errors if e.get("delete", {}).get("status") != 404]
     if failed:
@@ -106,6 +108,7 @@ def document_upsert(
             require_alias=index is None,
             refresh=refresh,
         )
+        index_changed()
     except NotFoundError:
         logger.warning(
             "search index %s is not set up; %s %s not indexed",
@@ -126,6 +129,7 @@ def document_delete(
         .options(ignore_status=404)
         .delete(index=index or alias_name(kind), id=str(doc_id), refresh=refresh)
     )
+    index_changed()
     return "deleted" if response.get("result") == "deleted" else "absent"
 
 

@@ -16,6 +16,7 @@ from .client import search_client
 from .indexing import Progress, bulk_index, document_delete
 from .kinds import KINDS, REGISTRY
 from .names import alias_name, is_version_of, new_version_name, version_pattern
+from .result_cache import index_changed
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +81,8 @@ def setup(kinds: Iterable[str] | None = None) -> list[str]:
         name = index_create(kind)
         client.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name(kind)}}])
         created.append(name)
+    if created:
+        index_changed()
     return created
 
 
@@ -91,6 +94,7 @@ def alias_swap(kind: str, new_index: str) -> None:
     ]
     actions.append({"add": {"index": new_index, "alias": alias}})
     search_client().indices.update_aliases(actions=actions)
+    index_changed()
 
 
 def _rebuild_kind(kind: str, progress_factory: ProgressFactory | None) -> RebuildReport:
@@ -134,6 +138,7 @@ def _rebuild_kind(kind: str, progress_factory: ProgressFactory | None) -> Rebuil
         document_delete(kind, doc_id, index=new_index)
     reapplied = {"indexed": len(reindexed), "deleted": len(gone)}
     client.indices.refresh(index=new_index)
+    index_changed()
 
     deleted = [name for name in versions(kind) if name != new_index]
     for name in deleted:

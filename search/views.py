@@ -2,6 +2,7 @@
 
 from dataclasses import asdict
 
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from elasticsearch import ApiError, TransportError
 from rest_framework import status
@@ -12,6 +13,8 @@ from rest_framework.views import APIView
 from registry_api.errors import error_body
 
 from .client import RETRY_AFTER_SECONDS, engine_unavailable
+from .query import normalize_query
+from .result_cache import cached_answer
 from .selectors import search_public
 from .serializers import SearchPageSerializer, SearchParamsSerializer
 
@@ -45,14 +48,17 @@ class SearchView(APIView):
     def get(self, request):
         params = SearchParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
+        query = normalize_query(params.validated_data["q"])
+        kind = params.validated_data["kind"] or None
+        number = params.validated_data["page"]
+        today = timezone.localdate()
         try:
-            page = search_public(
-                query=params.validated_data["q"],
-                kind=params.validated_data["kind"] or None,
-                page=params.validated_data["page"],
+            answer, _from_cache = cached_answer(
+                ("site", query, kind, number, today.isoformat()),
+                lambda: asdict(search_public(query=query, kind=kind, page=number, today=today)),
             )
         except (ApiError, TransportError) as exc:
             if not engine_unavailable(exc):
                 raise
             return search_unavailable()
-        return Response(asdict(page))
+        return Response(answer)

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "search.timing.ServerTimingMiddleware",
     "registry_api.error_envelope.ApiErrorEnvelopeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -249,6 +250,9 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "hongshan")
 # API answers 503 with Retry-After (search/client.py). Slots: engine calls at once per process.
 SEARCH_BUDGET_SECONDS = float(os.environ.get("SEARCH_BUDGET_SECONDS", "3"))
 SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", "1"))
+# Seconds a site-wide search answer is reused for the same request while the index is
+# unchanged (search/result_cache.py); 0 turns the cache off.
+SEARCH_RESULT_SECONDS = int(os.environ.get("SEARCH_RESULT_SECONDS", "300"))
 
 # --- Static site ---------------------------------------------------------------------------
 # The Pelican build reads the public API at this address and writes below SITE_OUTPUT_DIR.

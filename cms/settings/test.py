@@ -45,3 +45,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"hongshan-test-{os.getpid()}.sqlite3")
     }
+# Off unless a test turns it on (tests/search/test_result_cache.py): suites write to the
+# engine in many ways and search right after.
+SEARCH_RESULT_SECONDS = 0

@@ -1,0 +1,63 @@
+"""Recent answers of the public site-wide search, shared by every worker process.
+
+Everyday queries repeat (食品, 营业执照, 红山): the public search keeps each answer for
+settings.SEARCH_RESULT_SECONDS under a key made of the request (normalized query, kind,
+page), the local date (public periods end at midnight) and the index generation. The
+generation is a number that every write to the index moves (`index_changed`, called by
+search/indexing.py and search/indices.py), so a publish is searchable at once and no cached
+answer outlives the content it shows. It lives in the default cache, which every process
+sees (a file cache by default).
+
+On the local engine a query costs its whole scan (0.2–0.3 s at the default scale) and four
+clients at once queue behind one another; on a real cluster the cache still spares the
+engine the repeats. Only answers are kept, never errors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .client import engine_time_current
+
+GENERATION_KEY = "search:generation"
+
+
+def enabled() -> bool:
+    return settings.SEARCH_RESULT_SECONDS > 0
+
+
+def index_changed() -> None:
+    """Every cached answer is out of date from now on (the index was written)."""
+    if enabled():
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def _key(parts: tuple) -> str:
+    generation = cache.get(GENERATION_KEY, 0)
+    digest = hashlib.sha256(repr((generation, *parts)).encode()).hexdigest()
+    return f"search:answer:{digest}"
+
+
+def cached_answer(parts: tuple, compute):
+    """`compute()`'s answer for the request `parts`, from the cache when it was given since
+    the index last changed. Returns (answer, whether it came from the cache)."""
+    if not enabled():
+        return compute(), False
+    key = _key(parts)
+    answer = cache.get(key)
+    _note("miss" if answer is None else "hit")
+    if answer is not None:
+        return answer, True
+    answer = compute()
+    cache.set(key, answer, timeout=settings.SEARCH_RESULT_SECONDS)
+    return answer, False
+
+
+def _note(state: str) -> None:
+    timer = engine_time_current()
+    if timer is not None:
+        timer.cache = state

@@ -1,0 +1,110 @@
+"""The site-wide search's answer cache (search/result_cache.py) and the Server-Timing header
+(search/timing.py), against the real engine."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.test import override_settings
+
+from search.client import search_client
+from search.indexing import sync_document
+from search.names import alias_name
+from tests.factories import EnterpriseFactory
+
+pytestmark = [pytest.mark.engine, pytest.mark.django_db]
+
+URL = "/api/v1/search/"
+
+
+@pytest.fixture
+def cached(settings, indexed):
+    settings.SEARCH_RESULT_SECONDS = 300
+    cache.clear()
+    return indexed
+
+
+def timing(response) -> dict[str, str]:
+    """Server-Timing as {metric: its parameters}."""
+    metrics = {}
+    for metric in response["Server-Timing"].split(","):
+        name, _, params = metric.strip().partition(";")
+        metrics[name] = params
+    return metrics
+
+
+def search(client, **params):
+    response = client.get(URL, {"q": "红山", **params})
+    assert response.status_code == 200, response.content
+    return response
+
+
+def test_a_repeated_search_is_answered_from_the_cache(client, cached):
+    first = search(client)
+    assert timing(first)["cache"] == "desc=miss"
+    assert timing(first)["engine"].startswith("dur=")  # the engine was asked …
+    again = search(client)
+    assert timing(again)["cache"] == "desc=hit"
+    assert "engine" not in timing(again)  # … and not the second time
+    assert again.json() == first.json()
+
+
+def test_the_cache_keeps_kind_and_page_apart(client, cached):
+    everything = search(client).json()
+    enterprises = search(client, kind="enterprise").json()
+    assert everything["total"] == 2 and enterprises["total"] == 1
+    assert timing(search(client, page=2))["cache"] == "desc=miss"
+
+
+def test_a_document_written_behind_our_back_waits_for_the_next_index_change(client, cached):
+    """Proof that answers come from the cache: a document put straight into the engine is
+    not found until something of ours writes to the index; then it is, at once."""
+    assert search(client).json()["total"] == 2
+    search_client().index(
+        index=alias_name("news"),
+        id="999999",
+        document={"kind": "news", "title": "红山区直写测试", "url": "/x/", "all_text": "红山"},
+        refresh=True,
+    )
+    assert search(client).json()["total"] == 2  # cached: the engine was not asked
+    district = cached["enterprise_hongshan"].district
+    enterprise = EnterpriseFactory(name="赤峰红山新开业商行", district=district)
+    assert sync_document("enterprise", enterprise.credit_code) == "indexed"
+    fresh = search(client)
+    assert timing(fresh)["cache"] == "desc=miss"
+    assert fresh.json()["total"] == 4  # the direct write and the synced enterprise
+
+
+def test_a_new_day_is_a_new_answer(client, cached):
+    """Public periods end at midnight (Beijing): yesterday's answer is not today's."""
+    search(client)
+    tomorrow = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1)
+    with time_machine.travel(tomorrow, tick=True):
+        assert timing(search(client))["cache"] == "desc=miss"
+
+
+def test_a_cached_answer_is_served_while_the_engine_is_down(client, cached):
+    first = search(client).json()
+    with override_settings(ELASTICSEARCH_URL="http://127.0.0.1:9"):
+        response = search(client)
+        assert timing(response)["cache"] == "desc=hit" and response.json() == first
+        other = client.get(URL, {"q": "松山"})
+        assert other.status_code == 503  # nothing cached for it: the engine's answer is needed
+    assert timing(client.get(URL, {"q": "松山"}))["cache"] == "desc=miss"  # the 503 was not kept
+
+
+def test_every_api_answer_says_our_time(client, db):
+    response = client.get("/api/v1/enterprises/")
+    assert response.status_code == 200
+    metrics = timing(response)
+    assert metrics["app"].startswith("dur=") and float(metrics["app"][4:]) > 0
+    assert "engine" not in metrics and "cache" not in metrics
+    missing = client.get("/api/v1/no-such-thing/")
+    assert missing.status_code == 404 and "app" in timing(missing)
+
+
+def test_off_means_every_search_asks_the_engine(client, indexed, settings):
+    settings.SEARCH_RESULT_SECONDS = 0
+    search(client)
+    assert "engine" in timing(search(client))
