@@ -104,14 +104,17 @@ def trademark_similar(
     """Existing marks most like a proposed name: the engine finds candidates written or read
     alike, similarity.py ranks them (ties: the older registration number first)."""
     response = candidate_search(name, classes).using(public_search_client()).execute()
-    marks = _in_order([int(hit.meta.id) for hit in response.hits])
-    ranked = []
-    for mark in marks:
-        similarity = name_similarity(name, mark.name)
+    # Ranked on names alone; only the marks shown are read whole (with owner, classes and
+    # events): reading all the engine's candidates (up to 200) cost most of our time.
+    candidates = Trademark.objects.filter(pk__in=[int(hit.meta.id) for hit in response.hits])
+    scored = []
+    for pk, mark_name, number in candidates.values_list("pk", "name", "registration_number"):
+        similarity = name_similarity(name, mark_name)
         if similarity.score >= MIN_SIMILARITY:
-            ranked.append(SimilarMark(mark, similarity.score, similarity.reasons))
-    ranked.sort(key=lambda m: (-m.score, m.trademark.registration_number))
-    return ranked[:limit]
+            scored.append((-similarity.score, number, pk, similarity))
+    top = sorted(scored, key=lambda row: row[:3])[:limit]
+    marks = trademark_list().in_bulk([pk for _, _, pk, _ in top])
+    return [SimilarMark(marks[pk], s.score, s.reasons) for _, _, pk, s in top]
 
 
 def trademark_similar_logo(
