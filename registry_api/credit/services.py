@@ -1,12 +1,11 @@
 """Writes to the credit registry: records (publicity computed from the rules) and repairs."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from registry_api import audit
+from registry_api.workdays.calendar import WorkCalendar
 from search.services import search_sync_later
 
 from .models import CreditRecord, CreditRepairApplication, PublicityRule, add_months
@@ -70,15 +69,6 @@ def rule_save(rule: PublicityRule) -> int:
     return len(records)
 
 
-def add_working_days(day: datetime.date, count: int) -> datetime.date:
-    """`day` plus `count` working days; weekends skipped, statutory holidays not modelled."""
-    while count:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
 @transaction.atomic
 def repair_apply(
     *, record: CreditRecord, applicant_name: str, contact_phone: str, reason: str, today=None
@@ -98,7 +88,8 @@ def repair_apply(
         applicant_name=applicant_name,
         contact_phone=contact_phone,
         reason=reason,
-        due_on=add_working_days(today, REPAIR_WORKING_DAYS),
+        # The official calendar: holidays off, make-up working days on (registry_api/workdays).
+        due_on=WorkCalendar.load().add(today, REPAIR_WORKING_DAYS),
     )
     application.full_clean()
     application.save()

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from registry_api.credit import services
 from registry_api.credit.models import CreditRecord, CreditRepairApplication
+from registry_api.workdays.calendar import WorkCalendar
 from tests.clock import at_every_clock
 from tests.credit.conftest import clerk, make_record
 
@@ -172,7 +173,7 @@ def test_repair_granted_marks_record_repaired(api, records):
     application = CreditRepairApplication.objects.get(pk=body["id"])
     # Ten working days from the Beijing date of submission, not the UTC date of submitted_at.
     submitted_on = timezone.localdate(application.submitted_at)
-    assert application.due_on == services.add_working_days(submitted_on, 10)
+    assert application.due_on == WorkCalendar.load().add(submitted_on, 10)
     services.repair_decide(application=application, status="granted", note="已改正。")
     record.refresh_from_db()
     assert record.status == CreditRecord.Status.REPAIRED

@@ -9,6 +9,7 @@ from django.utils import timezone
 from registry_api.credit import selectors, services
 from registry_api.credit.models import CreditRecord, PublicityRule, add_months
 from registry_api.credit.reference_data import load_credit_reference
+from registry_api.workdays.models import CalendarDay
 from tests.clock import at_every_clock
 from tests.credit.conftest import make_record
 
@@ -95,6 +96,27 @@ def test_reference_load_is_idempotent(reference):
     assert load_credit_reference() == (4, 0)
 
 
-def test_repair_due_date_skips_weekends():
-    friday = datetime.date(2026, 11, 27)
-    assert services.add_working_days(friday, 10) == datetime.date(2026, 12, 11)
+def test_repair_due_date_follows_the_official_calendar(db, enterprises, reference):
+    """Ten working days after the day of application, holidays off and make-up days on: an
+    application on 2026-09-28 is due on 2026-10-16 (1–7 October off, Sunday the 11th worked).
+    Counting weekends only gave 2026-10-12."""
+    holidays = [datetime.date(2026, 10, day) for day in range(1, 8)]
+    CalendarDay.objects.bulk_create(
+        [CalendarDay(date=day, kind=CalendarDay.Kind.HOLIDAY, name="国庆节") for day in holidays]
+        + [
+            CalendarDay(
+                date=datetime.date(2026, 10, 11), kind=CalendarDay.Kind.WORKDAY, name="调休"
+            )
+        ]
+    )
+    record = make_record(enterprises[0], reference["samr"], "红市监处罚〔2026〕9号")
+    record.repair_eligible_on = datetime.date(2026, 9, 1)
+    record.save()
+    application = services.repair_apply(
+        record=record,
+        applicant_name="李四",
+        contact_phone="13912345678",
+        reason="已补报年报。",
+        today=datetime.date(2026, 9, 28),
+    )
+    assert application.due_on == datetime.date(2026, 10, 16)
