@@ -94,3 +94,24 @@ def test_a_change_under_a_platform_page_refreshes_the_platform_lists(platform_pa
     SiteBuild.objects.create(started_at=timezone.now(), status=SiteBuild.Status.SUCCEEDED)
     page = publish_news(platform, title="平台下的资讯", slug="under-platform")
     assert cms_changed_types() == ["*", f"pages.PolicyNewsPage:{page.pk}"]
+
+
+def test_an_intake_place_change_requests_a_build(django_capture_on_commit_callbacks):
+    """The complaint form on the site lists the intake places: a place renamed or removed in
+    the admin must reach it. Nothing requested a build before."""
+    from registry_api.complaints.models import IntakePlace
+    from registry_api.complaints.reference_data import load_units
+    from registry_api.enterprises.reference_data import load_districts
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_districts()
+        load_units()  # the bureau, its units and the 13 stations with their places
+    place = IntakePlace.objects.first()
+    before = queued_builds()
+    with django_capture_on_commit_callbacks(execute=True):
+        place.name = "西屯街道服务站（新址）"
+        place.save()
+    assert queued_builds() == before + 1
+    with django_capture_on_commit_callbacks(execute=True):
+        IntakePlace.objects.filter(pk=place.pk).first().delete()
+    assert queued_builds() == before + 2
