@@ -36,6 +36,7 @@ import argparse
 import datetime
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -332,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.json:
         Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=2), "utf-8")
+    shutil.rmtree(workdir, ignore_errors=True)  # the throwaway database and site
     return 0
 
 

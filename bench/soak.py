@@ -90,9 +90,16 @@ class Load:
         self.counter = 0
 
     def _sitemap_urls(self) -> list[str]:
-        xml = requests.get(f"{self.base}/sitemap.xml", timeout=30).text
-        paths = [urllib.parse.urlsplit(loc).path for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
-        return [self.base + path for path in paths]
+        """Every page the sitemap lists, following a sitemap index to its sitemaps."""
+        pages, sitemaps = [], [f"{self.base}/sitemap.xml"]
+        while sitemaps:
+            xml = requests.get(sitemaps.pop(), timeout=30).text
+            found = [
+                self.base + urllib.parse.urlsplit(loc).path
+                for loc in re.findall(r"<loc>(.*?)</loc>", xml)
+            ]
+            (sitemaps if "<sitemapindex" in xml else pages).extend(found)
+        return pages
 
     def registry_url(self, rng: random.Random) -> str:
         choice = rng.randrange(5)
