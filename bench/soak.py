@@ -71,6 +71,8 @@ class ClassStats:
     connection_errors: int = 0
     # (monotonic time, status or None for a connection error, ms) for the fault windows
     timeline: list[tuple[float, int | None, float]] = field(default_factory=list)
+    # Search answers by the answer cache's word in Server-Timing: hit, miss, stale
+    cache_states: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
 class Load:
@@ -132,6 +134,10 @@ class Load:
             self.record(kind, None, (time.perf_counter() - started) * 1000)
             return None
         self.record(kind, response.status_code, (time.perf_counter() - started) * 1000)
+        state = re.search(r"cache;desc=(\w+)", response.headers.get("Server-Timing", ""))
+        if state and response.status_code == 200:
+            with self.lock:
+                self.stats[kind].cache_states[state.group(1)] += 1
         return response
 
     def one_request(self, session: requests.Session, rng: random.Random) -> None:
@@ -346,6 +352,12 @@ def summary(name: str, stats: ClassStats, seconds: float, base_p50: float | None
         f"  {name:9} {total:6} requests, {total / seconds:6.1f}/s; p50 {p50:6.0f} ms{ratio}, "
         f"p99 {percentile(stats.latencies_ms, 0.99):6.0f} ms; ok {ok}; 4xx {fours or 0}; "
         f"5xx {fives or 0}; connection errors {stats.connection_errors}"
+        + (
+            "; answered 200 from the answer cache: "
+            + ", ".join(f"{state} {n}" for state, n in sorted(stats.cache_states.items()))
+            if stats.cache_states
+            else ""
+        )
     )
 
 

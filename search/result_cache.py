@@ -10,7 +10,9 @@ sees (a file cache by default).
 
 On the local engine a query costs its whole scan (0.2–0.3 s at the default scale) and four
 clients at once queue behind one another; on a real cluster the cache still spares the
-engine the repeats. Only answers are kept, never errors.
+engine the repeats. Only answers are kept, never errors. While the engine is down or over
+its time budget, a request answered earlier the same day gets that answer again (marked
+`cache;desc=stale` in Server-Timing) instead of a 503.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from django.core.cache import cache
 from .client import engine_time_current
 
 GENERATION_KEY = "search:generation"
+# The last answer for a request, kept for when the engine cannot answer (at most a day:
+# the day is part of the request's key).
+STALE_SECONDS = 24 * 3600
 
 
 def enabled() -> bool:
@@ -42,18 +47,38 @@ def _key(parts: tuple) -> str:
     return f"search:answer:{digest}"
 
 
-def cached_answer(parts: tuple, compute):
+def _stale_key(parts: tuple) -> str:
+    return "search:last:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def cached_answer(parts: tuple, compute, *, unavailable=lambda error: False):
     """`compute()`'s answer for the request `parts`, from the cache when it was given since
-    the index last changed. Returns (answer, whether it came from the cache)."""
+    the index last changed. Returns (answer, whether it came from the cache).
+
+    When `compute()` fails with an error for which `unavailable(error)` is true (the engine
+    is down, or busy past the time budget), the last answer given for the same request is
+    served instead, if there is one: `parts` hold the day, so it is never older than the
+    day's first answer and never shows what the day's public periods hid. Otherwise the
+    error propagates (the view answers 503)."""
     if not enabled():
         return compute(), False
     key = _key(parts)
     answer = cache.get(key)
-    _note("miss" if answer is None else "hit")
     if answer is not None:
+        _note("hit")
         return answer, True
-    answer = compute()
+    try:
+        answer = compute()
+    except Exception as error:
+        stale = cache.get(_stale_key(parts)) if unavailable(error) else None
+        if stale is None:
+            _note("miss")
+            raise
+        _note("stale")
+        return stale, True
+    _note("miss")
     cache.set(key, answer, timeout=settings.SEARCH_RESULT_SECONDS)
+    cache.set(_stale_key(parts), answer, timeout=STALE_SECONDS)
     return answer, False
 
 

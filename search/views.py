@@ -28,6 +28,10 @@ def search_unavailable() -> Response:
     )
 
 
+def _engine_unavailable(error: BaseException) -> bool:
+    return isinstance(error, ApiError | TransportError) and engine_unavailable(error)
+
+
 class SearchView(APIView):
     """Search policy news and the enterprise directory at once; public, read-only."""
 
@@ -56,6 +60,7 @@ class SearchView(APIView):
             answer, _from_cache = cached_answer(
                 ("site", query, kind, number, today.isoformat()),
                 lambda: asdict(search_public(query=query, kind=kind, page=number, today=today)),
+                unavailable=_engine_unavailable,
             )
         except (ApiError, TransportError) as exc:
             if not engine_unavailable(exc):

@@ -11,6 +11,7 @@ from django.test import override_settings
 from search.client import search_client
 from search.indexing import sync_document
 from search.names import alias_name
+from search.result_cache import index_changed
 from tests.factories import EnterpriseFactory
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
@@ -108,3 +109,17 @@ def test_off_means_every_search_asks_the_engine(client, indexed, settings):
     settings.SEARCH_RESULT_SECONDS = 0
     search(client)
     assert "engine" in timing(search(client))
+
+
+def test_while_the_engine_is_down_the_days_last_answer_is_served_as_stale(client, cached):
+    first = search(client).json()
+    index_changed()  # e.g. a publish: the cached answer is no longer current
+    with override_settings(ELASTICSEARCH_URL="http://127.0.0.1:9"):
+        response = search(client)
+        assert timing(response)["cache"] == "desc=stale" and response.json() == first
+        tomorrow = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1)
+        with time_machine.travel(tomorrow, tick=True):
+            # Never yesterday's answer: a public period may have ended at midnight.
+            assert client.get(URL, {"q": "红山"}).status_code == 503
+    fresh = search(client)
+    assert timing(fresh)["cache"] == "desc=miss"  # the engine is back: asked again
