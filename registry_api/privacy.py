@@ -1,4 +1,4 @@
-"""Masking of personal data that the law lets us show only in part (DESIGN.md decision 7)."""
+"""Masking of personal data that the law lets us show only in part (docs/decisions/0016)."""
 
 import re
 

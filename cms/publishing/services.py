@@ -116,7 +116,7 @@ def site_build_command(
 def site_build_run(*, api_url: str | None = None, output_dir: str | None = None) -> SiteBuild:
     """Build the static site from the public API now, in a child process; record the outcome.
 
-    The site build never imports Django (DESIGN.md decision 2): it is a separate program that
+    The site build never imports Django (docs/decisions/0002): it is a separate program that
     reads the HTTP API, so it runs as a subprocess here.
     """
     # Before this build's row exists: the changes since the previous successful build.

@@ -161,7 +161,7 @@ WAGTAIL_SITE_NAME = "红山区市场监督管理局"
 # The public origin of the platform: admin e-mails, API links, feed and sitemap addresses.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
-# The admin's own search uses the database backend (see docs/decisions/0003-admin-search.md);
+# The admin's own search uses the database backend (see docs/decisions/0003);
 # public search is ours, in `search/`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # mp4 and webm: lecture videos (网上大讲堂), played by the site's HTML5 player.

@@ -1,6 +1,6 @@
 """Reference data of the enterprise directory, loaded from version-controlled CSV in content/.
 
-The loader validates every row before it writes anything (DESIGN.md decision 8): a bad file
+The loader validates every row before it writes anything (docs/decisions/0017): a bad file
 is answered with row- and field-level messages and the stored districts stay as they were.
 """
 

@@ -1,6 +1,6 @@
 """Models of 闲置商标网上交流: listings of idle marks and the inquiries staff relay to owners.
 
-The owner's contact and the inquirer's contact are private (DESIGN.md decision 7): the public
+The owner's contact and the inquirer's contact are private (docs/decisions/0016): the public
 sees a listing's mark, terms and price only, and writes to the owner through the platform.
 """
 

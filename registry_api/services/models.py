@@ -126,7 +126,7 @@ class Consultation(models.Model):
             if not self.public:
                 raise ValidationError({"status": "咨询人未同意公开，不能设为“已公开”。"})
             # Askers sometimes leave a phone or ID number in the text itself; publishing it
-            # would defeat keeping their contacts private (DESIGN.md decision 7).
+            # would defeat keeping their contacts private (docs/decisions/0016).
             for field in ("question", "answer"):
                 if personal_numbers(getattr(self, field)):
                     raise ValidationError(

@@ -1,4 +1,4 @@
-"""A scan of every public door for personal data (DESIGN.md decision 7, DOMAIN.md).
+"""A scan of every public door for personal data (docs/decisions/0016, DOMAIN.md).
 
 The database is filled with demo data AND with distinctive personal data in the places it
 really lives: consultation askers (name, phone, e-mail), credit repair applicants (name,
