@@ -63,6 +63,33 @@ def versions(kind: str) -> list[str]:
     return sorted(name for name in response.body if is_version_of(kind, name))
 
 
+MAPPING_PARAMETERS = ("type", "analyzer", "search_analyzer")
+
+
+def _declared_fields(properties: dict, prefix: str = "") -> dict[str, tuple]:
+    """{dotted field name: its type and analyzers} of a mapping's properties."""
+    fields = {}
+    for name, spec in properties.items():
+        if "properties" in spec:
+            fields.update(_declared_fields(spec["properties"], f"{prefix}{name}."))
+        else:
+            fields[prefix + name] = tuple(spec.get(key) for key in MAPPING_PARAMETERS)
+    return fields
+
+
+def mapping_changed(kind: str) -> bool:
+    """Whether the kind's live index maps a field otherwise than its Document declares now
+    (a type or analyzer changed in code): such an index must be rebuilt, as writes cannot
+    change an existing field's mapping. Fields only the live index has are left alone."""
+    declared = _declared_fields(REGISTRY[kind].document._doc_type.mapping.to_dict()["properties"])
+    live = search_client().indices.get_mapping(index=alias_name(kind)).body
+    for index_mapping in live.values():
+        found = _declared_fields(index_mapping["mappings"].get("properties", {}))
+        if any(found.get(name) != spec for name, spec in declared.items()):
+            return True
+    return False
+
+
 def index_create(kind: str) -> str:
     """Create an empty versioned index with the kind's mapping and analyzers; returns its name."""
     name = new_version_name(kind)

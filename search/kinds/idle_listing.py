@@ -10,7 +10,7 @@ from that day on, while the daily refresh's `search_check --repair` drops it.
 import datetime
 
 from django.utils import timezone
-from elasticsearch.dsl import Boolean, Date, Integer, Keyword, ScaledFloat
+from elasticsearch.dsl import Boolean, Date, Keyword, ScaledFloat
 
 from cms.site_urls import site_url
 from registry_api.exchange.models import IdleListing
@@ -31,7 +31,7 @@ class IdleListingDocument(SearchDocument):
     classes, the kind, price and terms. The owner's contact never enters the index."""
 
     registration_number = Keyword()
-    classes = Integer(multi=True)
+    classes = Keyword(multi=True)  # Nice class numbers as strings, as in the trademark kind
     listing_kind = Keyword()
     price = ScaledFloat(scaling_factor=100)
     negotiable = Boolean()
@@ -65,7 +65,7 @@ def idle_listing_document(listing: IdleListing) -> IdleListingDocument:
         updated_at=listing.updated_at,
         public_until=listing.valid_until + datetime.timedelta(days=1),
         registration_number=mark.registration_number,
-        classes=classes,
+        classes=[str(number) for number in classes],
         listing_kind=listing.kind,
         price=float(listing.price) if listing.price is not None else None,
         negotiable=listing.negotiable,

@@ -23,7 +23,7 @@ def test_document_holds_the_public_fields_and_links_to_the_site_page(listings):
     listing = listings["licence"]
     doc = REGISTRY["idle_listing"].present(listing).to_dict()
     assert doc["url"] == f"/trademarks/idle/{listing.pk}/"
-    assert doc["classes"] == [25] and doc["listing_kind"] == "licence"
+    assert doc["classes"] == ["25"] and doc["listing_kind"] == "licence"
     assert doc["price"] == 8000.0 and doc["negotiable"] is False
     assert doc["public_until"] == listing.valid_until + datetime.timedelta(days=1)
     assert "红山云锦" in doc["title"] and "普通许可三年" in doc["body"]

@@ -88,3 +88,33 @@ def test_failed_rebuild_leaves_the_live_version_in_place(indexed):
     assert live_indices("news") == before
     assert versions("news") == before
     assert search_public(query="专项").total == 1
+
+
+def test_a_field_name_means_one_mapping_in_every_index():
+    """`classes` was an integer in the idle-listing index and a keyword in the trademark
+    index: a query or an aggregation over both meant two things."""
+    from search.indices import _declared_fields
+    from search.kinds import KINDS, REGISTRY
+
+    meanings: dict[str, dict[tuple, list[str]]] = {}
+    for kind in KINDS:
+        mapping = REGISTRY[kind].document._doc_type.mapping.to_dict()["properties"]
+        for name, spec in _declared_fields(mapping).items():
+            meanings.setdefault(name, {}).setdefault(spec, []).append(kind)
+    assert {name: found for name, found in meanings.items() if len(found) > 1} == {}
+
+
+def test_a_mapping_changed_in_code_is_found(search_engine, db):
+    """A re-run of the set-up rebuilds such a kind (setup_platform); writes cannot change an
+    existing field's mapping."""
+    from search.indices import mapping_changed
+
+    setup(["idle_listing"])
+    assert not mapping_changed("idle_listing")
+    index = live_indices("idle_listing")[0]
+    search_client().indices.delete(index=index)
+    search_client().indices.create(
+        index=index, mappings={"properties": {"classes": {"type": "integer"}}}
+    )
+    search_client().indices.put_alias(index=index, name=alias_name("idle_listing"))
+    assert mapping_changed("idle_listing")

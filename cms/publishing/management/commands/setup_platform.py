@@ -36,7 +36,7 @@ from registry_api.trademarks.demo_data import make_demo_trademarks
 from registry_api.workdays.reference_data import load_holidays
 from search.client import search_client
 from search.drift import kind_drift
-from search.indices import live_indices
+from search.indices import live_indices, mapping_changed
 from search.kinds import KINDS, REGISTRY
 from search.names import alias_name
 
@@ -121,16 +121,17 @@ class Command(BaseCommand):
 
     def _kinds_to_index(self, created: bool) -> list[str]:
         """Every kind after new demo data (one bulk write each). Otherwise the kinds whose index
-        is missing or drifted: editorial kinds (a few hundred pages, a content file may have
-        changed) are compared document by document, registries by count only — a full
-        comparison of 30,000 marks would cost the re-run a minute on the local engine, and stale
-        registry documents are the daily `search_check --repair`'s job."""
+        is missing, mapped otherwise than the code declares, or drifted: editorial kinds (a few
+        hundred pages, a content file may have changed) are compared document by document,
+        registries by count only — a full comparison of 30,000 marks would cost the re-run a
+        minute on the local engine, and stale registry documents are the daily
+        `search_check --repair`'s job."""
         if created:
             return list(KINDS)
         return [kind for kind in KINDS if self._drifted(kind)]
 
     def _drifted(self, kind: str) -> bool:
-        if not live_indices(kind):
+        if not live_indices(kind) or mapping_changed(kind):
             return True
         if REGISTRY[kind].page_model is not None:
             return not kind_drift(kind).clean
