@@ -24,6 +24,7 @@ from registry_api.finance.views import (
 from registry_api.services.views import AgencyViewSet, ConsultationViewSet
 from registry_api.trademarks.statistics_views import TrademarkStatisticsView
 from registry_api.trademarks.views import TrademarkViewSet
+from registry_api.vocabulary import VocabularyView
 
 router = DefaultRouter()
 router.register("districts", DistrictViewSet, basename="district")
@@ -54,6 +55,7 @@ urlpatterns = [
     path("complaints/places/", IntakePlaceListView.as_view(), name="complaint-place-list"),
     path("", include(router.urls)),
     path("deletions/", DeletionListView.as_view(), name="deletion-list"),
+    path("vocabulary/", VocabularyView.as_view(), name="vocabulary"),
     path("reports/", ReportListView.as_view(), name="report-list"),
     path("search/", include("search.urls")),
     path("contracts/", include("cms.legal.urls")),

@@ -9,30 +9,19 @@ history by tracking code and the phone's last four digits). Both work on a phone
 from __future__ import annotations
 
 from .client import ApiClient
+from .vocabulary import vocabulary_fetch
 
-CATEGORIES = [
-    ("food", "食品安全"),
-    ("drugs", "药品医疗器械"),
-    ("cosmetics", "化妆品"),
-    ("special_equipment", "特种设备"),
-    ("pyramid_selling", "传销"),
-    ("prices", "价格收费"),
-    ("quality", "产品质量"),
-    ("contracts", "合同格式条款"),
-    ("prepaid_cards", "预付式消费"),
-    ("advertising", "虚假广告"),
-    ("measurement", "计量"),
-    ("unlicensed", "无照经营"),
-    ("services", "服务质量"),
-    ("other", "其他"),
-]
 SUBMIT_URL = "/api/v1/complaints/"
 TRACK_URL = "/api/v1/complaints/track/"
 URLS = ("complaint_form", "complaint_track")
 
 
 def fetch(client: ApiClient) -> dict:
-    return {"places": client.get_json("api/v1/complaints/places/")}
+    categories = vocabulary_fetch(client)["lists"]["complaint_categories"]
+    return {
+        "places": client.get_json("api/v1/complaints/places/"),
+        "categories": list(categories.items()),
+    }
 
 
 def write(generator, writer, data: dict) -> None:
@@ -41,7 +30,7 @@ def write(generator, writer, data: dict) -> None:
         "complaint_form",
         writer,
         page_title="投诉举报",
-        categories=CATEGORIES,
+        categories=data["categories"],
         places=data["places"],
         submit_url=SUBMIT_URL,
     )

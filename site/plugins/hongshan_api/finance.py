@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from .client import ApiClient
+from .vocabulary import vocabulary_fetch
 
 BASE = "finance/"
 LISTS = {
@@ -22,15 +23,6 @@ LISTS = {
     "trademark_pledges": ("api/v1/trademark-pledges/", {}),
 }
 URLS = ("finance_trademark_pledges",)  # HONGSHAN_URLS keys of pages every build writes
-# Mortgages are the bureau's records before the central bank's registry took over.
-MORTGAGE_REFERRAL = (
-    "自2021年1月1日起，动产抵押登记由中国人民银行征信中心动产融资统一登记公示系统办理，"
-    "本局仅公示此前的历史记录。"
-)
-REFERRAL_SITE = "www.zhongdengwang.org.cn"  # named, not linked: pages link no other host
-
-
-SCALES = {"micro": "微型", "small": "小型", "medium": "中型"}
 
 
 def number(value) -> str:
@@ -42,14 +34,15 @@ def number(value) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def present_product(product: dict) -> dict:
-    """Adds the page URL and the ranges and targets as display strings."""
+def present_product(product: dict, scales: dict[str, str]) -> dict:
+    """Adds the page URL and the ranges and targets as display strings (`scales`: the
+    enterprise scales' labels)."""
     product["url"] = product_url(product)
     product["rate_range"] = f"{number(product['rate_min'])}%–{number(product['rate_max'])}%"
     product["amount_range"] = f"{number(product['amount_min'])}–{number(product['amount_max'])}万元"
     product["term_range"] = f"{product['term_min_months']}–{product['term_max_months']}个月"
-    scales = product.get("target_scales") or []
-    product["scales_display"] = "、".join(SCALES.get(s, s) for s in scales) or "不限"
+    targets = product.get("target_scales") or []
+    product["scales_display"] = "、".join(scales.get(s, s) for s in targets) or "不限"
     product["industries_display"] = "、".join(product.get("target_industries") or []) or "不限"
     return product
 
@@ -64,8 +57,11 @@ def need_url(need: dict) -> str:
 
 def fetch(client: ApiClient) -> dict:
     data = {key: list(client.registry_list(path, params)) for key, (path, params) in LISTS.items()}
+    vocabulary = vocabulary_fetch(client)
+    # Mortgages are the bureau's records before the central bank's registry took over.
+    data["referral"] = vocabulary["texts"]["chattel_mortgage_referral"]
     for product in data["products"]:
-        present_product(product)
+        present_product(product, vocabulary["lists"]["enterprise_scales"])
     for need in data["needs"]:
         need["url"] = need_url(need)
         for match in need.get("matches", []):
@@ -109,10 +105,9 @@ def write(generator, writer, data: dict) -> None:
         writer,
         page_title="融资服务",
         products=products[:6],
-        counts={key: len(value) for key, value in data.items()},
+        counts={key: len(data[key]) for key in LISTS},
         open_count=len(open_needs),
-        referral=MORTGAGE_REFERRAL,
-        referral_site=REFERRAL_SITE,
+        referral=data["referral"],
     )
     lists = (
         ("products", "finance_product_list", "贷款产品"),
@@ -129,8 +124,7 @@ def write(generator, writer, data: dict) -> None:
             data[key],
             writer,
             page_title=title,
-            referral=MORTGAGE_REFERRAL,
-            referral_site=REFERRAL_SITE,
+            referral=data["referral"],
         )
     for product in products:
         generator._write(

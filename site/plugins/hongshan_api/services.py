@@ -10,22 +10,8 @@ The API's Q&A carries no asker name or contacts, so nothing personal can reach t
 from __future__ import annotations
 
 from .client import ApiClient
+from .vocabulary import vocabulary_fetch
 
-AGENCY_KINDS = {
-    "hr_agency": "人力资源服务机构",
-    "law_firm": "律师事务所",
-    "legal_service": "基层法律服务所",
-    "notary": "公证处",
-    "mediation": "人民调解组织",
-}
-CHANNELS = {
-    "registration": "登记注册咨询",
-    "equity_pledge": "股权出质咨询",
-    "chattel_mortgage": "动产抵押咨询",
-    "director_mailbox": "局长信箱",
-    "enterprise_voice": "企业之声",
-    "message_board": "留言板",
-}
 SUBMIT_URL = "/api/v1/consultations/"
 QUESTION_MAX_LENGTH = 2000
 
@@ -37,20 +23,26 @@ def channel_url(channel: str) -> str:
 def fetch(client: ApiClient) -> dict:
     agencies = list(client.registry_list("api/v1/agencies/", {}))
     consultations = list(client.registry_list("api/v1/consultations/", {}))
-    return {"agencies": agencies, "consultations": consultations}
+    lists = vocabulary_fetch(client)["lists"]
+    return {
+        "agencies": agencies,
+        "consultations": consultations,
+        "agency_kinds": lists["agency_kinds"],
+        "channels": lists["consultation_channels"],
+    }
 
 
-def agency_groups(agencies: list[dict]) -> list[dict]:
-    """Kinds in a fixed order, each with its agencies by name; empty kinds left out."""
+def agency_groups(agencies: list[dict], kinds: dict[str, str]) -> list[dict]:
+    """Kinds in the API's order, each with its agencies by name; empty kinds left out."""
     groups = []
-    for kind, label in AGENCY_KINDS.items():
+    for kind, label in kinds.items():
         items = sorted((a for a in agencies if a["kind"] == kind), key=lambda a: a["name"])
         if items:
             groups.append({"kind": kind, "label": label, "agencies": items})
     return groups
 
 
-def channel_nav(consultations: list[dict]) -> list[dict]:
+def channel_nav(consultations: list[dict], channels: dict[str, str]) -> list[dict]:
     return [
         {
             "code": code,
@@ -58,21 +50,21 @@ def channel_nav(consultations: list[dict]) -> list[dict]:
             "url": channel_url(code),
             "count": sum(1 for c in consultations if c["channel"] == code),
         }
-        for code, label in CHANNELS.items()
+        for code, label in channels.items()
     ]
 
 
 def write(generator, writer, data: dict) -> None:
-    agencies, consultations = data["agencies"], data["consultations"]
+    agencies, consultations, labels = data["agencies"], data["consultations"], data["channels"]
     generator._write(
         "agencies/index.html",
         "agency_list",
         writer,
         page_title="人力资源与法律服务机构",
-        groups=agency_groups(agencies),
+        groups=agency_groups(agencies, data["agency_kinds"]),
         agency_total=len(agencies),
     )
-    channels = channel_nav(consultations)
+    channels = channel_nav(consultations, labels)
     generator._write_paginated(
         "consultations/index.html",
         "consultations/",
@@ -103,9 +95,7 @@ def write(generator, writer, data: dict) -> None:
             page_title=consultation["subject"],
             item=consultation,
             # Label and link only: a page need not change when its channel's count does.
-            channel={"label": CHANNELS[code], "url": channel_url(code)}
-            if code in CHANNELS
-            else None,
+            channel={"label": labels[code], "url": channel_url(code)} if code in labels else None,
         )
     generator._write(
         "consultations/ask/index.html",
