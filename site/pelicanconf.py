@@ -1,5 +1,6 @@
 """Pelican settings of the public static site; build.py overrides the API and output paths."""
 
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,51 +35,10 @@ FEED_MAX_ITEMS = 50
 HONGSHAN_API_URL = "http://127.0.0.1:8000"
 HONGSHAN_SITE_URL = "http://127.0.0.1:8000"
 HONGSHAN_NEWS_FEED = "feeds/news.atom.xml"
-# Site paths; item paths must equal SITE_URL_PATTERNS in cms/settings/base.py (a test checks).
-HONGSHAN_URLS = {
-    "news_index": "news/",
-    "news": "news/{id}/",
-    "notice_index": "notices/",
-    "notice": "notices/{id}/",
-    "guide_index": "guides/",
-    "guide": "guides/{id}/",
-    "law_index": "laws/",
-    "law": "laws/{id}/",
-    "contract_index": "contracts/",
-    "contract": "contracts/{id}/",
-    "contract_edition": "contracts/{id}/editions/{edition}/",
-    "contract_compare": "contracts/{id}/compare/{old}-{new}/",
-    "lecture_index": "lectures/",
-    "lecture": "lectures/{id}/",
-    "story_index": "stories/",
-    "story": "stories/{id}/",
-    "event_index": "events/",
-    "event": "events/{id}/",
-    "platform": "platforms/{slug}/",
-    "enterprise_index": "enterprises/",
-    "enterprise": "enterprises/{credit_code}/",
-    "district": "enterprises/district/{code}/",
-    # Registry items (search results link here; the registry parts write these pages)
-    "credit_record": "enterprises/{credit_code}/credit/#record-{id}",
-    "equity_pledge": "enterprises/{credit_code}/credit/#pledge-{id}",
-    "loan_product": "finance/products/{id}/",
-    "agency": "agencies/#agency-{id}",
-    "consultation": "consultations/{id}/",
-    "complaint_form": "complaints/new/",
-    "complaint_track": "complaints/track/",
-    "report_index": "reports/",
-    "report": "reports/{id}/",
-    # 商标库 (registry part "trademarks")
-    "trademark_index": "trademarks/",
-    "trademark": "trademarks/{registration_number}/",
-    "trademark_similar": "trademarks/similar/",
-    "trademark_brands": "trademarks/brands/",
-    "trademark_statistics": "trademarks/statistics/",
-    "idle_listing_index": "trademarks/idle/",
-    "idle_listing": "trademarks/idle/{id}/",
-    "finance_trademark_pledges": "finance/trademark-pledges/",
-    "search": "search/",
-}
+# Site paths, from the one file Django reads too (site/urls.toml).
+HONGSHAN_URLS_FILE = str(HERE / "urls.toml")
+with open(HONGSHAN_URLS_FILE, "rb") as _urls:
+    HONGSHAN_URLS = tomllib.load(_urls)["urls"]
 # Editorial sections: one per Wagtail page type (see plugins/hongshan_api/sections.py).
 HONGSHAN_SECTIONS = [
     {

@@ -1,6 +1,7 @@
 """Settings shared by every environment; the environment is read here and only here."""
 
 import os
+import tomllib
 from pathlib import Path
 
 import dj_database_url
@@ -260,27 +261,11 @@ SITE_DIR = BASE_DIR / "site"
 SITE_OUTPUT_DIR = Path(os.environ.get("SITE_OUTPUT_DIR", str(SITE_DIR / "output")))
 SITE_API_URL = os.environ.get("SITE_API_URL", "http://127.0.0.1:8000")
 # Public URLs of items on the static site; the Pelican theme writes the same paths.
-SITE_URL_PATTERNS = {
-    "news": "/news/{id}/",
-    "notice": "/notices/{id}/",
-    "guide": "/guides/{id}/",
-    "law": "/laws/{id}/",
-    "contract": "/contracts/{id}/",
-    "lecture": "/lectures/{id}/",
-    "story": "/stories/{id}/",
-    "event": "/events/{id}/",
-    "platform": "/platforms/{slug}/",
-    "enterprise": "/enterprises/{credit_code}/",
-    # Registry items without a page of their own link to their entry on a page that lists them.
-    "credit_record": "/enterprises/{credit_code}/credit/#record-{id}",
-    "equity_pledge": "/enterprises/{credit_code}/credit/#pledge-{id}",
-    "loan_product": "/finance/products/{id}/",
-    "agency": "/agencies/#agency-{id}",
-    "consultation": "/consultations/{id}/",
-    "report": "/reports/{id}/",
-    "trademark": "/trademarks/{registration_number}/",
-    "idle_listing": "/trademarks/idle/{id}/",
-}
+# Where items live on the static site, from the file the site build reads too.
+with open(BASE_DIR / "site" / "urls.toml", "rb") as _site_urls:
+    SITE_URL_PATTERNS = {
+        name: "/" + path for name, path in tomllib.load(_site_urls)["urls"].items()
+    }
 
 LOGGING = {
     "version": 1,

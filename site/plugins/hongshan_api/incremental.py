@@ -84,8 +84,9 @@ def fingerprint(settings: dict) -> str:
     hasher.update(str(settings.get("HONGSHAN_SITE_URL", "")).encode())
     templates = Path(settings["THEME"]) / "templates"
     files = [*sorted(templates.rglob("*")), *sorted(PLUGIN_DIR.glob("*.py"))]
-    if settings.get("HONGSHAN_PELICANCONF"):
-        files.append(Path(settings["HONGSHAN_PELICANCONF"]))
+    for name in ("HONGSHAN_PELICANCONF", "HONGSHAN_URLS_FILE"):
+        if settings.get(name):
+            files.append(Path(settings[name]))
     for path in files:
         if path.is_file():
             hasher.update(f"\0{path.name}\0".encode())
