@@ -5,7 +5,7 @@ is served (cms/settings/dev.py)."""
 from django.http import HttpResponse
 from django.utils.html import escape
 
-from registry_api.errors import bad_request_error, error_json, is_api_request
+from core.errors import bad_request_error, error_json, is_api_request
 
 TITLES = {
     400: "请求有误",

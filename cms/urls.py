@@ -9,8 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api import api_router
 from cms.media_serving import serve_media
 from cms.static_site import serve_static_site
+from core.errors import not_found_json
 from registry_api.enterprises import baseline_views
-from registry_api.errors import not_found_json
 
 # JSON in the error format under /api/, a plain Chinese page elsewhere (cms/error_pages.py).
 handler400 = "cms.error_pages.bad_request"

@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 from wagtail.rich_text import get_text_for_indexing
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 
 from .documents import SearchDocument
 from .pinyin import text_pinyin

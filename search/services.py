@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cms.on_commit import on_commit_collect
+from core.on_commit import on_commit_collect
 
 SYNC_BATCH = 500
 

@@ -10,7 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from registry_api.errors import error_body
+from core.errors import error_body
 
 from .client import RETRY_AFTER_SECONDS, engine_unavailable
 from .query import normalize_query

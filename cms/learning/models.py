@@ -16,7 +16,7 @@ from cms.pages.blocks import BodyBlock
 from cms.pages.models import PlatformPage
 from cms.pages.rules import CrossFieldRulesMixin
 from cms.publishing.preview import StaticSitePreviewMixin
-from cms.site_urls import site_url
+from core.site_urls import site_url
 
 from .blocks import MaterialsBlock, TranscriptBlock
 from .fields import HttpUrlField

@@ -12,8 +12,8 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from cms.site_urls import site_url
-from registry_api.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
+from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
+from core.site_urls import site_url
 
 from .selectors import contract_template_public
 from .serializers import ContractFillRequestSerializer

@@ -15,7 +15,7 @@ from functools import partial
 from django.conf import settings
 from django.utils import timezone
 
-from cms.on_commit import on_commit_collect
+from core.on_commit import on_commit_collect
 
 from .models import SiteBuild
 

@@ -5,8 +5,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
-from cms.site_urls import site_url
-from registry_api.pagination import RegistryCursorPagination
+from core.pagination import RegistryCursorPagination
+from core.site_urls import site_url
 
 from .models import AnalysisReportPage
 

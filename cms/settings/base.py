@@ -86,7 +86,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "search.timing.ServerTimingMiddleware",
-    "registry_api.error_envelope.ApiErrorEnvelopeMiddleware",
+    "core.error_envelope.ApiErrorEnvelopeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -206,25 +206,25 @@ REST_FRAMEWORK = {
     # X-Forwarded-For, i.e. this machine's own processes, exempt: docs/operations.md).
     "DEFAULT_THROTTLE_CLASSES": [
         "registry_api.partners.throttling.PartnerKeyRateThrottle",
-        "registry_api.throttling.AnonymousReadThrottle",
+        "core.throttling.AnonymousReadThrottle",
     ],
     # Proxies in front of gunicorn that append to X-Forwarded-For (the front web server).
     "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "1")),
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # A JSON body is one object; no body holds NUL or lone surrogates (registry_api/parsers.py).
+    # A JSON body is one object; no body holds NUL or lone surrogates (core/parsers.py).
     "DEFAULT_PARSER_CLASSES": [
-        "registry_api.parsers.JSONObjectParser",
-        "registry_api.parsers.CheckedFormParser",
-        "registry_api.parsers.CheckedMultiPartParser",
+        "core.parsers.JSONObjectParser",
+        "core.parsers.CheckedFormParser",
+        "core.parsers.CheckedMultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "registry_api.errors.api_exception_handler",
+    "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
     "UNICODE_JSON": True,
-    "DEFAULT_PAGINATION_CLASS": "registry_api.pagination.RegistryCursorPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.RegistryCursorPagination",
     "PAGE_SIZE": 50,
 }
 # Anonymous reads of the API per client address ("N/s|min|hour|day"); keyed reads use the key's.

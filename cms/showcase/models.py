@@ -13,7 +13,7 @@ from wagtail.search import index
 from cms.pages.blocks import BodyBlock, ImageBlock
 from cms.pages.models import PlatformPage
 from cms.publishing.preview import StaticSitePreviewMixin
-from cms.site_urls import site_url
+from core.site_urls import site_url
 
 
 class ShowcaseStoryPage(StaticSitePreviewMixin, Page):

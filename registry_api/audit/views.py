@@ -6,8 +6,8 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schem
 from rest_framework import generics
 from rest_framework.permissions import AllowAny
 
-from registry_api.conditional import ConditionalGetMixin
-from registry_api.pagination import RegistryCursorPagination
+from core.conditional import ConditionalGetMixin
+from core.pagination import RegistryCursorPagination
 
 from . import registry, selectors
 from .serializers import DeletionQuerySerializer, DeletionSerializer

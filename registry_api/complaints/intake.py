@@ -23,9 +23,9 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.errors import Conflict
+from core.images import ImageLimits, open_image
 from registry_api.enterprises.models import Enterprise
-from registry_api.errors import Conflict
-from registry_api.images import ImageLimits, open_image
 from registry_api.workdays.calendar import WorkCalendar
 
 from .deadlines import first_due

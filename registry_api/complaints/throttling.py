@@ -10,8 +10,8 @@ import hashlib
 
 from django.conf import settings
 
+from core.throttling import WindowCounterThrottle
 from registry_api.services.validators import normalise_phone
-from registry_api.throttling import WindowCounterThrottle
 
 
 class _SettingsRate(WindowCounterThrottle):

@@ -11,8 +11,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from registry_api.images import ImageRefused
-from registry_api.parsers import CheckedMultiPartParser, JSONObjectParser
+from core.images import ImageRefused
+from core.parsers import CheckedMultiPartParser, JSONObjectParser
 
 from . import intake
 from .deadlines import ACCEPT_DAYS, REPORT_DAYS

@@ -7,11 +7,11 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from registry_api.conditional import ConditionalGetMixin
+from core.conditional import ConditionalGetMixin
+from core.export import ExportMixin
+from core.openapi import filter_parameter, list_parameters
+from core.pagination import RegistryCursorPagination
 from registry_api.enterprises.models import Enterprise
-from registry_api.export import ExportMixin
-from registry_api.openapi import filter_parameter, list_parameters
-from registry_api.pagination import RegistryCursorPagination
 from registry_api.partners.views import CreditRecordPartnerMixin
 
 from . import profile, selectors, services

@@ -9,8 +9,8 @@ bench/api_enterprises.py can show what the framework costs; production never ser
 from django.http import Http404, JsonResponse
 from django.utils.timezone import localtime
 
-from cms.site_urls import site_url
-from registry_api.privacy import mask_name
+from core.privacy import mask_name
+from core.site_urls import site_url
 
 from .models import Enterprise
 

@@ -2,8 +2,8 @@
 
 from rest_framework import serializers
 
-from cms.site_urls import site_url
-from registry_api.privacy import mask_name
+from core.privacy import mask_name
+from core.site_urls import site_url
 
 from .models import District, Enterprise
 

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from registry_api.errors import Conflict
+from core.errors import Conflict
 
 from .models import Enterprise
 

@@ -10,17 +10,17 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from registry_api.conditional import ConditionalGetMixin, queryset_fingerprint
+from core.conditional import ConditionalGetMixin, queryset_fingerprint
+from core.export import ExportMixin
+from core.openapi import filter_parameter, list_parameters
+from core.pagination import RegistryCursorPagination
 from registry_api.credit.selectors import record_list
 from registry_api.credit.views import credit_profile
-from registry_api.export import ExportMixin
 from registry_api.finance.selectors import (
     chattel_mortgage_list,
     equity_pledge_list,
     trademark_pledge_list,
 )
-from registry_api.openapi import filter_parameter, list_parameters
-from registry_api.pagination import RegistryCursorPagination
 
 from . import selectors, services
 from .filters import EnterpriseFilter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from rest_framework import serializers
 
-from registry_api.public_forms import contact_phone, field_messages, optional_email
+from core.public_forms import contact_phone, field_messages, optional_email
 from registry_api.services.validators import validate_contact_phone
 
 from . import selectors

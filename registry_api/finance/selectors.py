@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from registry_api.privacy import mask_name
+from core.privacy import mask_name
 
 from .matching import Match, rank_products
 from .models import (

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.public_forms import contact_phone, field_messages, optional_email
 from registry_api.enterprises.models import Enterprise
-from registry_api.public_forms import contact_phone, field_messages, optional_email
 from registry_api.services.validators import validate_contact_phone
 
 from .matching import Match

@@ -12,11 +12,11 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from registry_api.conditional import ConditionalGetMixin, queryset_fingerprint
-from registry_api.export import ExportMixin
-from registry_api.openapi import filter_parameter, list_parameters
-from registry_api.pagination import RegistryCursorPagination
-from registry_api.throttling import AnonymousWriteThrottle
+from core.conditional import ConditionalGetMixin, queryset_fingerprint
+from core.export import ExportMixin
+from core.openapi import filter_parameter, list_parameters
+from core.pagination import RegistryCursorPagination
+from core.throttling import AnonymousWriteThrottle
 
 from . import selectors, services
 from .filters import (

@@ -34,12 +34,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError
 
+from core.text import text_problem, text_shown
 from registry_api.credit import services as credit_services
 from registry_api.credit.models import Category, CreditRecord, Department, Severity
 from registry_api.credit.serializers import EDITABLE_FIELDS
 from registry_api.enterprises import credit_code as codes
 from registry_api.enterprises.models import Enterprise
-from registry_api.text import text_problem, text_shown
 
 from . import services
 from .models import CreditImport, PartnerKey, ReviewItem

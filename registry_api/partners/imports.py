@@ -28,10 +28,10 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cms.on_commit import on_commit_paused
 from cms.publishing.services import site_build_request
-from registry_api.errors import Conflict
-from registry_api.text import json_shown
+from core.errors import Conflict
+from core.on_commit import on_commit_paused
+from core.text import json_shown
 
 from . import credit_import
 from .models import CreditImport, CreditImportBatch, PartnerKey, ReviewItem

@@ -1,6 +1,6 @@
 """Rate limit of partner keys: each key at its own rate (requests per minute), keyed by key."""
 
-from registry_api.throttling import WindowCounterThrottle
+from core.throttling import WindowCounterThrottle
 
 from .authentication import partner_key
 

@@ -15,8 +15,8 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from core.errors import error_body
 from registry_api.credit.models import CreditRecord
-from registry_api.errors import error_body
 
 from . import credit_import, imports, parsing, selectors
 from .authentication import partner_key

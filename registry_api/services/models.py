@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.privacy import personal_numbers
 from registry_api.enterprises.models import District, Enterprise
-from registry_api.privacy import personal_numbers
 
 from .validators import validate_contact_phone, validate_public_phone
 

@@ -9,14 +9,14 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from registry_api.conditional import ConditionalGetMixin
+from core.conditional import ConditionalGetMixin
+from core.errors import MESSAGES
+from core.export import ExportMixin
+from core.openapi import filter_parameter, list_parameters
+from core.pagination import RegistryCursorPagination
+from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
+from core.throttling import AnonymousWriteThrottle
 from registry_api.credit.selectors import record_list
-from registry_api.errors import MESSAGES
-from registry_api.export import ExportMixin
-from registry_api.openapi import filter_parameter, list_parameters
-from registry_api.pagination import RegistryCursorPagination
-from registry_api.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
-from registry_api.throttling import AnonymousWriteThrottle
 
 from . import selectors, services
 from .filters import AgencyFilter, ConsultationFilter

@@ -26,7 +26,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageChops, ImageOps
 
-from registry_api.images import ImageLimits, ImageRefused, open_image
+from core.images import ImageLimits, ImageRefused, open_image
 
 LIMITS = ImageLimits(
     label="商标图样",
@@ -72,7 +72,7 @@ class LogoCheck:
 
 
 def logo_open(file) -> LogoCheck:
-    """Check and decode an uploaded logo (registry_api/images.py: file size, format, the
+    """Check and decode an uploaded logo (core/images.py: file size, format, the
     header's pixel count before any decoding, a complete file), shrunk for fingerprinting."""
     try:
         image = open_image(file, LIMITS)

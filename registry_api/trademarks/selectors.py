@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch, QuerySet
 
-from registry_api.privacy import mask_name
+from core.privacy import mask_name
 from search.client import public_search_client
 
 from .logos import LOGO_SIMILAR, hash_distance, logo_similarity, thumbnail_name

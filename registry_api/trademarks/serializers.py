@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 
 from .logos import NOT_AN_IMAGE, LogoError, logo_fingerprint
 from .models import Trademark, TrademarkEvent

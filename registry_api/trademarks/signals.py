@@ -3,7 +3,7 @@ and a mark's logo fingerprint and thumbnail following its logo.
 
 Signals rather than service calls, because staff also edit marks in the Wagtail admin, whose
 forms save the models directly. Every mark has its page on the static site: a change asks for
-a site build too (coalesced per transaction, cms/on_commit.py). An owner's change already asks
+a site build too (coalesced per transaction, core/on_commit.py). An owner's change already asks
 for one through the enterprise's own signals.
 """
 

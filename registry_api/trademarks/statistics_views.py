@@ -6,7 +6,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from registry_api.conditional import ConditionalGetMixin, weak_etag
+from core.conditional import ConditionalGetMixin, weak_etag
 
 from .statistics import statistics_fingerprint, trademark_statistics
 

@@ -15,10 +15,10 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from registry_api.conditional import ConditionalGetMixin
-from registry_api.export import ExportMixin
-from registry_api.openapi import filter_parameter, list_parameters
-from registry_api.pagination import RegistryCursorPagination
+from core.conditional import ConditionalGetMixin
+from core.export import ExportMixin
+from core.openapi import filter_parameter, list_parameters
+from core.pagination import RegistryCursorPagination
 from search.client import engine_unavailable
 from search.query import normalize_query
 from search.views import search_unavailable

@@ -3,7 +3,7 @@ linking to the agency's entry in the directory page."""
 
 from elasticsearch.dsl import Keyword
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from registry_api.services.models import Agency
 
 from ..documents import INDEX_SETTINGS, SearchDocument

@@ -8,7 +8,7 @@ asker's name, phone, e-mail, enterprise or tracking code.
 from django.utils import timezone
 from elasticsearch.dsl import Keyword
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from registry_api.services.models import Consultation
 from registry_api.services.selectors import consultation_public_list
 

@@ -12,7 +12,7 @@ import datetime
 from django.utils import timezone
 from elasticsearch.dsl import Keyword
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from registry_api.credit.models import CreditRecord
 
 from ..documents import INDEX_SETTINGS, SearchDocument

@@ -2,7 +2,7 @@
 
 from elasticsearch.dsl import Keyword
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from registry_api.enterprises.models import Enterprise
 
 from ..documents import INDEX_SETTINGS, SearchDocument

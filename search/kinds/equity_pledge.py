@@ -4,7 +4,7 @@ entry on the enterprise's credit timeline, the one page the static site has for 
 
 from elasticsearch.dsl import Keyword
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from registry_api.finance.models import EquityPledge
 
 from ..documents import INDEX_SETTINGS, SearchDocument

@@ -12,7 +12,7 @@ import datetime
 from django.utils import timezone
 from elasticsearch.dsl import Boolean, Date, Keyword, ScaledFloat
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from registry_api.exchange.models import IdleListing
 from registry_api.exchange.selectors import (
     listing_classes,

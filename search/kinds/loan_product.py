@@ -3,7 +3,7 @@
 from django.utils import timezone
 from elasticsearch.dsl import Keyword
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from registry_api.finance.models import LoanProduct
 
 from ..documents import INDEX_SETTINGS, SearchDocument

@@ -12,7 +12,7 @@ search results link.
 
 from elasticsearch.dsl import Date, Keyword, Text
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from registry_api.trademarks.logos import hash_blocks
 from registry_api.trademarks.models import OwnerType, Trademark
 from registry_api.trademarks.similarity import (

@@ -5,7 +5,7 @@ import docx
 import pytest
 from django.test import override_settings
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from tests.legal.pages import publish_contract
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from registry_api.privacy import personal_numbers
+from core.privacy import personal_numbers
 from registry_api.services import services
 from registry_api.services.models import Consultation
 

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.test import Client
 
-from registry_api.errors import MESSAGES
+from core.errors import MESSAGES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.registry_api.error_urls")]
 

@@ -11,11 +11,11 @@ from django.core.cache import cache
 from django.urls import resolve
 from rest_framework.test import APIClient
 
+from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
+from core.text import NUL_MESSAGE, SURROGATE_MESSAGE
 from registry_api.credit.models import Department
 from registry_api.credit.reference_data import load_credit_reference
-from registry_api.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
 from registry_api.partners import services as partner_services
-from registry_api.text import NUL_MESSAGE, SURROGATE_MESSAGE
 from tests.factories import EnterpriseFactory
 from tests.partners.conftest import key_client, record_row
 from tests.registry_api.schema_operations import (

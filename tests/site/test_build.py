@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from cms.pages.models import HomePage, NewsIndexPage
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
 
 pytestmark = pytest.mark.build

@@ -14,7 +14,7 @@ from cms.pages.content_loader import CONTENT_DIR, ensure_home_page, ensure_news_
 from cms.pages.models import NoticePage, PlatformPage
 from cms.pages.notice_loader import load as load_notices
 from cms.pages.platform_loader import load as load_platforms
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from tests.factories import publish_news
 
 pytestmark = pytest.mark.build

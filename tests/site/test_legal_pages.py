@@ -8,7 +8,7 @@ import pytest
 
 from cms.legal.models import ContractTemplatePage
 from cms.legal.services import contract_edition_documents_update
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from tests.legal.pages import publish_contract, publish_law
 
 pytestmark = pytest.mark.build

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cms.site_urls import site_url
+from core.site_urls import site_url
 from registry_api.enterprises.models import District
 from registry_api.trademarks import services
 from registry_api.trademarks.models import (

@@ -2,7 +2,7 @@
 
 Registry lists can be fetched conditionally (ListCache): the registry answers a list's first
 page with an ETag computed from the whole filtered list (count, latest `updated_at`, the
-date for lists that depend on it: registry_api/conditional.py), so a 304 to that page means
+date for lists that depend on it: core/conditional.py), so a 304 to that page means
 the whole list is as the previous build fetched it, and its stored pages are used instead of
 fetching them again (the credit records in publicity: ~30 requests, 3.5 s at demo scale).
 """

@@ -17,12 +17,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from rich.console import Console
 
-from cms.on_commit import on_commit_paused
 from cms.pages.models import HomePage
 from cms.publishing.local_admin import local_demo_editors_ensure
 from cms.publishing.roles import editorial_roles_ensure
 from cms.publishing.scales import SCALES, DemoScale, scale_record
 from cms.reports.drafting import ensure_demo_reports
+from core.on_commit import on_commit_paused
 from registry_api.complaints.demo_data import make_demo_complaints
 from registry_api.complaints.reference_data import load_units
 from registry_api.complaints.roles import handler_group_ensure

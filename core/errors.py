@@ -15,7 +15,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from registry_api import text
+from core import text
 
 MESSAGES = {
     "validation_error": "提交的数据有误，请按字段提示修改。",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from rest_framework import exceptions, status
 from rest_framework.pagination import CursorPagination
 
-from registry_api.errors import MESSAGES
+from core.errors import MESSAGES
 
 CURSOR_TOKENS = {"o", "r", "p"}  # offset, reverse, position: what CursorPagination encodes
 

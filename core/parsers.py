@@ -2,7 +2,7 @@
 
 Every view and throttle reads `request.data` as a mapping (`request.data.get(…)`); a body of
 `[1]`, `"x"`, `1` or `null` used to reach them and fail there as a 500. Text with NUL or a lone
-surrogate (registry_api/text.py) is refused here for every field of every serializer, whatever
+surrogate (core/text.py) is refused here for every field of every serializer, whatever
 its type (a slug or choice field would otherwise look the value up, or echo it back). Both are
 field errors (`validation_error`), like any other bad input. Endpoints that take other bodies
 declare their own parsers (the credit-record import: JSON Lines or CSV).

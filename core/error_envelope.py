@@ -1,6 +1,6 @@
 """Middleware: every error answer under /api/ leaves in the one error format, whoever made it.
 
-DRF views already answer so (registry_api.errors.api_exception_handler) and Django's own
+DRF views already answer so (core.errors.api_exception_handler) and Django's own
 refusals go through cms/error_pages.py; this catches the rest: Wagtail's API v2 answering
 `{"message": …}` for its 400 and 404, Django's CSRF failure page, a bare 405 from a plain view.
 The one HTML answer left as it is: the result page of a browser's form post (no JavaScript).
@@ -8,7 +8,7 @@ The one HTML answer left as it is: the result page of a browser's form post (no 
 
 import json
 
-from registry_api.errors import (
+from core.errors import (
     MESSAGES,
     STATUS_CODES,
     error_json,
