@@ -23,6 +23,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from core.codes import CODE_ALPHABET
 from registry_api.enterprises.demo_data import person_name
 from registry_api.enterprises.models import District, Enterprise
 from registry_api.enterprises.reference_data import load_districts
@@ -30,7 +31,6 @@ from registry_api.workdays.calendar import WorkCalendar
 from registry_api.workdays.reference_data import load_holidays
 
 from .deadlines import first_due, mediation_due
-from .intake import TRACKING_ALPHABET
 from .models import (
     Category,
     Complaint,
@@ -127,7 +127,7 @@ def daily_weights(days: list[datetime.date], calendar: WorkCalendar) -> list[flo
 
 def demo_code(i: int, seed: int) -> str:
     rng = random.Random(f"{seed}:code:{i}")
-    return "D" + "".join(rng.choice(TRACKING_ALPHABET) for _ in range(9))
+    return "D" + "".join(rng.choice(CODE_ALPHABET) for _ in range(9))
 
 
 def make_demo_complaints(

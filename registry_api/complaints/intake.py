@@ -23,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.codes import random_code
 from core.errors import Conflict
 from core.images import ImageLimits, open_image
 from registry_api.enterprises.models import Enterprise
@@ -32,7 +33,6 @@ from .deadlines import first_due
 from .models import Complaint, ComplaintPhoto, ComplaintStep, IntakePlace, Unit
 
 DUPLICATE_DAYS = 7
-TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read over the phone
 TRACKING_LENGTH = 10
 PHOTO_LIMITS = ImageLimits(
     label="照片",
@@ -62,7 +62,7 @@ def payload_digest(data: dict, photos: list) -> str:
 
 
 def new_tracking_code() -> str:
-    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
+    return random_code(TRACKING_LENGTH)  # read over the phone: core.codes leaves out 0/O, 1/I
 
 
 def station_for(district, place: IntakePlace | None) -> Unit | None:

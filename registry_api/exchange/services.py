@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import datetime
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.codes import dated_reference
 from registry_api.services.validators import normalise_phone
 
 from .models import IdleListing, Inquiry
 
-REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
-
 
 def inquiry_reference_new(when=None) -> str:
     """XZ + submission date + 6 random characters, e.g. XZ20261127K7Q2MD."""
-    day = timezone.localdate(when) if when else timezone.localdate()
-    suffix = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
-    return f"XZ{day:%Y%m%d}{suffix}"
+    return dated_reference("XZ", when)
 
 
 @transaction.atomic

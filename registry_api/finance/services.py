@@ -1,15 +1,12 @@
 """Writes to 融资服务; the admin and the API both go through the models' clean() rules."""
 
-import secrets
-
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.codes import dated_reference
 from registry_api.services.validators import normalise_phone
 
 from .models import TrademarkPledge, TrademarkPledgeConsultation
-
-REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
 @transaction.atomic
@@ -45,8 +42,7 @@ def trademark_pledge_create(*, trademarks=(), **fields) -> TrademarkPledge:
 
 def pledge_consultation_reference_new(when=None) -> str:
     """ZY + submission date + 6 random characters, e.g. ZY20261127K7Q2MD."""
-    day = timezone.localdate(when) if when else timezone.localdate()
-    return f"ZY{day:%Y%m%d}" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+    return dated_reference("ZY", when)
 
 
 @transaction.atomic

@@ -1,22 +1,18 @@
 """Writes of the services registry: agencies, and a consultation's submit → answer → publish."""
 
-import secrets
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.codes import dated_reference
+
 from .models import Agency, Consultation
 from .validators import normalise_phone
-
-TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
 def tracking_code_new(when=None) -> str:
     """ZX + submission date + 6 random characters, e.g. ZX20261127K7Q2MD."""
-    day = timezone.localdate(when) if when else timezone.localdate()
-    suffix = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(6))
-    return f"ZX{day:%Y%m%d}{suffix}"
+    return dated_reference("ZX", when)
 
 
 @transaction.atomic
