@@ -1,7 +1,7 @@
 """Codes the public is given for what it submitted: typed on a phone, read aloud over one.
 
-    random_code(10)                    → "K7Q2MD8XW3" (a complaint's tracking code)
-    dated_reference("ZX")              → "ZX20261127K7Q2MD" (a consultation's reference)
+random_code(10)                    → "K7Q2MD8XW3" (a complaint's tracking code)
+dated_reference("ZX")              → "ZX20261127K7Q2MD" (a consultation's reference)
 """
 
 from __future__ import annotations
