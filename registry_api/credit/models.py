@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.models import Timestamped
 from registry_api.enterprises.models import Enterprise
 
 
@@ -98,7 +99,7 @@ class CreditRecordQuerySet(models.QuerySet):
         )
 
 
-class CreditRecord(models.Model):
+class CreditRecord(Timestamped):
     """One credit record of an enterprise; publicity end and repair date come from the rules."""
 
     # Nothing links to registry rows from pages; skip Wagtail's per-save reference-index
@@ -136,8 +137,6 @@ class CreditRecord(models.Model):
     explanation_override = models.TextField(
         "说明（人工）", blank=True, help_text="留空时按类别与状态自动生成通俗说明"
     )
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     objects = CreditRecordQuerySet.as_manager()
 

@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.models import Timestamped
+
 from . import credit_code
 
 
@@ -34,7 +36,7 @@ class District(models.Model):
         return self.name
 
 
-class Enterprise(models.Model):
+class Enterprise(Timestamped):
     """A market entity in the small-and-micro enterprise directory (小微企业名录)."""
 
     # Nothing links to registry rows from pages; skip Wagtail's per-save reference-index
@@ -88,8 +90,6 @@ class Enterprise(models.Model):
         "登记状态", max_length=16, choices=Status.choices, default=Status.ACTIVE
     )
     business_scope = models.TextField("经营范围", blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "企业"

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from core.models import Timestamped
 from registry_api.services.validators import validate_contact_phone
 from registry_api.trademarks.models import Trademark
 
@@ -24,7 +25,7 @@ class ListingQuerySet(models.QuerySet):
         return self.filter(status=IdleListing.Status.PUBLISHED, valid_until__gte=today)
 
 
-class IdleListing(models.Model):
+class IdleListing(Timestamped):
     """An owner offers a mark for transfer (转让) or licence (许可), or either."""
 
     class Kind(models.TextChoices):
@@ -61,8 +62,6 @@ class IdleListing(models.Model):
         "联系电话", max_length=32, validators=[validate_contact_phone], help_text="不公开"
     )
     owner_contact_email = models.EmailField("电子邮箱", blank=True, help_text="不公开")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     objects = ListingQuerySet.as_manager()
 

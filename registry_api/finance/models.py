@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.models import Timestamped
 from registry_api.enterprises.models import Enterprise
 from registry_api.services.validators import validate_contact_phone
 
@@ -40,7 +41,7 @@ def _check_cancellation(record) -> None:
         raise ValidationError({"cancelled_on": "注销日期不能早于登记日期。"})
 
 
-class EquityPledge(models.Model):
+class EquityPledge(Timestamped):
     """股权出质登记: a shareholder pledges its equity in a company to a creditor (often a bank)."""
 
     class PledgorType(models.TextChoices):
@@ -72,8 +73,6 @@ class EquityPledge(models.Model):
         "状态", max_length=16, choices=RecordStatus.choices, default=RecordStatus.VALID
     )
     cancelled_on = models.DateField("注销日期", null=True, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "股权出质登记"
@@ -91,7 +90,7 @@ class EquityPledge(models.Model):
         _check_cancellation(self)
 
 
-class ChattelMortgage(models.Model):
+class ChattelMortgage(Timestamped):
     """动产抵押登记 made by the bureau before 2021-01-01; shown only as historical records."""
 
     registration_number = models.CharField("登记编号", max_length=40, unique=True)
@@ -109,8 +108,6 @@ class ChattelMortgage(models.Model):
         "状态", max_length=16, choices=RecordStatus.choices, default=RecordStatus.VALID
     )
     cancelled_on = models.DateField("注销日期", null=True, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "动产抵押登记（历史记录）"
@@ -137,7 +134,7 @@ def _check_range(errors: dict, low, high, field: str, label: str) -> None:
         errors[field] = f"{label}的下限不能大于上限。"
 
 
-class LoanProduct(models.Model):
+class LoanProduct(Timestamped):
     """A bank's loan product for small and micro enterprises (贷款产品)."""
 
     bank = models.CharField("银行", max_length=100)
@@ -158,8 +155,6 @@ class LoanProduct(models.Model):
     collateral = models.CharField("担保方式", max_length=16, choices=Collateral.choices)
     contact_phone = models.CharField("联系电话（网点办公电话）", max_length=30)
     active = models.BooleanField("在售", default=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "贷款产品"
@@ -189,7 +184,7 @@ class LoanProduct(models.Model):
             raise ValidationError(errors)
 
 
-class FinancingNeed(models.Model):
+class FinancingNeed(Timestamped):
     """An enterprise's published financing need (融资需求), matched against loan products."""
 
     class Status(models.TextChoices):
@@ -212,8 +207,6 @@ class FinancingNeed(models.Model):
     )
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.OPEN)
     published_on = models.DateField("发布日期")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "融资需求"
@@ -232,7 +225,7 @@ class FinancingNeed(models.Model):
             raise ValidationError({"term_months": "期限至少为1个月。"})
 
 
-class TrademarkPledge(models.Model):
+class TrademarkPledge(Timestamped):
     """商标专用权质押登记: an owner pledges registered marks to a creditor, registered at CNIPA
     (国家知识产权局). The pledgor is a directory enterprise, or named (natural persons masked)."""
 
@@ -275,8 +268,6 @@ class TrademarkPledge(models.Model):
     registered_on = models.DateField("登记日期")
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.VALID)
     ended_on = models.DateField("解除/注销日期", null=True, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "商标专用权质押登记"

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.models import Timestamped
 from core.privacy import personal_numbers
 from registry_api.enterprises.models import District, Enterprise
 
 from .validators import validate_contact_phone, validate_public_phone
 
 
-class Agency(models.Model):
+class Agency(Timestamped):
     """An HR agency (人力资源服务机构) or legal service firm vetted by the bureau."""
 
     class Kind(models.TextChoices):
@@ -45,8 +46,6 @@ class Agency(models.Model):
     )
     vetted_on = models.DateField("审核入库日期")
     active = models.BooleanField("在库", default=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "服务机构"

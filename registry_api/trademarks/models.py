@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.models import Timestamped
 from registry_api.credit.models import add_months
 from registry_api.enterprises.models import Enterprise
 
@@ -105,7 +106,7 @@ class RenewalWindow:
         return "已过宽展期"
 
 
-class Trademark(models.Model):
+class Trademark(Timestamped):
     """A mark of the district's library: local owners' marks, recognized and GI marks."""
 
     wagtail_reference_index_ignore = True
@@ -164,8 +165,6 @@ class Trademark(models.Model):
     recognition_year = models.PositiveSmallIntegerField("认定年份", null=True, blank=True)
     recognition_authority = models.CharField("认定机关", max_length=100, blank=True)
     gi_kind = models.CharField("地理标志类型", max_length=16, choices=GIKind.choices, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "商标"
