@@ -94,9 +94,25 @@ class WindowCounterThrottle(SimpleRateThrottle):
         return max(0.0, self.window_end - self.now)
 
 
-class AnonymousWriteThrottle(WindowCounterThrottle, AnonRateThrottle):
+class SettingsRateThrottle(WindowCounterThrottle):
+    """The rate is the value of the setting named `rate_setting` ("N/s|min|hour|day"), read
+    per request (not at import time) so override_settings and deploys apply."""
+
+    rate_setting = ""
+
+    def get_rate(self):
+        return getattr(settings, self.rate_setting)
+
+    def allow_request(self, request, view):
+        # SimpleRateThrottle parsed the rate once in __init__.
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+
+class AnonymousWriteThrottle(SettingsRateThrottle, AnonRateThrottle):
     """DRF's AnonRateThrottle (unauthenticated requests per client address) on the shared
-    counter; subclasses set `scope` and `rate`."""
+    counter; subclasses set `scope` and `rate_setting`."""
 
 
 def is_local_process(request) -> bool:
@@ -109,20 +125,11 @@ def is_local_process(request) -> bool:
         return False
 
 
-class AnonymousReadThrottle(WindowCounterThrottle):
+class AnonymousReadThrottle(SettingsRateThrottle):
     """GET/HEAD/OPTIONS without credentials, per client address, at REGISTRY_ANON_READ_RATE."""
 
     scope = "anon_read"
-
-    def get_rate(self):
-        # Read at request time (not import time) so override_settings and deploys apply.
-        return getattr(settings, "REGISTRY_ANON_READ_RATE", "600/min")
-
-    def allow_request(self, request, view):
-        # The rate is read per request; SimpleRateThrottle parsed it once in __init__.
-        self.rate = self.get_rate()
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+    rate_setting = "REGISTRY_ANON_READ_RATE"
 
     def get_cache_key(self, request, view):
         if request.method not in SAFE_METHODS or is_local_process(request):

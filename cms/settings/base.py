@@ -233,6 +233,10 @@ REGISTRY_ANON_READ_RATE = os.environ.get("REGISTRY_ANON_READ_RATE", "600/min")
 COMPLAINT_SUBMIT_RATE = os.environ.get("COMPLAINT_SUBMIT_RATE", "20/hour")
 COMPLAINT_PHONE_RATE = os.environ.get("COMPLAINT_PHONE_RATE", "5/day")
 COMPLAINT_TRACK_RATE = os.environ.get("COMPLAINT_TRACK_RATE", "30/hour")
+# Public request forms, per client address (core/public_requests/views.py).
+CONSULTATION_SUBMIT_RATE = os.environ.get("CONSULTATION_SUBMIT_RATE", "10/hour")
+IDLE_INQUIRY_SUBMIT_RATE = os.environ.get("IDLE_INQUIRY_SUBMIT_RATE", "10/hour")
+TRADEMARK_PLEDGE_CONSULTATION_RATE = os.environ.get("TRADEMARK_PLEDGE_CONSULTATION_RATE", "10/hour")
 SPECTACULAR_SETTINGS = {
     "TITLE": "红山区市场监督管理局 开放数据接口",
     "DESCRIPTION": "Registry API of the Hongshan District Market Supervision Administration.",

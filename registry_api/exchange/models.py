@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from core.models import Timestamped
+from core.public_requests.models import PublicRequest, reference_field
 from registry_api.services.validators import validate_contact_phone
 from registry_api.trademarks.models import Trademark
 
@@ -92,7 +93,7 @@ class IdleListing(Timestamped):
         return self.status == self.Status.PUBLISHED and self.valid_until >= today
 
 
-class Inquiry(models.Model):
+class Inquiry(PublicRequest):
     """A business's message to a listing's owner; staff relay it, neither side's contact is
     shown to the public (the owner sees the inquirer's contact only through staff)."""
 
@@ -103,7 +104,7 @@ class Inquiry(models.Model):
 
     MESSAGE_MAX_LENGTH = 1000
 
-    reference = models.CharField("受理编号", max_length=20, unique=True, editable=False)
+    reference = reference_field()
     listing = models.ForeignKey(
         IdleListing, on_delete=models.CASCADE, related_name="inquiries", verbose_name="闲置商标"
     )
@@ -113,16 +114,13 @@ class Inquiry(models.Model):
     )
     contact_email = models.EmailField("电子邮箱", blank=True, help_text="不公开")
     message = models.TextField("留言", max_length=MESSAGE_MAX_LENGTH)
-    submitted_at = models.DateTimeField("提交时间", db_index=True)
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
     relayed_at = models.DateTimeField("转达时间", null=True, blank=True)
     staff_note = models.TextField("工作人员备注", blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
-    class Meta:
+    class Meta(PublicRequest.Meta):
         verbose_name = "意向咨询"
         verbose_name_plural = "意向咨询"
-        ordering = ["-submitted_at", "-id"]
         indexes = [models.Index(fields=["status", "submitted_at"])]
 
     def __str__(self) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from rest_framework import serializers
 
 from core.public_forms import contact_phone, field_messages, optional_email
+from core.public_requests.serializers import PublicRequestSubmitSerializer
 from registry_api.services.validators import validate_contact_phone
 
 from . import selectors
-from .models import RELAY_WORKING_DAYS, IdleListing, Inquiry
+from .models import IdleListing, Inquiry
 
 
 class ListingMarkSerializer(serializers.Serializer):
@@ -60,8 +60,10 @@ class IdleListingSerializer(serializers.ModelSerializer):
         return selectors.listing_price_display(obj)
 
 
-class InquirySubmitSerializer(serializers.Serializer):
+class InquirySubmitSerializer(PublicRequestSubmitSerializer):
     """What a business sends to an owner; every error is a Chinese, field-level message."""
+
+    phone_validators = [validate_contact_phone]
 
     name = serializers.CharField(
         max_length=200, error_messages=field_messages("请填写企业或个人名称。", 200)
@@ -72,36 +74,3 @@ class InquirySubmitSerializer(serializers.Serializer):
         max_length=Inquiry.MESSAGE_MAX_LENGTH,
         error_messages=field_messages("请填写意向说明。", Inquiry.MESSAGE_MAX_LENGTH),
     )
-    # A field people never see: a bot filling every input gives itself away.
-    website = serializers.CharField(required=False, allow_blank=True, max_length=200)
-
-    def validate_phone(self, value: str) -> str:
-        try:
-            validate_contact_phone(value)
-        except ValidationError as error:
-            raise serializers.ValidationError(error.messages) from error
-        return value
-
-    def validate_website(self, value: str) -> str:
-        if value.strip():
-            raise serializers.ValidationError("提交内容无效。")
-        return value
-
-
-class InquiryReceiptSerializer(serializers.Serializer):
-    tracking_code = serializers.CharField(help_text="受理编号")
-    status = serializers.CharField()
-    status_display = serializers.CharField()
-    message = serializers.CharField()
-
-
-def inquiry_receipt(inquiry: Inquiry) -> dict:
-    return {
-        "tracking_code": inquiry.reference,
-        "status": inquiry.status,
-        "status_display": inquiry.get_status_display(),
-        "message": (
-            f"提交成功。工作人员将在{RELAY_WORKING_DAYS}个工作日内转达给商标权利人，"
-            "权利人有意向的将通过您留下的联系方式与您联系。"
-        ),
-    }

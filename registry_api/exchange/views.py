@@ -2,45 +2,29 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
 
 from core.conditional import ConditionalGetMixin
-from core.errors import MESSAGES
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
 from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
-from core.throttling import AnonymousWriteThrottle
-from registry_api.services.views import HtmlFriendlyNegotiation, from_browser_form
+from core.public_requests.serializers import PublicRequestReceiptSerializer, public_request_receipt
+from core.public_requests.views import HtmlFriendlyNegotiation, PublicRequestSubmitMixin
 
 from . import selectors, services
 from .filters import IdleListingFilter
-from .models import IdleListing
-from .serializers import (
-    IdleListingSerializer,
-    InquiryReceiptSerializer,
-    InquirySubmitSerializer,
-    inquiry_receipt,
-)
+from .models import RELAY_WORKING_DAYS, IdleListing
+from .serializers import IdleListingSerializer, InquirySubmitSerializer
 
 
 class IdleListingPagination(RegistryCursorPagination):
     ordering = ("-listed_on", "-id")
-
-
-class InquirySubmitThrottle(AnonymousWriteThrottle):
-    """Anonymous inquiries per client address; the scope and rate live here, not in settings."""
-
-    scope = "idle_inquiry_submit"
-    rate = "10/hour"
 
 
 LISTING_ORDERING = ["listed_on", "valid_until", "price", "updated_at"]
@@ -53,14 +37,10 @@ FIELD_LABELS = {
     "listing": "闲置商标",
     "_": "提交内容",
 }
-
-
-def html_page(context: dict, code: int, back: str) -> HttpResponse:
-    """The answer to a browser's form post without JavaScript: a short Chinese page."""
-    html = render_to_string("exchange/inquiry_result.html", {"back": back, **context})
-    response = HttpResponse(html, status=code, content_type="text/html; charset=utf-8")
-    response["Cache-Control"] = "no-store"
-    return response
+RECEIPT_MESSAGE = (
+    f"提交成功。工作人员将在{RELAY_WORKING_DAYS}个工作日内转达给商标权利人，"
+    "权利人有意向的将通过您留下的联系方式与您联系。"
+)
 
 
 @extend_schema_view(
@@ -88,6 +68,7 @@ def html_page(context: dict, code: int, back: str) -> HttpResponse:
     retrieve=extend_schema(summary="闲置商标详情（不含权利人联系方式）"),
 )
 class IdleListingViewSet(
+    PublicRequestSubmitMixin,
     ExportMixin,
     ConditionalGetMixin,
     mixins.ListModelMixin,
@@ -106,20 +87,23 @@ class IdleListingViewSet(
     conditional_related = ("trademark__updated_at",)
     export_name = "idle-marks"
     permission_classes = [AllowAny]
+    submit_action = "inquiries"
+    submit_scope = "idle_inquiry_submit"
+    submit_rate_setting = "IDLE_INQUIRY_SUBMIT_RATE"
+    result_template = "exchange/inquiry_result.html"
+    field_labels = FIELD_LABELS
 
     def get_queryset(self):
         return selectors.listing_public_list(timezone.localdate())
 
-    def get_throttles(self):
-        if self.action == "inquiries":
-            return [InquirySubmitThrottle()]
-        return super().get_throttles()
+    def result_back(self) -> str:
+        return f"/trademarks/idle/{self.kwargs.get('pk')}/"
 
     @extend_schema(
         summary="向闲置商标权利人提交意向（由工作人员转达，返回受理编号）",
         request=InquirySubmitSerializer,
         responses={
-            201: InquiryReceiptSerializer,
+            201: PublicRequestReceiptSerializer,
             400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
             404: OpenApiResponse(description="该闲置商标不存在或已不在发布中"),
             429: OpenApiResponse(description="提交过于频繁（throttled）"),
@@ -147,28 +131,4 @@ class IdleListingViewSet(
             contact_email=data.get("email", ""),
             message=data["message"],
         )
-        receipt = inquiry_receipt(inquiry)
-        if from_browser_form(request):
-            return html_page({"receipt": receipt}, status.HTTP_201_CREATED, self._back())
-        return Response(receipt, status=status.HTTP_201_CREATED)
-
-    def _back(self) -> str:
-        return f"/trademarks/idle/{self.kwargs.get('pk')}/"
-
-    def handle_exception(self, exc):
-        """A person posting the site's form without JavaScript gets a readable page back."""
-        if self.action == "inquiries" and from_browser_form(self.request):
-            if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
-                problems = [
-                    (FIELD_LABELS.get(name, name), [str(m) for m in messages])
-                    for name, messages in exc.detail.items()
-                ]
-                return html_page({"problems": problems}, status.HTTP_400_BAD_REQUEST, self._back())
-            if isinstance(exc, exceptions.Throttled):
-                response = html_page(
-                    {"throttled": MESSAGES["throttled"]}, exc.status_code, self._back()
-                )
-                if exc.wait:
-                    response["Retry-After"] = str(int(exc.wait))
-                return response
-        return super().handle_exception(exc)
+        return self.receipt_response(public_request_receipt(inquiry, RECEIPT_MESSAGE))

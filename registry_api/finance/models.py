@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.models import Timestamped
+from core.public_requests.models import PublicRequest, reference_field
 from registry_api.enterprises.models import Enterprise
 from registry_api.services.validators import validate_contact_phone
 
@@ -302,7 +303,7 @@ class TrademarkPledge(Timestamped):
             raise ValidationError(errors)
 
 
-class TrademarkPledgeConsultation(models.Model):
+class TrademarkPledgeConsultation(PublicRequest):
     """商标质押融资咨询: a business asks how to raise a loan on its marks; contact is private."""
 
     class Status(models.TextChoices):
@@ -313,7 +314,7 @@ class TrademarkPledgeConsultation(models.Model):
 
     MESSAGE_MAX_LENGTH = 1000
 
-    reference = models.CharField("受理编号", max_length=20, unique=True, editable=False)
+    reference = reference_field()
     company_name = models.CharField("企业名称", max_length=200)
     contact_name = models.CharField("联系人", max_length=50, help_text="个人信息，不公开")
     contact_phone = models.CharField(
@@ -325,17 +326,14 @@ class TrademarkPledgeConsultation(models.Model):
         "拟融资金额（万元）", max_digits=12, decimal_places=2, null=True, blank=True
     )
     message = models.TextField("咨询内容", max_length=MESSAGE_MAX_LENGTH, blank=True)
-    submitted_at = models.DateTimeField("提交时间", db_index=True)
     status = models.CharField(
         "处理状态", max_length=16, choices=Status.choices, default=Status.PENDING
     )
     staff_note = models.TextField("工作人员备注", blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
-    class Meta:
+    class Meta(PublicRequest.Meta):
         verbose_name = "商标质押融资咨询"
         verbose_name_plural = "商标质押融资咨询"
-        ordering = ["-submitted_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.company_name}"

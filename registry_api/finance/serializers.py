@@ -2,11 +2,11 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.public_forms import contact_phone, field_messages, optional_email
+from core.public_requests.serializers import PublicRequestSubmitSerializer
 from registry_api.enterprises.models import Enterprise
 from registry_api.services.validators import validate_contact_phone
 
@@ -293,8 +293,10 @@ class TrademarkPledgeSerializer(serializers.ModelSerializer):
         return trademark_pledgor_public_name(obj)
 
 
-class TrademarkPledgeConsultationSubmitSerializer(serializers.Serializer):
+class TrademarkPledgeConsultationSubmitSerializer(PublicRequestSubmitSerializer):
     """A request for advice on a trademark-pledge loan; Chinese, field-level errors."""
+
+    phone_validators = [validate_contact_phone]
 
     company_name = serializers.CharField(
         max_length=200, error_messages=field_messages("请填写企业名称。", 200)
@@ -324,30 +326,9 @@ class TrademarkPledgeConsultationSubmitSerializer(serializers.Serializer):
         max_length=TrademarkPledgeConsultation.MESSAGE_MAX_LENGTH,
         error_messages=field_messages("", TrademarkPledgeConsultation.MESSAGE_MAX_LENGTH),
     )
-    website = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
     def to_internal_value(self, data):
         # The site's form sends an empty amount as "": that means "not given", not invalid.
         if hasattr(data, "get") and data.get("amount_wanted") == "":
             data = {key: data.get(key) for key in data if key != "amount_wanted"}
         return super().to_internal_value(data)
-
-    def validate_phone(self, value: str) -> str:
-        try:
-            validate_contact_phone(value)
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(error.messages) from error
-        return value
-
-    def validate_website(self, value: str) -> str:
-        """A field people never see (honeypot): a bot filling every input gives itself away."""
-        if value.strip():
-            raise serializers.ValidationError("提交内容无效。")
-        return value
-
-
-class ReceiptSerializer(serializers.Serializer):
-    tracking_code = serializers.CharField(help_text="受理编号")
-    status = serializers.CharField()
-    status_display = serializers.CharField()
-    message = serializers.CharField()

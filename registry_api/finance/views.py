@@ -16,7 +16,8 @@ from core.conditional import ConditionalGetMixin, queryset_fingerprint
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
-from core.throttling import AnonymousWriteThrottle
+from core.public_requests.serializers import PublicRequestReceiptSerializer, public_request_receipt
+from core.public_requests.views import PublicRequestSubmitMixin
 
 from . import selectors, services
 from .filters import (
@@ -37,7 +38,6 @@ from .serializers import (
     LoanProductSerializer,
     LoanProductWriteSerializer,
     MatchSerializer,
-    ReceiptSerializer,
     TrademarkPledgeConsultationSubmitSerializer,
     TrademarkPledgeSerializer,
 )
@@ -255,13 +255,10 @@ class FinancingNeedViewSet(RecordViewSet):
 
 TRADEMARK_PLEDGE_ORDERING = ["id", "registered_on", "secured_amount", "updated_at"]
 CONSULTATION_RELAY_DAYS = 3  # staff contact the applicant within this many working days
-
-
-class PledgeConsultationThrottle(AnonymousWriteThrottle):
-    """Anonymous consultation requests per client address; scope and rate live here."""
-
-    scope = "trademark_pledge_consultation"
-    rate = "10/hour"
+CONSULTATION_RECEIPT_MESSAGE = (
+    f"提交成功。工作人员将在{CONSULTATION_RELAY_DAYS}个工作日内与您联系，"
+    "介绍商标专用权质押融资的办理流程和合作银行。"
+)
 
 
 @extend_schema_view(
@@ -290,7 +287,9 @@ class PledgeConsultationThrottle(AnonymousWriteThrottle):
     ),
     retrieve=extend_schema(summary="商标专用权质押登记详情"),
 )
-class TrademarkPledgeViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+class TrademarkPledgeViewSet(
+    PublicRequestSubmitMixin, ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet
+):
     """Read-only: staff register pledges in the admin. Anyone may ask for advice on a
     trademark-pledge loan (POST consultations/, throttled; the request is never public)."""
 
@@ -301,17 +300,15 @@ class TrademarkPledgeViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnly
     ordering_fields = TRADEMARK_PLEDGE_ORDERING
     conditional_related = ("enterprise__updated_at",)
     export_name = "trademark-pledges"
-
-    def get_throttles(self):
-        if self.action == "consultations":
-            return [PledgeConsultationThrottle()]
-        return super().get_throttles()
+    submit_action = "consultations"
+    submit_scope = "trademark_pledge_consultation"
+    submit_rate_setting = "TRADEMARK_PLEDGE_CONSULTATION_RATE"
 
     @extend_schema(
         summary="商标质押融资咨询申请（返回受理编号，不公开）",
         request=TrademarkPledgeConsultationSubmitSerializer,
         responses={
-            201: ReceiptSerializer,
+            201: PublicRequestReceiptSerializer,
             400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
             429: OpenApiResponse(description="提交过于频繁（throttled）"),
         },
@@ -337,13 +334,6 @@ class TrademarkPledgeViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnly
             amount_wanted=data.get("amount_wanted"),
             message=data.get("message", ""),
         )
-        receipt = {
-            "tracking_code": consultation.reference,
-            "status": consultation.status,
-            "status_display": consultation.get_status_display(),
-            "message": (
-                f"提交成功。工作人员将在{CONSULTATION_RELAY_DAYS}个工作日内与您联系，"
-                "介绍商标专用权质押融资的办理流程和合作银行。"
-            ),
-        }
-        return Response(receipt, status=status.HTTP_201_CREATED)
+        return self.receipt_response(
+            public_request_receipt(consultation, CONSULTATION_RECEIPT_MESSAGE)
+        )

@@ -6,6 +6,7 @@ from django.db import models
 
 from core.models import Timestamped
 from core.privacy import personal_numbers
+from core.public_requests.models import PublicRequest, reference_field
 from registry_api.enterprises.models import District, Enterprise
 
 from .validators import validate_contact_phone, validate_public_phone
@@ -63,7 +64,7 @@ class Agency(Timestamped):
         return [line.strip() for line in self.services.splitlines() if line.strip()]
 
 
-class Consultation(models.Model):
+class Consultation(PublicRequest):
     """A question to the bureau on one channel; the asker's name and contacts stay private."""
 
     class Channel(models.TextChoices):
@@ -80,8 +81,9 @@ class Consultation(models.Model):
         WITHHELD = "withheld", "不公开"
 
     QUESTION_MAX_LENGTH = 2000
+    REFERENCE_FIELD = "tracking_code"
 
-    tracking_code = models.CharField("查询码", max_length=20, unique=True, editable=False)
+    tracking_code = reference_field("查询码")
     channel = models.CharField("渠道", max_length=32, choices=Channel.choices)
     asker_name = models.CharField("咨询人姓名", max_length=50, help_text="个人信息，不公开")
     asker_phone = models.CharField(
@@ -91,7 +93,6 @@ class Consultation(models.Model):
     enterprise_name = models.CharField("企业名称", max_length=200, blank=True)
     subject = models.CharField("主题", max_length=100)
     question = models.TextField("咨询内容", max_length=QUESTION_MAX_LENGTH)
-    submitted_at = models.DateTimeField("提交时间", db_index=True)
     status = models.CharField(
         "审核状态", max_length=16, choices=Status.choices, default=Status.PENDING
     )
@@ -106,12 +107,13 @@ class Consultation(models.Model):
     )
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
     public = models.BooleanField("同意公开", default=True, help_text="咨询人同意公开问答内容")
+    # Indexed, unlike the other kinds': the published Q&A list's change feed and conditional
+    # GET read it.
     updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
-    class Meta:
+    class Meta(PublicRequest.Meta):
         verbose_name = "咨询留言"
         verbose_name_plural = "咨询留言"
-        ordering = ["-submitted_at", "-id"]
         indexes = [models.Index(fields=["status", "public", "channel"])]
 
     def __str__(self) -> str:

@@ -1,9 +1,10 @@
 """Serializers of the services registry; no public shape carries an asker's name or contacts."""
 
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.public_forms import contact_phone, field_messages, optional_email
+from core.public_requests.serializers import PublicRequestSubmitSerializer
 from registry_api.enterprises.serializers import DistrictRefSerializer
 
 from . import selectors
@@ -72,56 +73,34 @@ class ConsultationPublicSerializer(serializers.ModelSerializer):
         ]
 
 
-def _messages(required: str, max_length: int | None = None) -> dict:
-    messages = {"required": required, "blank": required, "null": required}
-    if max_length:
-        messages["max_length"] = f"不能超过 {max_length} 个字符。"
-    return messages
-
-
-class ConsultationSubmitSerializer(serializers.Serializer):
+class ConsultationSubmitSerializer(PublicRequestSubmitSerializer):
     """What a member of the public sends; every error is a Chinese, field-level message."""
+
+    phone_validators = [validate_contact_phone]
 
     channel = serializers.ChoiceField(
         choices=Consultation.Channel.choices,
         default=Consultation.Channel.MESSAGE_BOARD,
         error_messages={"invalid_choice": "请选择有效的咨询渠道。"},
     )
-    name = serializers.CharField(max_length=50, error_messages=_messages("请填写姓名。", 50))
-    phone = serializers.CharField(max_length=32, error_messages=_messages("请填写联系电话。", 32))
-    email = serializers.EmailField(
-        required=False,
-        allow_blank=True,
-        max_length=254,
-        error_messages={"invalid": "请填写有效的电子邮箱地址。"},
-    )
+    name = serializers.CharField(max_length=50, error_messages=field_messages("请填写姓名。", 50))
+    phone = contact_phone()
+    email = optional_email()
     enterprise_name = serializers.CharField(
-        required=False, allow_blank=True, max_length=200, error_messages=_messages("", 200)
+        required=False, allow_blank=True, max_length=200, error_messages=field_messages("", 200)
     )
     subject = serializers.CharField(
-        max_length=100, error_messages=_messages("请填写咨询主题。", 100)
+        max_length=100, error_messages=field_messages("请填写咨询主题。", 100)
     )
     question = serializers.CharField(
         max_length=Consultation.QUESTION_MAX_LENGTH,
-        error_messages=_messages("请填写咨询内容。", Consultation.QUESTION_MAX_LENGTH),
+        error_messages=field_messages("请填写咨询内容。", Consultation.QUESTION_MAX_LENGTH),
     )
     public = serializers.BooleanField(required=False, default=True)
+    # The site's consultation form has no honeypot input (yet): the API asks for none.
+    website = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # In a form post an unchecked consent box is simply absent: that means "do not publish".
         self.fields["public"].default_empty_html = False
-
-    def validate_phone(self, value: str) -> str:
-        try:
-            validate_contact_phone(value)
-        except ValidationError as error:
-            raise serializers.ValidationError(error.messages) from error
-        return value
-
-
-class ConsultationReceiptSerializer(serializers.Serializer):
-    tracking_code = serializers.CharField()
-    status = serializers.CharField()
-    status_display = serializers.CharField()
-    message = serializers.CharField()

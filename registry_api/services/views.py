@@ -1,21 +1,17 @@
 """API views: /api/v1/agencies/ and /api/v1/consultations/ (public Q&A list, public submission)."""
 
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, status, viewsets
-from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework import mixins, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
 
 from core.conditional import ConditionalGetMixin
-from core.errors import MESSAGES
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
 from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
-from core.throttling import AnonymousWriteThrottle
+from core.public_requests.serializers import PublicRequestReceiptSerializer, public_request_receipt
+from core.public_requests.views import HtmlFriendlyNegotiation, PublicRequestSubmitMixin
 from registry_api.credit.selectors import record_list
 
 from . import selectors, services
@@ -24,7 +20,6 @@ from .models import Agency, Consultation
 from .serializers import (
     AgencySerializer,
     ConsultationPublicSerializer,
-    ConsultationReceiptSerializer,
     ConsultationSubmitSerializer,
 )
 
@@ -40,6 +35,7 @@ FIELD_LABELS = {
     "_": "提交内容",
 }
 ASK_PAGE = "/consultations/ask/"
+RECEIPT_MESSAGE = "提交成功。工作人员答复并审核后，问答将在网站公开（不显示您的个人信息）。"
 
 
 class AgencyPagination(RegistryCursorPagination):
@@ -48,23 +44,6 @@ class AgencyPagination(RegistryCursorPagination):
 
 class ConsultationPagination(RegistryCursorPagination):
     ordering = ("-submitted_at", "-id")
-
-
-class HtmlFriendlyNegotiation(DefaultContentNegotiation):
-    """A browser's form post accepts text/html only; it gets the HTML page, else JSON."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        try:
-            return super().select_renderer(request, renderers, format_suffix)
-        except exceptions.NotAcceptable:
-            return renderers[0], renderers[0].media_type
-
-
-class ConsultationSubmitThrottle(AnonymousWriteThrottle):
-    """Anonymous submissions per client address; the scope and rate live here, not in settings."""
-
-    scope = "consultation_submit"
-    rate = "10/hour"
 
 
 AGENCY_ORDERING = ["id", "name", "vetted_on", "updated_at"]
@@ -108,21 +87,6 @@ class AgencyViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelView
         return [record_list()]
 
 
-def from_browser_form(request) -> bool:
-    """A form posted by a browser without JavaScript (it asks for HTML back)."""
-    form_types = ("application/x-www-form-urlencoded", "multipart/form-data")
-    return (request.content_type or "").startswith(form_types) and "text/html" in (
-        request.headers.get("Accept", "")
-    )
-
-
-def html_page(context: dict, code: int) -> HttpResponse:
-    html = render_to_string("services/consultation_result.html", {"back": ASK_PAGE, **context})
-    response = HttpResponse(html, status=code, content_type="text/html; charset=utf-8")
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="已答复并公开的咨询问答（不含咨询人信息，可导出 CSV / JSON Lines）",
@@ -139,6 +103,7 @@ def html_page(context: dict, code: int) -> HttpResponse:
     retrieve=extend_schema(summary="公开咨询问答详情"),
 )
 class ConsultationViewSet(
+    PublicRequestSubmitMixin,
     ExportMixin,
     ConditionalGetMixin,
     mixins.CreateModelMixin,
@@ -158,11 +123,13 @@ class ConsultationViewSet(
     authentication_classes: list = []  # public and sessionless, hence no CSRF check
     parser_classes = [JSONObjectParser, CheckedFormParser, CheckedMultiPartParser]
     content_negotiation_class = HtmlFriendlyNegotiation
+    submit_scope = "consultation_submit"
+    submit_rate_setting = "CONSULTATION_SUBMIT_RATE"
+    result_template = "services/consultation_result.html"
+    field_labels = FIELD_LABELS
 
-    def get_throttles(self):
-        if self.action == "create":
-            return [ConsultationSubmitThrottle()]
-        return super().get_throttles()
+    def result_back(self) -> str:
+        return ASK_PAGE
 
     @extend_schema(
         summary="提交咨询或留言（返回查询码，不返回个人信息）",
@@ -171,7 +138,7 @@ class ConsultationViewSet(
             "application/x-www-form-urlencoded": ConsultationSubmitSerializer,
         },
         responses={
-            (201, "application/json"): ConsultationReceiptSerializer,
+            (201, "application/json"): PublicRequestReceiptSerializer,
             400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
             429: OpenApiResponse(description="提交过于频繁（throttled）"),
             (201, "text/html"): OpenApiResponse(
@@ -193,28 +160,4 @@ class ConsultationViewSet(
             question=data["question"],
             public=data.get("public", True),
         )
-        receipt = {
-            "tracking_code": consultation.tracking_code,
-            "status": consultation.status,
-            "status_display": consultation.get_status_display(),
-            "message": "提交成功。工作人员答复并审核后，问答将在网站公开（不显示您的个人信息）。",
-        }
-        if from_browser_form(request):
-            return html_page({"receipt": receipt}, status.HTTP_201_CREATED)
-        return Response(receipt, status=status.HTTP_201_CREATED)
-
-    def handle_exception(self, exc):
-        """A person posting the site's form without JavaScript gets a readable page back."""
-        if self.action == "create" and from_browser_form(self.request):
-            if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
-                problems = [
-                    (FIELD_LABELS.get(name, name), [str(m) for m in messages])
-                    for name, messages in exc.detail.items()
-                ]
-                return html_page({"problems": problems}, status.HTTP_400_BAD_REQUEST)
-            if isinstance(exc, exceptions.Throttled):
-                response = html_page({"throttled": MESSAGES["throttled"]}, exc.status_code)
-                if exc.wait:
-                    response["Retry-After"] = str(int(exc.wait))
-                return response
-        return super().handle_exception(exc)
+        return self.receipt_response(public_request_receipt(consultation, RECEIPT_MESSAGE))

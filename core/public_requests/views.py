@@ -1,0 +1,98 @@
+"""The submit action of a public request kind: its throttle and its answer (JSON or a page)."""
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from rest_framework import exceptions, status
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.response import Response
+
+from core.errors import MESSAGES
+from core.throttling import AnonymousWriteThrottle
+
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def from_browser_form(request) -> bool:
+    """A form posted by a browser without JavaScript (it asks for HTML back)."""
+    return (request.content_type or "").startswith(FORM_CONTENT_TYPES) and "text/html" in (
+        request.headers.get("Accept", "")
+    )
+
+
+class HtmlFriendlyNegotiation(DefaultContentNegotiation):
+    """A browser's form post accepts text/html only; it gets the HTML page, else JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        try:
+            return super().select_renderer(request, renderers, format_suffix)
+        except exceptions.NotAcceptable:
+            return renderers[0], renderers[0].media_type
+
+
+class PublicRequestThrottle(AnonymousWriteThrottle):
+    """Anonymous submissions of one kind per client address, at the rate of a setting."""
+
+    def __init__(self, *, scope: str, rate_setting: str):
+        self.scope = scope
+        self.rate_setting = rate_setting
+        super().__init__()
+
+
+class PublicRequestSubmitMixin:
+    """For the viewset holding a kind's submit action (`submit_action`): the action is
+    throttled (`submit_scope`, its rate in the setting `submit_rate_setting`) and answers
+    with `receipt_response`. With a `result_template`, a browser's form post without
+    JavaScript gets that page back, for the receipt, field errors or the throttle."""
+
+    submit_action = "create"
+    submit_scope = ""
+    submit_rate_setting = ""
+    result_template = ""
+    field_labels: dict[str, str] = {}  # field → its label on the result page
+
+    def result_back(self) -> str:
+        """Where the result page links back to (the form)."""
+        return "/"
+
+    def get_throttles(self):
+        if self.action == self.submit_action:
+            return [
+                PublicRequestThrottle(
+                    scope=self.submit_scope, rate_setting=self.submit_rate_setting
+                )
+            ]
+        return super().get_throttles()
+
+    def receipt_response(self, receipt: dict):
+        if self._answers_with_page():
+            return self._result_page({"receipt": receipt}, status.HTTP_201_CREATED)
+        return Response(receipt, status=status.HTTP_201_CREATED)
+
+    def handle_exception(self, exc):
+        """A person posting the site's form without JavaScript gets a readable page back."""
+        if self._answers_with_page():
+            if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
+                problems = [
+                    (self.field_labels.get(name, name), [str(m) for m in messages])
+                    for name, messages in exc.detail.items()
+                ]
+                return self._result_page({"problems": problems}, status.HTTP_400_BAD_REQUEST)
+            if isinstance(exc, exceptions.Throttled):
+                response = self._result_page({"throttled": MESSAGES["throttled"]}, exc.status_code)
+                if exc.wait:
+                    response["Retry-After"] = str(int(exc.wait))
+                return response
+        return super().handle_exception(exc)
+
+    def _answers_with_page(self) -> bool:
+        return (
+            bool(self.result_template)
+            and self.action == self.submit_action
+            and from_browser_form(self.request)
+        )
+
+    def _result_page(self, context: dict, code: int) -> HttpResponse:
+        html = render_to_string(self.result_template, {"back": self.result_back(), **context})
+        response = HttpResponse(html, status=code, content_type="text/html; charset=utf-8")
+        response["Cache-Control"] = "no-store"
+        return response
