@@ -11,4 +11,5 @@ layer a module:
   the receipt the API answers with.
 - `views`: the submit action's throttle (rate from a setting) and its answer: the receipt as
   JSON, or a Chinese HTML page for a browser's form post without JavaScript.
+- `queue`: the staff queue of a kind in the Wagtail admin.
 """

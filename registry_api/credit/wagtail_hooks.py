@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.public_requests.queue import PublicRequestQueue
+
 from . import services
 from .models import CreditRecord, CreditRepairApplication, Department, PublicityRule
 
@@ -19,13 +21,10 @@ class CreditRecordViewSet(SnippetViewSet):
     list_per_page = 50
 
 
-class RepairApplicationViewSet(SnippetViewSet):
+class RepairApplicationViewSet(PublicRequestQueue):
     model = CreditRepairApplication
-    icon = "help"
     menu_label = "信用修复申请"
     list_display = ["enterprise", "record", "status", "submitted_at", "due_on"]
-    list_filter = ["status"]
-    ordering = ["-submitted_at"]
 
 
 class PublicityRuleViewSet(SnippetViewSet):

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.public_requests.queue import PublicRequestQueue, read_only
+
 from .models import IdleListing, Inquiry
 
 
@@ -41,7 +43,7 @@ class IdleListingViewSet(SnippetViewSet):
     ]
 
 
-class InquiryViewSet(SnippetViewSet):
+class InquiryViewSet(PublicRequestQueue):
     """The relay queue: 待转达 first (oldest at the top of the filtered list); staff open one,
     pass it to the owner, set 已转达 and save (the relay time is filled in by the model)."""
 
@@ -49,28 +51,22 @@ class InquiryViewSet(SnippetViewSet):
     icon = "mail"
     menu_label = "意向咨询"
     list_display = ["reference", "listing", "status", "submitted_at", "relayed_at"]
-    list_filter = ["status"]
     search_fields = ["reference", "inquirer_name"]
     ordering = ["status", "submitted_at"]
-    list_per_page = 50
     panels = [
         MultiFieldPanel(
-            [
-                FieldPanel("listing", read_only=True),
-                FieldPanel("submitted_at", read_only=True),
-                FieldPanel("inquirer_name", read_only=True),
-                FieldPanel("contact_phone", read_only=True),
-                FieldPanel("contact_email", read_only=True),
-                FieldPanel("message", read_only=True),
-            ],
+            read_only(
+                "listing",
+                "submitted_at",
+                "inquirer_name",
+                "contact_phone",
+                "contact_email",
+                "message",
+            ),
             heading="意向方（个人信息不公开）",
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("status"),
-                FieldPanel("relayed_at", read_only=True),
-                FieldPanel("staff_note"),
-            ],
+            [FieldPanel("status"), *read_only("relayed_at"), FieldPanel("staff_note")],
             heading="转达",
         ),
     ]

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.public_requests.queue import PublicRequestQueue, read_only
+
 from .models import (
     ChattelMortgage,
     EquityPledge,
@@ -62,27 +64,24 @@ class TrademarkPledgeViewSet(SnippetViewSet):
     list_per_page = 50
 
 
-class TrademarkPledgeConsultationViewSet(SnippetViewSet):
+class TrademarkPledgeConsultationViewSet(PublicRequestQueue):
     model = TrademarkPledgeConsultation
-    icon = "help"
     menu_label = "商标质押咨询"
     list_display = ["reference", "company_name", "amount_wanted", "status", "submitted_at"]
-    list_filter = ["status"]
     search_fields = ["reference", "company_name"]
     ordering = ["status", "-submitted_at"]
-    list_per_page = 50
     panels = [
         MultiFieldPanel(
-            [
-                FieldPanel("submitted_at", read_only=True),
-                FieldPanel("company_name", read_only=True),
-                FieldPanel("contact_name", read_only=True),
-                FieldPanel("contact_phone", read_only=True),
-                FieldPanel("contact_email", read_only=True),
-                FieldPanel("marks", read_only=True),
-                FieldPanel("amount_wanted", read_only=True),
-                FieldPanel("message", read_only=True),
-            ],
+            read_only(
+                "submitted_at",
+                "company_name",
+                "contact_name",
+                "contact_phone",
+                "contact_email",
+                "marks",
+                "amount_wanted",
+                "message",
+            ),
             heading="申请人（联系方式不公开）",
         ),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("staff_note")], heading="处理"),

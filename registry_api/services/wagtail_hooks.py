@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.public_requests.queue import PublicRequestQueue, read_only
+
 from .models import Agency, Consultation
 
 
@@ -20,25 +22,24 @@ class AgencyViewSet(SnippetViewSet):
     list_per_page = 50
 
 
-class ConsultationViewSet(SnippetViewSet):
+class ConsultationViewSet(PublicRequestQueue):
     model = Consultation
-    icon = "help"
     menu_label = "咨询留言"
     list_display = ["subject", "channel", "status", "submitted_at", "answered_at", "public"]
     list_filter = ["channel", "status", "public"]
     search_fields = ["subject", "tracking_code"]
-    ordering = ["-submitted_at"]
-    list_per_page = 50
     panels = [
         MultiFieldPanel(
             [
                 FieldPanel("channel"),
-                FieldPanel("submitted_at", read_only=True),
-                FieldPanel("asker_name", read_only=True),
-                FieldPanel("asker_phone", read_only=True),
-                FieldPanel("asker_email", read_only=True),
-                FieldPanel("enterprise_name", read_only=True),
-                FieldPanel("public", read_only=True),
+                *read_only(
+                    "submitted_at",
+                    "asker_name",
+                    "asker_phone",
+                    "asker_email",
+                    "enterprise_name",
+                    "public",
+                ),
             ],
             heading="咨询人（个人信息不公开）",
         ),

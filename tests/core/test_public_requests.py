@@ -1,4 +1,4 @@
-"""The public-request base: honeypot, phone check, receipt, throttle rate."""
+"""The public-request base: honeypot, phone check, receipt, throttle rate, admin queue."""
 
 import pytest
 from django.apps import apps
@@ -11,6 +11,7 @@ from rest_framework.test import APIClient, APIRequestFactory
 
 from core.public_forms import contact_phone
 from core.public_requests.models import PublicRequest
+from core.public_requests.queue import read_only
 from core.public_requests.serializers import PublicRequestSubmitSerializer, public_request_receipt
 from core.public_requests.views import PublicRequestThrottle
 from registry_api.exchange.models import Inquiry
@@ -112,3 +113,8 @@ def test_a_kind_is_throttled_at_the_rate_of_its_setting():
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "throttled"
 
+
+def test_the_queue_shows_what_the_submitter_sent_read_only():
+    panels = read_only("submitted_at", "contact_phone")
+    assert [panel.field_name for panel in panels] == ["submitted_at", "contact_phone"]
+    assert all(panel.read_only for panel in panels)
