@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from cms.media_serving import serve_media
+from cms.reports.api import ReportListView
 from cms.static_site import serve_static_site
 from core.errors import not_found_json
 from registry_api.enterprises import baseline_views
@@ -23,6 +24,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/cms/v2/", api_router.urls),
     path("api/v1/", include("registry_api.urls")),
+    path("api/v1/reports/", ReportListView.as_view(), name="report-list"),
+    path("api/v1/contracts/", include("cms.legal.urls")),
     *(
         # Benchmark baselines (bench/api_enterprises.py): plain Django, on the single-machine
         # set-up of `make run` only (settings.API_BASELINES).

@@ -36,6 +36,26 @@ def on_commit_paused(*names: str) -> Iterator[None]:
         _paused.reset(token)
 
 
+# Names whose collected work is held until the block ends, then flushed once: an import that
+# commits in many chunks asks for one site build at its end, not one per chunk.
+_held: ContextVar[dict | None] = ContextVar("on_commit_held", default=None)
+
+
+@contextmanager
+def on_commit_held(*names: str) -> Iterator[None]:
+    """Within the block, work collected under `names` waits; when the block ends (also by an
+    exception: what was committed is still followed up), it is collected once more, as one."""
+    held: dict[str, tuple[Callable[[list], None], dict]] = {}
+    token = _held.set({**(_held.get() or {}), **{name: held for name in names}})
+    try:
+        yield
+    finally:
+        _held.reset(token)
+        for name, (flush, items) in held.items():
+            for item in items:
+                on_commit_collect(name, item, flush)
+
+
 @dataclass
 class _Collector:
     callback: Callable[[], None] | None = None
@@ -55,9 +75,14 @@ def on_commit_collect(
     """Collect `item` under `name`; once the transaction commits, call `flush(items)` once.
 
     Outside a transaction (autocommit), `flush([item])` runs at once, like on_commit would.
-    Inside `on_commit_paused(name)` the item is dropped.
+    Inside `on_commit_paused(name)` the item is dropped; inside `on_commit_held(name)` it
+    waits for the end of that block.
     """
     if name in _paused.get():
+        return
+    held = (_held.get() or {}).get(name)
+    if held is not None:
+        held.setdefault(name, (flush, {}))[1][item] = None
         return
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:

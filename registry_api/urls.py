@@ -1,10 +1,11 @@
-"""The registry API, mounted at /api/v1/: one router for every registry, plus schema and docs."""
+"""The registry API, mounted at /api/v1/: one router for every registry, plus schema and docs.
+The CMS's own endpoints under /api/v1/ (reports, contracts) are mounted beside it, in cms/urls.py:
+the registries know nothing of the CMS."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from cms.reports.api import ReportListView
 from registry_api.audit.views import DeletionListView
 from registry_api.complaints.views import (
     ComplaintSubmitView,
@@ -56,9 +57,7 @@ urlpatterns = [
     path("", include(router.urls)),
     path("deletions/", DeletionListView.as_view(), name="deletion-list"),
     path("vocabulary/", VocabularyView.as_view(), name="vocabulary"),
-    path("reports/", ReportListView.as_view(), name="report-list"),
     path("search/", include("search.urls")),
-    path("contracts/", include("cms.legal.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

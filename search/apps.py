@@ -7,3 +7,9 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = "全文检索"
+
+    def ready(self) -> None:
+        # The kinds' apps are loaded by now: follow their models (search/following.py).
+        from .following import connect
+
+        connect()

@@ -21,7 +21,7 @@ Editorial page kinds add (PageDocument):
                           lecture's transcript segment): anchor, heading, text; a hit inside
                           one links to `url#anchor`
 
-Each kind's Document subclass lives in search/kinds/<kind>.py with its source and presenter.
+Each kind's Document subclass lives in its app's search.py with its source and presenter.
 Index names are not fixed here: search/indices.py gives each kind a versioned concrete index
 behind an alias, derived from settings.SEARCH_INDEX_PREFIX at call time.
 """

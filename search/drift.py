@@ -10,8 +10,8 @@ from elasticsearch.helpers import scan
 
 from .client import search_client
 from .indices import live_indices
-from .kinds import REGISTRY
 from .names import alias_name
+from .registry import registry
 
 SCAN_PAGE_SIZE = 1000
 
@@ -51,7 +51,7 @@ def kind_drift(kind: str) -> Drift:
     """Compare the database's indexable rows with the kind's index."""
     if not live_indices(kind):
         return Drift(kind=kind, index_exists=False)
-    in_db = REGISTRY[kind].source.ids_and_updated()
+    in_db = registry()[kind].source.ids_and_updated()
     in_index = index_ids_and_updated(kind)
     return Drift(
         kind=kind,

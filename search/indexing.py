@@ -11,8 +11,8 @@ from elasticsearch.helpers import bulk, streaming_bulk
 
 from .client import search_client
 from .documents import SearchDocument
-from .kinds import KINDS, REGISTRY
 from .names import alias_name
+from .registry import kind_names, registry
 from .result_cache import index_changed
 
 logger = logging.getLogger(__name__)
@@ -37,12 +37,12 @@ def sync_document(kind: str, doc_id: str, *, refresh: Refresh = "true") -> str:
     refresh they return once the change is searchable: a finished sync means "live in search".
     Engine errors propagate: the caller (search/tasks.py) decides whether to retry.
     """
-    if kind not in KINDS:
+    if kind not in kind_names():
         raise ValueError(f"unknown search kind {kind!r}")
-    row = REGISTRY[kind].source.get_indexable(doc_id)
+    row = registry()[kind].source.get_indexable(doc_id)
     if row is None:
         return document_delete(kind, doc_id, refresh=refresh)
-    return document_upsert(kind, REGISTRY[kind].present(row), refresh=refresh)
+    return document_upsert(kind, registry()[kind].present(row), refresh=refresh)
 
 
 def sync_documents_now(kind: str, doc_ids: list[str], *, refresh: Refresh = "true") -> dict:
@@ -55,14 +55,14 @@ def sync_documents_now(kind: str, doc_ids: list[str], *, refresh: Refresh = "tru
     """
     from .indices import live_indices  # indices imports this module
 
-    if kind not in KINDS:
+    if kind not in kind_names():
         raise ValueError(f"unknown search kind {kind!r}")
     live = live_indices(kind)
     if not live:
         logger.warning("search index of %s is not set up; %d not indexed", kind, len(doc_ids))
         return {"index_missing": len(doc_ids)}
     index = live[-1]
-    source = REGISTRY[kind].source
+    source = registry()[kind].source
     rows = {source.doc_id(row): row for row in source.with_ids(doc_ids)}
     actions = []
     for doc_id in dict.fromkeys(str(doc_id) for doc_id in doc_ids):
@@ -70,7 +70,7 @@ def sync_documents_now(kind: str, doc_ids: list[str], *, refresh: Refresh = "tru
         if row is None:
             actions.append({"_op_type": "delete", "_index": index, "_id": doc_id})
             continue
-        document = REGISTRY[kind].present(row)
+        document = registry()[kind].present(row)
         actions.append(
             {
                 "_op_type": "index",
@@ -135,7 +135,7 @@ def document_delete(
 
 def _bulk_actions(kind: str, rows: Iterable[Any], index: str, indexed: dict[str, Any]) -> Iterator:
     for row in rows:
-        document = REGISTRY[kind].present(row)
+        document = registry()[kind].present(row)
         indexed[str(document.meta.id)] = document.updated_at
         yield {
             "_op_type": "index",

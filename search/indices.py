@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from .client import search_client
 from .indexing import Progress, bulk_index, document_delete
-from .kinds import KINDS, REGISTRY
 from .names import alias_name, is_version_of, new_version_name, version_pattern
+from .registry import kind_names, registry
 from .result_cache import index_changed
 
 logger = logging.getLogger(__name__)
@@ -40,8 +40,8 @@ class RebuildReport:
 
 
 def _kinds(kinds: Iterable[str] | None) -> list[str]:
-    selected = list(kinds) if kinds else list(KINDS)
-    unknown = set(selected) - set(KINDS)
+    selected = list(kinds) if kinds else list(kind_names())
+    unknown = set(selected) - set(kind_names())
     if unknown:
         raise ValueError(f"unknown search kind(s): {', '.join(sorted(unknown))}")
     return selected
@@ -81,7 +81,7 @@ def mapping_changed(kind: str) -> bool:
     """Whether the kind's live index maps a field otherwise than its Document declares now
     (a type or analyzer changed in code): such an index must be rebuilt, as writes cannot
     change an existing field's mapping. Fields only the live index has are left alone."""
-    declared = _declared_fields(REGISTRY[kind].document._doc_type.mapping.to_dict()["properties"])
+    declared = _declared_fields(registry()[kind].document._doc_type.mapping.to_dict()["properties"])
     live = search_client().indices.get_mapping(index=alias_name(kind)).body
     for index_mapping in live.values():
         found = _declared_fields(index_mapping["mappings"].get("properties", {}))
@@ -93,7 +93,7 @@ def mapping_changed(kind: str) -> bool:
 def index_create(kind: str) -> str:
     """Create an empty versioned index with the kind's mapping and analyzers; returns its name."""
     name = new_version_name(kind)
-    REGISTRY[kind].document._index.clone(name=name).create(using=search_client())
+    registry()[kind].document._index.clone(name=name).create(using=search_client())
     return name
 
 
@@ -126,7 +126,7 @@ def alias_swap(kind: str, new_index: str) -> None:
 
 def _rebuild_kind(kind: str, progress_factory: ProgressFactory | None) -> RebuildReport:
     client = search_client()
-    source = REGISTRY[kind].source
+    source = registry()[kind].source
     began = time.monotonic()
     rows = source.indexable()
     progress = progress_factory(kind, rows.count()) if progress_factory else None

@@ -1,13 +1,25 @@
-"""What makes a search kind: its Document, where its rows come from, how a row is presented."""
+"""What makes a search kind: its Document, where its rows come from, how a row is presented,
+and which changes move its documents."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .documents import SearchDocument
 from .sources import Source
+
+
+@dataclass(frozen=True)
+class Follow:
+    """Another model whose rows the kind's documents show (a mark's owner, a pledge's
+    enterprise): when one is saved (or deleted, with `deletes`), `documents(row)` names the
+    ids of the documents to bring in line with the database."""
+
+    model: str  # "app_label.ModelName"
+    documents: Callable[[Any], Iterable[Any]]
+    deletes: bool = False
 
 
 @dataclass(frozen=True)
@@ -21,3 +33,9 @@ class Kind:
     # In the site-wide search (/api/v1/search/, the site's search page)? A kind whose items
     # have no page on the static site yet is searched only through its own API.
     in_site_search: bool = True
+    # Its own rows are followed without saying so (a page kind's on publish, unpublish and
+    # delete; any other kind's on save and delete); these are the other models it shows.
+    follows: tuple[Follow, ...] = ()
+    # Whether a save of its own row can change what the public sees (row, created): False
+    # spares a sync (and a site build) for a submission still waiting for moderation.
+    shows_save: Callable[[Any, bool], bool] = lambda row, created: True

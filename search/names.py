@@ -12,14 +12,14 @@ import re
 from django.conf import settings
 from django.utils import timezone
 
-from .kinds import KINDS
+from .registry import kind_names
 
 _VERSION_FORMAT = "%Y%m%dt%H%M%S%f"  # lowercase: index names must be
 _VERSION_SUFFIX = re.compile(r"\d{8}t\d{12}")
 
 
 def alias_name(kind: str) -> str:
-    if kind not in KINDS:
+    if kind not in kind_names():
         raise ValueError(f"unknown search kind {kind!r}")
     return f"{settings.SEARCH_INDEX_PREFIX}-{kind}"
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 from elasticsearch.dsl import A, Q, Search
 from elasticsearch.dsl.query import Query
 
-from .kinds import SITE_SEARCH_KINDS
 from .names import alias_name
 from .pinyin import query_pinyin
+from .registry import site_search_kinds
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
@@ -99,7 +99,7 @@ def still_public(today: datetime.date) -> Query:
 
 def kind_counts_aggregation() -> A:
     """Hits per kind, over the query without the kind filter (that one is a post_filter)."""
-    return A("terms", field="kind", size=len(SITE_SEARCH_KINDS))
+    return A("terms", field="kind", size=len(site_search_kinds()))
 
 
 def with_highlight(search: Search) -> Search:
@@ -126,7 +126,7 @@ def page_slice(page: int) -> slice:
 
 def search_indices() -> list[str]:
     """The aliases of every kind in the site-wide search: one request searches them all."""
-    return [alias_name(kind) for kind in SITE_SEARCH_KINDS]
+    return [alias_name(kind) for kind in site_search_kinds()]
 
 
 def build_search(

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 
 from .client import public_search_client
-from .kinds import REGISTRY, SITE_SEARCH_KINDS
 from .query import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -16,6 +15,7 @@ from .query import (
     is_searchable,
     normalize_query,
 )
+from .registry import registry, site_search_kinds
 from .snippets import snippet_html, strip_markers
 
 
@@ -27,10 +27,10 @@ class SearchPage:
     page: int
     total: int = 0
     page_size: int = PAGE_SIZE
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SITE_SEARCH_KINDS, 0))
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(site_search_kinds(), 0))
     # Every kind's public label, in display order, so clients need no list of their own.
     labels: dict[str, str] = field(
-        default_factory=lambda: {name: REGISTRY[name].label for name in SITE_SEARCH_KINDS}
+        default_factory=lambda: {name: registry()[name].label for name in site_search_kinds()}
     )
     results: list[dict] = field(default_factory=list)
 

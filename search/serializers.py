@@ -2,10 +2,10 @@
 
 from rest_framework import serializers
 
-from .kinds import REGISTRY, SITE_SEARCH_KINDS
 from .query import MAX_PAGE, MAX_QUERY_LENGTH
+from .registry import registry, site_search_kinds
 
-SITE_KINDS = [REGISTRY[name] for name in SITE_SEARCH_KINDS]
+SITE_KINDS = [registry()[name] for name in site_search_kinds()]
 KIND_CHOICES_TEXT = "、".join(f"{kind.name}：{kind.label}" for kind in SITE_KINDS)
 
 
@@ -28,7 +28,7 @@ class SearchParamsSerializer(serializers.Serializer):
         default="",
         help_text="只看某一类结果（" + KIND_CHOICES_TEXT + "）；留空为全部。",
         error_messages={
-            "invalid_choice": f"“{{input}}”不是有效的类别，可选：{'、'.join(SITE_SEARCH_KINDS)}。"
+            "invalid_choice": f"“{{input}}”不是有效的类别，可选：{'、'.join(site_search_kinds())}。"
         },
     )
     page = serializers.IntegerField(
@@ -49,12 +49,12 @@ class SearchParamsSerializer(serializers.Serializer):
 SearchCountsSerializer = type(
     "SearchCountsSerializer",
     (serializers.Serializer,),
-    {kind: serializers.IntegerField() for kind in SITE_SEARCH_KINDS},
+    {kind: serializers.IntegerField() for kind in site_search_kinds()},
 )
 
 
 class SearchResultSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=list(SITE_SEARCH_KINDS))
+    kind = serializers.ChoiceField(choices=list(site_search_kinds()))
     title = serializers.CharField()
     snippet = serializers.CharField(help_text="HTML 片段：命中词包在 <em> 中，其余已转义。")
     url = serializers.CharField(help_text="静态站点上的路径，如 /news/12/")

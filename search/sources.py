@@ -34,6 +34,16 @@ class Source:
         """The row behind `doc_id` if it belongs in the index, else None."""
         return self.indexable().filter(**{self.id_field: doc_id}).first()
 
+    def model(self) -> type[Model]:
+        return self.rows().model
+
+    def doc_ids_of(self, pks) -> list[str]:
+        """The document ids of the rows with primary keys `pks` (indexable or not)."""
+        if self.id_field == "pk":
+            return [str(pk) for pk in pks]
+        rows = self.model()._default_manager.filter(pk__in=list(pks))
+        return [str(doc_id) for doc_id in rows.values_list(self.id_field, flat=True)]
+
     def doc_id(self, row: Any) -> str:
         return str(getattr(row, self.id_field))
 

@@ -8,8 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.pages.preview import StaticSitePreviewMixin
 from cms.pages.rules import CrossFieldRulesMixin
-from cms.publishing.preview import StaticSitePreviewMixin
 
 from .blocks import FaqsBlock, LegalBasisBlock, MaterialsBlock, OfficesBlock, StepsBlock
 

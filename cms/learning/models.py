@@ -14,8 +14,8 @@ from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
 from cms.pages.models import PlatformPage
+from cms.pages.preview import StaticSitePreviewMixin
 from cms.pages.rules import CrossFieldRulesMixin
-from cms.publishing.preview import StaticSitePreviewMixin
 from core.site_urls import site_url
 
 from .blocks import MaterialsBlock, TranscriptBlock

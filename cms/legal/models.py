@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.publishing.preview import StaticSitePreviewMixin
+from cms.pages.preview import StaticSitePreviewMixin
 
 from . import placeholders
 from .api_fields import EditionsField, LinesField

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.publishing.preview import StaticSitePreviewMixin
+from cms.pages.preview import StaticSitePreviewMixin
 
 from .blocks import AttachmentsBlock, BodyBlock
 from .rules import CrossFieldRulesMixin

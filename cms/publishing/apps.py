@@ -1,4 +1,4 @@
-"""App config for the publishing pipeline: page changes → search index and static site."""
+"""App config for the publishing pipeline: changes the site shows → static site builds."""
 
 from django.apps import AppConfig
 
@@ -9,4 +9,6 @@ class PublishingConfig(AppConfig):
     verbose_name = "发布"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from .signals import connect
+
+        connect()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 import logging
 
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
-from registry_api.exchange.services import listings_expire
+from core.signals import day_started
 
 from . import services
 
@@ -50,40 +50,27 @@ def publish_scheduled_pages() -> str:
     return output.getvalue().strip()[-500:]
 
 
-def _half_monthly_report(output) -> None:
-    """On the 1st and the 16th: draft the report of the half-month that just ended."""
-    from cms.reports.drafting import report_due
-
-    period = report_due(timezone.localdate())
-    if period is None:
-        return
-    try:
-        call_command("complaint_report", period=str(period), stdout=output)
-    except Exception:  # the refresh must go on; the editor can run the command by hand
-        logger.exception("daily refresh: complaint report for %s failed", period)
-
-
 @task()
 def daily_refresh() -> str:
-    """Just after midnight: bring search and the site in line with the new day, then come back.
+    """Just after midnight: tell the apps the day started (`core.signals.day_started`), then
+    come back tomorrow.
 
     The day alone changes what is public: credit records leave publicity on their end day,
-    notices expire, events pass. No row changes, so no signal fires. The search API already
-    hides records past their publicity end; here their documents are deleted
-    (`search_check --repair`) and a site build re-renders the pages that show such dates.
+    listings expire, events pass, a half-month's report falls due. No row changes, so no model
+    signal fires; each app connects its own receiver (search repairs its index, publishing
+    asks for a site build). One receiver failing does not stop the others; its error is logged
+    and reported here.
     """
-    output = io.StringIO()
+    lines = []
     try:
-        try:
-            call_command("search_check", "--repair", "--quiet", stdout=output)
-        except CommandError as exc:  # engine down or an index missing: the build still runs
-            logger.error("daily refresh: search repair incomplete: %s", exc)
-            output.write(f"search repair incomplete: {exc}\n")
-        expired = listings_expire()  # the public lists hid them already; the admin catches up
-        if expired:
-            output.write(f"{expired} idle-mark listings expired\n")
-        _half_monthly_report(output)
-        services.site_build_request()
+        day = timezone.localdate()
+        for receiver, answer in day_started.send_robust(sender=None, day=day):
+            name = getattr(receiver, "__qualname__", repr(receiver))
+            if isinstance(answer, Exception):
+                logger.error("daily refresh: %s failed", name, exc_info=answer)
+                lines.append(f"{name} failed: {answer}")
+            elif answer:
+                lines.append(str(answer))
     finally:
         services.daily_refresh_enqueue()
-    return output.getvalue().strip()[-500:] or "index in line; site build requested"
+    return "\n".join(lines)[-500:]

@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     name = "cms.reports"
     label = "reports"
     verbose_name = "数据分析报告"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - drafts the report when its half-month ends

@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from cms.pages.models import PlatformPage
-from cms.publishing.preview import site_preview_module
+from cms.pages.preview import site_preview_module
 from registry_api.complaints.report import Period, compute, public
 
 from .models import AnalysisReportPage

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
 from cms.pages.models import PlatformPage
-from cms.publishing.preview import StaticSitePreviewMixin
+from cms.pages.preview import StaticSitePreviewMixin
 
 
 class AnalysisReportPage(StaticSitePreviewMixin, Page):

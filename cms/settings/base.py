@@ -258,6 +258,27 @@ SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", "1"))
 # Seconds a site-wide search answer is reused for the same request while the index is
 # unchanged (search/result_cache.py); 0 turns the cache off.
 SEARCH_RESULT_SECONDS = int(os.environ.get("SEARCH_RESULT_SECONDS", "300"))
+# The search kinds, in the order the public sees them (result tabs, the API's `kinds`): each
+# app declares its own next to its models, in its `search.py` (search/registry.py).
+SEARCH_KINDS = [
+    "cms.pages.search.NEWS",
+    "registry_api.enterprises.search.ENTERPRISE",
+    "cms.pages.search.NOTICE",
+    "cms.guides.search.GUIDE",
+    "cms.learning.search.LECTURE",
+    "cms.learning.search.EVENT",
+    "cms.showcase.search.STORY",
+    "cms.legal.search.LAW",
+    "cms.legal.search.CONTRACT",
+    "registry_api.credit.search.CREDIT_RECORD",
+    "registry_api.finance.search.EQUITY_PLEDGE",
+    "registry_api.finance.search.LOAN_PRODUCT",
+    "registry_api.services.search.AGENCY",
+    "registry_api.services.search.CONSULTATION",
+    "registry_api.trademarks.search.TRADEMARK",
+    "registry_api.exchange.search.IDLE_LISTING",
+    "cms.reports.search.REPORT",
+]
 
 # --- Static site ---------------------------------------------------------------------------
 # The Pelican build reads the public API at this address and writes below SITE_OUTPUT_DIR.

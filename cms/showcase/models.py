@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock, ImageBlock
 from cms.pages.models import PlatformPage
-from cms.publishing.preview import StaticSitePreviewMixin
+from cms.pages.preview import StaticSitePreviewMixin
 from core.site_urls import site_url
 
 

@@ -7,6 +7,3 @@ class CreditConfig(AppConfig):
     name = "registry_api.credit"
     label = "credit"
     verbose_name = "信用信息"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects index-on-change handlers

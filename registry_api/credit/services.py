@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.signals import rows_changed
 from registry_api import audit
 from registry_api.workdays.calendar import WorkCalendar
-from search.services import search_sync_later
 
 from .models import CreditRecord, CreditRepairApplication, PublicityRule, add_months
 
@@ -63,9 +63,9 @@ def rule_save(rule: PublicityRule) -> int:
     CreditRecord.objects.bulk_update(records, ["publicity_end", "repair_eligible_on", "updated_at"])
     # bulk_update bypasses the audit signals: log the records whose dates moved, in one INSERT.
     audit.record_many("update", [(record, before[record.pk], None) for record in records])
-    # bulk_update sends no signals; a changed publicity end moves the record in or out of search.
-    for record in records:
-        search_sync_later("credit_record", record.pk)
+    # bulk_update sends no signals; a changed publicity end moves the record in or out of
+    # search and changes its page.
+    rows_changed.send(sender=CreditRecord, pks=[record.pk for record in records])
     return len(records)
 
 

@@ -7,6 +7,3 @@ class EnterprisesConfig(AppConfig):
     name = "registry_api.enterprises"
     label = "enterprises"
     verbose_name = "企业名录"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects index-on-change handlers

@@ -9,4 +9,4 @@ class ExchangeConfig(AppConfig):
     verbose_name = "闲置商标交流"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects index-on-change handlers
+        from . import signals  # noqa: F401 - expires listings when a day starts

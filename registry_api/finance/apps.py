@@ -7,6 +7,5 @@ class FinanceConfig(AppConfig):
     name = "registry_api.finance"
     label = "finance"
     verbose_name = "融资服务"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects index-on-change handlers
+    # Shown on the site but not searched (publishing follows them: cms/publishing/signals.py).
+    site_shows = ("ChattelMortgage", "FinancingNeed", "TrademarkPledge")

@@ -28,9 +28,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cms.publishing.services import site_build_request
 from core.errors import Conflict
-from core.on_commit import on_commit_paused
+from core.on_commit import on_commit_held
 from core.text import json_shown
 
 from . import credit_import
@@ -229,24 +228,22 @@ def _validate(imported: CreditImport) -> None:
 def _write(imported: CreditImport) -> None:
     """Write the plan's rows not yet written, one bounded transaction at a time.
 
-    The chunks' site-build requests are held and one build is asked for at the end: every
-    chunk's commit would otherwise queue its own (search syncs still follow each chunk).
+    The chunks' site-build requests are held and made once at the end (also when the import
+    is interrupted: its committed rows are shown too); every chunk's commit would otherwise
+    queue its own. Search syncs still follow each chunk.
     """
     batch = imported.batch
     by_number = {row["number"]: ParsedRow(**row) for row in rows_read(batch.rows)}
     size, budget, pause = write_rows(), write_seconds(), write_pause()
-    try:
-        with on_commit_paused("site_build"):
-            while imported.rows_written < len(batch.plan):
-                chunk = batch.plan[imported.rows_written : imported.rows_written + size]
-                _write_chunk(imported, chunk, by_number, budget)
-                if connection.vendor == "sqlite" and pause:
-                    # SQLite has one write lock and no queue: a writer waiting for it sleeps
-                    # and polls (up to every 100 ms); without a pause we would take it back
-                    # before any waiter woke.
-                    time.sleep(pause)
-    finally:  # an interrupted import's committed rows are shown too
-        site_build_request()
+    with on_commit_held("site_build"):
+        while imported.rows_written < len(batch.plan):
+            chunk = batch.plan[imported.rows_written : imported.rows_written + size]
+            _write_chunk(imported, chunk, by_number, budget)
+            if connection.vendor == "sqlite" and pause:
+                # SQLite has one write lock and no queue: a writer waiting for it sleeps
+                # and polls (up to every 100 ms); without a pause we would take it back
+                # before any waiter woke.
+                time.sleep(pause)
     _finish(imported, Status.DONE)
 
 

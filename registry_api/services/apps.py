@@ -7,6 +7,3 @@ class ServicesConfig(AppConfig):
     name = "registry_api.services"
     label = "services"
     verbose_name = "服务机构与咨询"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects index-on-change handlers

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from cms.reports.models import AnalysisReportPage
+from cms.reports.search import report_document
 from registry_api.complaints.demo_data import make_demo_complaints
 from registry_api.complaints.models import Complaint
-from search.kinds.report import report_document
 
 PERIOD = "2026-11-01:2026-11-15"
 

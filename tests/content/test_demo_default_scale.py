@@ -5,10 +5,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from cms.publishing.management.commands import make_demo_data
 from registry_api.credit.demo_data import DEFAULT_RECORDS
 from registry_api.credit.models import CreditRecord
 from registry_api.enterprises.demo_data import DEFAULT_ENTERPRISES
-from registry_api.enterprises.management.commands import make_demo_data
 from registry_api.enterprises.models import Enterprise
 from registry_api.finance.demo_data import DEFAULT_COUNTS
 from registry_api.finance.models import EquityPledge, LoanProduct

@@ -91,7 +91,7 @@ def registry_site(transactional_db, wagtail_root):
 
 
 def test_timeline_shows_every_entry_type(registry_site, live_server, tmp_path, run_build):
-    from search.kinds import REGISTRY
+    from search.registry import registry
 
     result = run_build(live_server.url, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -136,7 +136,7 @@ def test_timeline_shows_every_entry_type(registry_site, live_server, tmp_path, r
         ("agency", registry_site["agency"]),
         ("consultation", registry_site["consultation"]),
     ):
-        url = REGISTRY[kind].present(row).url
+        url = registry()[kind].present(row).url
         html = read(site, url)
         if "#" in url:
             assert f'id="{url.split("#")[1]}"' in html, url

@@ -9,8 +9,8 @@ from elasticsearch.helpers import scan
 from registry_api.exchange.models import IdleListing
 from search.client import search_client
 from search.drift import kind_drift
-from search.kinds import REGISTRY, SITE_SEARCH_KINDS
 from search.names import alias_name
+from search.registry import registry, site_search_kinds
 from search.services import search_reindex
 from tests.search.conftest import refresh
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def test_document_holds_the_public_fields_and_links_to_the_site_page(listings):
     listing = listings["licence"]
-    doc = REGISTRY["idle_listing"].present(listing).to_dict()
+    doc = registry()["idle_listing"].present(listing).to_dict()
     assert doc["url"] == f"/trademarks/idle/{listing.pk}/"
     assert doc["classes"] == ["25"] and doc["listing_kind"] == "licence"
     assert doc["price"] == 8000.0 and doc["negotiable"] is False
@@ -29,7 +29,7 @@ def test_document_holds_the_public_fields_and_links_to_the_site_page(listings):
     assert "红山云锦" in doc["title"] and "普通许可三年" in doc["body"]
     for value in OWNER.values():
         assert value not in str(doc)
-    assert "idle_listing" in SITE_SEARCH_KINDS
+    assert "idle_listing" in site_search_kinds()
 
 
 @pytest.mark.engine
@@ -66,7 +66,7 @@ def test_a_listing_past_validity_is_hidden_at_once_and_dropped_by_the_check(
     )
     listing.refresh_from_db()
     # The document as it stood, with the validity now passed (as it would be by tomorrow).
-    doc = REGISTRY["idle_listing"].present(listing)
+    doc = registry()["idle_listing"].present(listing)
     search_client().index(
         index=alias_name("idle_listing"), id=str(listing.pk), document=doc.to_dict()
     )

@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 
 from search.client import search_client
-from search.kinds import REGISTRY, kind_of_page
+from search.registry import kind_of_page, registry
 from search.selectors import search_public
 from search.services import search_reindex
 
@@ -23,8 +23,8 @@ def indexed(search_engine, legal):
 
 
 def test_kinds_are_registered_with_chinese_labels(legal):
-    assert REGISTRY["law"].label == "法律法规"
-    assert REGISTRY["contract"].label == "合同示范文本"
+    assert registry()["law"].label == "法律法规"
+    assert registry()["contract"].label == "合同示范文本"
     assert kind_of_page(publish_law(legal)) == "law"
 
 

@@ -48,8 +48,8 @@ from registry_api.services.demo_data import make_demo_services
 from registry_api.trademarks.models import OwnerType
 from registry_api.trademarks.reference_data import load_nice_classes
 from search.client import search_client
-from search.kinds import KINDS
 from search.names import alias_name
+from search.registry import kind_names
 from search.services import search_reindex
 from tests.trademarks.conftest import make_mark
 
@@ -310,7 +310,7 @@ def site_texts(root: Path) -> dict[str, str]:
 
 def index_texts() -> dict[str, str]:
     texts = {}
-    for kind in KINDS:
+    for kind in kind_names():
         hits = scan(search_client(), index=alias_name(kind), query={"query": {"match_all": {}}})
         texts[f"index:{kind}"] = json.dumps([hit["_source"] for hit in hits], ensure_ascii=False)
     return texts

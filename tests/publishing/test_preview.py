@@ -62,7 +62,7 @@ def test_a_page_never_saved_previews_too(editor_client, news_index):
 def test_every_editorial_kind_previews_with_its_site_template(rf, wagtail_root, django_user_model):
     from django.core.management import call_command
 
-    from search.kinds import REGISTRY
+    from search.registry import registry
 
     call_command("load_content", verbosity=0)
     # Reports are drafted from complaint data, not seed content: one for an empty half-month.
@@ -72,7 +72,7 @@ def test_every_editorial_kind_previews_with_its_site_template(rf, wagtail_root, 
     draft_report(Period.parse("2026-11-01:2026-11-15")).page.get_latest_revision().publish()
     request = rf.get("/admin/")
     request.user = django_user_model.objects.create_superuser("previewer", password="x")
-    page_kinds = [kind for kind in REGISTRY.values() if kind.page_model is not None]
+    page_kinds = [kind for kind in registry().values() if kind.page_model is not None]
     assert len(page_kinds) >= 8
     for kind in page_kinds:
         page = kind.page_model.objects.live().first()

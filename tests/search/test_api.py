@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 
 from search.client import RETRY_AFTER_SECONDS
-from search.kinds import SITE_SEARCH_KINDS as KINDS
+from search.registry import site_search_kinds
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
@@ -22,8 +22,8 @@ def test_search_answers_with_counts_and_results(client, indexed):
     assert body["query"] == "红山" and body["page"] == 1 and body["page_size"] == 10
     assert body["total"] == 2
     # Every kind is counted (tabs), the dataset only has news and enterprises.
-    assert body["counts"] == {**dict.fromkeys(KINDS, 0), "news": 1, "enterprise": 1}
-    assert list(body["labels"]) == list(KINDS)
+    assert body["counts"] == {**dict.fromkeys(site_search_kinds(), 0), "news": 1, "enterprise": 1}
+    assert list(body["labels"]) == list(site_search_kinds())
     assert body["labels"]["news"] == "政策资讯" and body["labels"]["enterprise"] == "企业名录"
     result = body["results"][0]
     assert set(result) == {"kind", "title", "snippet", "url", "score", "date"}
@@ -37,7 +37,7 @@ def test_kind_filter_narrows_results_but_not_counts(client, indexed):
     assert body["total"] == 1
     assert [result["kind"] for result in body["results"]] == ["enterprise"]
     # Every kind is counted (tabs), the dataset only has news and enterprises.
-    assert body["counts"] == {**dict.fromkeys(KINDS, 0), "news": 1, "enterprise": 1}
+    assert body["counts"] == {**dict.fromkeys(site_search_kinds(), 0), "news": 1, "enterprise": 1}
 
 
 def test_pages_beyond_the_results_are_empty(client, indexed):
@@ -49,7 +49,7 @@ def test_pages_beyond_the_results_are_empty(client, indexed):
 def test_odd_queries_never_fail(client, indexed, q):
     response = get(client, q=q)
     assert response.status_code == 200
-    assert response.json()["counts"].keys() == set(KINDS)
+    assert response.json()["counts"].keys() == set(site_search_kinds())
 
 
 def test_missing_q_is_an_empty_search(client, db):
@@ -68,7 +68,11 @@ def test_overlong_query_is_a_field_error(client, db):
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"kind": "patent"}, "kind", f"“patent”不是有效的类别，可选：{'、'.join(KINDS)}。"),
+        (
+            {"kind": "patent"},
+            "kind",
+            f"“patent”不是有效的类别，可选：{'、'.join(site_search_kinds())}。",
+        ),
         ({"page": "abc"}, "page", "页码必须是整数。"),
         ({"page": "0"}, "page", "页码不能小于1。"),
         ({"page": "1000"}, "page", "页码不能大于100。"),
@@ -100,8 +104,10 @@ def test_search_is_in_the_api_schema(client, db):
 
 
 def test_kinds_without_site_pages_stay_out_of_the_site_wide_search():
-    from search.kinds import REGISTRY
+    from search.registry import registry
 
-    assert "trademark" in KINDS  # marks have their pages (site part "trademarks")
-    assert all(REGISTRY[kind].in_site_search for kind in KINDS)
-    assert all(kind in KINDS for kind in REGISTRY if REGISTRY[kind].in_site_search)
+    assert "trademark" in site_search_kinds()  # marks have their pages (site part "trademarks")
+    assert all(registry()[kind].in_site_search for kind in site_search_kinds())
+    assert all(
+        kind in site_search_kinds() for kind in registry() if registry()[kind].in_site_search
+    )

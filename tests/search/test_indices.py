@@ -94,11 +94,11 @@ def test_a_field_name_means_one_mapping_in_every_index():
     """`classes` was an integer in the idle-listing index and a keyword in the trademark
     index: a query or an aggregation over both meant two things."""
     from search.indices import _declared_fields
-    from search.kinds import KINDS, REGISTRY
+    from search.registry import kind_names, registry
 
     meanings: dict[str, dict[tuple, list[str]]] = {}
-    for kind in KINDS:
-        mapping = REGISTRY[kind].document._doc_type.mapping.to_dict()["properties"]
+    for kind in kind_names():
+        mapping = registry()[kind].document._doc_type.mapping.to_dict()["properties"]
         for name, spec in _declared_fields(mapping).items():
             meanings.setdefault(name, {}).setdefault(spec, []).append(kind)
     assert {name: found for name, found in meanings.items() if len(found) > 1} == {}

@@ -4,9 +4,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from search.kinds.enterprise import enterprise_document
-from search.kinds.guide import GuideDocument
-from search.kinds.news import news_document
+from cms.guides.search import GuideDocument
+from cms.pages.search import news_document
+from registry_api.enterprises.search import enterprise_document
 from search.presenters import page_document
 from tests.clock import at_every_clock
 

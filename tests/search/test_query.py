@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.test import override_settings
 
-from search.kinds import SITE_SEARCH_KINDS as KINDS
 from search.query import (
     MAX_PAGE,
     MAX_QUERY_LENGTH,
@@ -19,6 +18,7 @@ from search.query import (
     page_slice,
     still_public,
 )
+from search.registry import site_search_kinds
 from search.snippets import snippet_html
 
 S, E = "\ue000", "\ue001"  # the highlight markers of search/query.py
@@ -62,7 +62,9 @@ def test_no_query_string_syntax_reaches_the_engine():
 def test_kind_filter_and_counts_aggregation():
     assert kind_filter("news").to_dict() == {"term": {"kind": "news"}}
     assert kind_filter(None) is None
-    assert kind_counts_aggregation().to_dict() == {"terms": {"field": "kind", "size": len(KINDS)}}
+    assert kind_counts_aggregation().to_dict() == {
+        "terms": {"field": "kind", "size": len(site_search_kinds())}
+    }
 
 
 @pytest.mark.parametrize(
@@ -89,14 +91,14 @@ def test_build_search_assembles_the_components():
     today = datetime.date(2026, 11, 27)
     search = build_search("红山", kind="enterprise", page=3, today=today)
     body = search.to_dict()
-    assert search._index == [f"unit-{kind}" for kind in KINDS]
+    assert search._index == [f"unit-{kind}" for kind in site_search_kinds()]
     assert body["query"] == {
         "bool": {"must": [core_query("红山").to_dict()], "filter": [still_public(today).to_dict()]}
     }
     # The kind filter narrows hits only; the aggregation still counts every kind.
     assert body["post_filter"] == {"term": {"kind": "enterprise"}}
     assert "'term': {'kind'" not in str(body["query"])
-    assert body["aggs"] == {"kinds": {"terms": {"field": "kind", "size": len(KINDS)}}}
+    assert body["aggs"] == {"kinds": {"terms": {"field": "kind", "size": len(site_search_kinds())}}}
     assert (body["from"], body["size"]) == (20, 10)
     assert body["highlight"]["pre_tags"] == [S] and body["highlight"]["post_tags"] == [E]
     assert set(body["highlight"]["fields"]) == {"sections.text", "body", "all_text"}

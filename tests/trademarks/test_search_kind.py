@@ -4,15 +4,15 @@ import pytest
 from elasticsearch.helpers import scan
 
 from search.client import search_client
-from search.kinds import REGISTRY
 from search.names import alias_name
+from search.registry import registry
 from tests.trademarks.conftest import PERSON_OWNER
 
 pytestmark = pytest.mark.django_db
 
 
 def test_document_carries_readings_classes_and_the_owners_district(library):
-    doc = REGISTRY["trademark"].present(library["hongshan"]).to_dict()
+    doc = registry()["trademark"].present(library["hongshan"]).to_dict()
     assert doc["pinyin"] == {"full": "hong shan", "initials": "h s"}
     assert doc["pinyin_near"] == "fon san"
     assert doc["name_chars"] == "红 山"

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from search.client import engine_unavailable
 from search.drift import kind_drift
 from search.indexing import sync_documents_now
-from search.kinds import KINDS
+from search.registry import kind_names
 from search.services import SYNC_BATCH
 
 SAMPLE = 5
@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--kind",
-            choices=KINDS,
+            choices=kind_names(),
             action="append",
             help="Check only this kind (repeatable); default: every kind.",
         )
@@ -40,7 +40,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind=None, quiet=False, repair=False, **options):
         try:
-            drifts = [kind_drift(name) for name in (kind or KINDS)]
+            drifts = [kind_drift(name) for name in (kind or kind_names())]
             if repair:
                 drifts = [self._repair(drift, quiet) for drift in drifts]
         except Exception as exc:

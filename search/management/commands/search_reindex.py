@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from search.client import engine_unavailable
-from search.kinds import KINDS
+from search.registry import kind_names
 from search.services import search_reindex
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--kind",
-            choices=KINDS,
+            choices=kind_names(),
             action="append",
             help="Rebuild only this kind (repeatable); default: every kind.",
         )

@@ -37,8 +37,8 @@ from registry_api.workdays.reference_data import load_holidays
 from search.client import search_client
 from search.drift import kind_drift
 from search.indices import live_indices, mapping_changed
-from search.kinds import KINDS, REGISTRY
 from search.names import alias_name
+from search.registry import kind_names, registry
 
 
 class Command(BaseCommand):
@@ -127,13 +127,13 @@ class Command(BaseCommand):
         minute on the local engine, and stale registry documents are the daily
         `search_check --repair`'s job."""
         if created:
-            return list(KINDS)
-        return [kind for kind in KINDS if self._drifted(kind)]
+            return list(kind_names())
+        return [kind for kind in kind_names() if self._drifted(kind)]
 
     def _drifted(self, kind: str) -> bool:
         if not live_indices(kind) or mapping_changed(kind):
             return True
-        if REGISTRY[kind].page_model is not None:
+        if registry()[kind].page_model is not None:
             return not kind_drift(kind).clean
         indexed = search_client().count(index=alias_name(kind))["count"]
-        return indexed != len(REGISTRY[kind].source.ids_and_updated())
+        return indexed != len(registry()[kind].source.ids_and_updated())

@@ -59,7 +59,7 @@ class StaticSitePreviewMixin:
     """Page types whose preview is rendered by the static site's templates."""
 
     def serve_preview(self, request, mode_name):
-        from search.kinds import kind_of_page
+        from search.registry import kind_of_page
 
         kind = kind_of_page(self)
         if kind is None:

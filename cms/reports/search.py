@@ -1,11 +1,10 @@
 """Search kind "report": published 数据分析报告 (half-monthly complaint analysis)."""
 
 from cms.reports.models import AnalysisReportPage
-
-from ..documents import INDEX_SETTINGS, PageDocument
-from ..kind import Kind
-from ..presenters import page_document
-from ..sources import Source
+from search.documents import INDEX_SETTINGS, PageDocument
+from search.kind import Kind
+from search.presenters import page_document
+from search.sources import Source
 
 
 class ReportDocument(PageDocument):
@@ -32,7 +31,7 @@ def report_document(page: AnalysisReportPage) -> ReportDocument:
     )
 
 
-KIND = Kind(
+REPORT = Kind(
     name="report",
     label="数据分析报告",
     document=ReportDocument,

@@ -14,11 +14,10 @@ from elasticsearch.dsl import Keyword
 
 from core.site_urls import site_url
 from registry_api.credit.models import CreditRecord
-
-from ..documents import INDEX_SETTINGS, SearchDocument
-from ..kind import Kind
-from ..presenters import join_text, title_pinyin
-from ..sources import Source
+from search.documents import INDEX_SETTINGS, SearchDocument
+from search.kind import Follow, Kind
+from search.presenters import join_text, title_pinyin
+from search.sources import Source
 
 
 class CreditRecordDocument(SearchDocument):
@@ -79,7 +78,7 @@ def records_in_publicity(today: datetime.date | None = None):
     return CreditRecord.objects.in_publicity(today or timezone.localdate())
 
 
-KIND = Kind(
+CREDIT_RECORD = Kind(
     name="credit_record",
     label="信用记录",
     document=CreditRecordDocument,
@@ -91,4 +90,13 @@ KIND = Kind(
         related=("enterprise", "department"),
     ),
     present=credit_record_document,
+    # The document shows the enterprise's name and code: follow a rename.
+    follows=(
+        Follow(
+            "enterprises.Enterprise",
+            lambda enterprise: (
+                records_in_publicity().filter(enterprise=enterprise).values_list("pk", flat=True)
+            ),
+        ),
+    ),
 )

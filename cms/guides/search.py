@@ -1,14 +1,14 @@
 """Search kind "guide": live service guides (办事指南); each step and each FAQ entry is a
-linkable section, so a hit in an answer leads to `/guides/<id>/#faq-N`."""
+linkable section, so a hit in an answer leads to `/guides/<id>/#faq-N`.
+"""
 
 from elasticsearch.dsl import Keyword
 
 from cms.guides.models import GuidePage
-
-from ..documents import INDEX_SETTINGS, PageDocument
-from ..kind import Kind
-from ..presenters import Section, join_text, page_document, richtext_plain
-from ..sources import page_source
+from search.documents import INDEX_SETTINGS, PageDocument
+from search.kind import Kind
+from search.presenters import Section, join_text, page_document, richtext_plain
+from search.sources import page_source
 
 
 class GuideDocument(PageDocument):
@@ -63,7 +63,7 @@ def guide_document(page: GuidePage) -> GuideDocument:
     )
 
 
-KIND = Kind(
+GUIDE = Kind(
     name="guide",
     label="办事指南",
     document=GuideDocument,

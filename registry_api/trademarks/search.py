@@ -21,12 +21,11 @@ from registry_api.trademarks.similarity import (
     normalize_name,
     pinyin_initials,
 )
-
-from ..analysis import pinyin_tokens
-from ..documents import INDEX_SETTINGS, SearchDocument
-from ..kind import Kind
-from ..presenters import join_text
-from ..sources import Source
+from search.analysis import pinyin_tokens
+from search.documents import INDEX_SETTINGS, SearchDocument
+from search.kind import Follow, Kind
+from search.presenters import join_text
+from search.sources import Source
 
 
 class TrademarkDocument(SearchDocument):
@@ -112,7 +111,7 @@ def trademark_document(trademark: Trademark) -> TrademarkDocument:
     )
 
 
-KIND = Kind(
+TRADEMARK = Kind(
     name="trademark",
     label="商标",
     document=TrademarkDocument,
@@ -125,5 +124,11 @@ KIND = Kind(
         prefetch=("class_entries__nice_class",),
     ),
     present=trademark_document,
-    in_site_search=True,
+    follows=(
+        # The document shows its owner's name, code and 街镇, and its classes.
+        Follow(
+            "enterprises.Enterprise", lambda owner: owner.trademarks.values_list("pk", flat=True)
+        ),
+        Follow("trademarks.TrademarkClass", lambda row: [row.trademark_id], deletes=True),
+    ),
 )

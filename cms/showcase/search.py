@@ -3,11 +3,10 @@
 from elasticsearch.dsl import Keyword
 
 from cms.showcase.models import ShowcaseStoryPage
-
-from ..documents import INDEX_SETTINGS, PageDocument
-from ..kind import Kind
-from ..presenters import page_document, stream_text
-from ..sources import Source
+from search.documents import INDEX_SETTINGS, PageDocument
+from search.kind import Kind
+from search.presenters import page_document, stream_text
+from search.sources import Source
 
 
 class StoryDocument(PageDocument):
@@ -38,7 +37,7 @@ def story_document(page: ShowcaseStoryPage) -> StoryDocument:
     )
 
 
-KIND = Kind(
+STORY = Kind(
     name="story",
     label="风采展示",
     document=StoryDocument,

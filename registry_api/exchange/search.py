@@ -19,11 +19,10 @@ from registry_api.exchange.selectors import (
     listing_price_display,
     listing_title,
 )
-
-from ..documents import INDEX_SETTINGS, SearchDocument
-from ..kind import Kind
-from ..presenters import join_text, title_pinyin
-from ..sources import Source
+from search.documents import INDEX_SETTINGS, SearchDocument
+from search.kind import Follow, Kind
+from search.presenters import join_text, title_pinyin
+from search.sources import Source
 
 
 class IdleListingDocument(SearchDocument):
@@ -78,7 +77,7 @@ def listings_public_today():
     return IdleListing.objects.public(timezone.localdate())
 
 
-KIND = Kind(
+IDLE_LISTING = Kind(
     name="idle_listing",
     label="闲置商标",
     document=IdleListingDocument,
@@ -91,4 +90,11 @@ KIND = Kind(
         prefetch=("trademark__class_entries",),
     ),
     present=idle_listing_document,
+    # The document shows the mark's name and classes: follow a change.
+    follows=(
+        Follow(
+            "trademarks.Trademark",
+            lambda mark: IdleListing.objects.filter(trademark=mark).values_list("pk", flat=True),
+        ),
+    ),
 )

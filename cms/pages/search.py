@@ -1,13 +1,50 @@
-"""Search kind "notice": live notices (通知公告: 公告, 通知, 公示), findable by document number."""
+"""Search kinds of this app.
+
+Search kind "news": live policy news pages (政策资讯).
+
+Search kind "notice": live notices (通知公告: 公告, 通知, 公示), findable by document number.
+"""
 
 from elasticsearch.dsl import Date, Keyword
 
-from cms.pages.models import NoticePage
+from cms.pages.models import NoticePage, PolicyNewsPage
+from search.documents import INDEX_SETTINGS, PageDocument
+from search.kind import Kind
+from search.presenters import page_document
+from search.sources import page_source
 
-from ..documents import INDEX_SETTINGS, PageDocument
-from ..kind import Kind
-from ..presenters import page_document
-from ..sources import page_source
+
+class NewsDocument(PageDocument):
+    document_number = Keyword()
+
+    class Index:
+        name = "news"
+        settings = INDEX_SETTINGS
+
+
+def news_document(page: PolicyNewsPage) -> NewsDocument:
+    return page_document(
+        NewsDocument,
+        "news",
+        page,
+        summary=page.summary,
+        body_blocks=page.body,
+        date=page.publication_date,
+        category=page.category,
+        facts=[page.issuing_authority, page.document_number, page.get_category_display()],
+        issuing_authority=page.issuing_authority,
+        document_number=page.document_number,
+    )
+
+
+NEWS = Kind(
+    name="news",
+    label="政策资讯",
+    document=NewsDocument,
+    source=page_source("news", PolicyNewsPage),
+    present=news_document,
+    page_model=PolicyNewsPage,
+)
 
 
 class NoticeDocument(PageDocument):
@@ -46,7 +83,7 @@ def notice_document(page: NoticePage) -> NoticeDocument:
     )
 
 
-KIND = Kind(
+NOTICE = Kind(
     name="notice",
     label="通知公告",
     document=NoticeDocument,

@@ -4,11 +4,10 @@ from elasticsearch.dsl import Keyword
 
 from core.site_urls import site_url
 from registry_api.enterprises.models import Enterprise
-
-from ..documents import INDEX_SETTINGS, SearchDocument
-from ..kind import Kind
-from ..presenters import join_text, title_pinyin
-from ..sources import Source
+from search.documents import INDEX_SETTINGS, SearchDocument
+from search.kind import Kind
+from search.presenters import join_text, title_pinyin
+from search.sources import Source
 
 
 class EnterpriseDocument(SearchDocument):
@@ -61,7 +60,7 @@ def enterprise_document(enterprise: Enterprise) -> EnterpriseDocument:
     )
 
 
-KIND = Kind(
+ENTERPRISE = Kind(
     name="enterprise",
     label="企业名录",
     document=EnterpriseDocument,

@@ -1,0 +1,98 @@
+"""Search kinds of this app.
+
+Search kind "lecture": live lecture videos (网上大讲堂); each transcript segment is a section,
+so a hit in the transcript links to that moment of the video (`/lectures/12/#t=754`).
+
+Search kind "event": live events (大讲堂场次、银企洽谈会、品牌文化艺术节、3·15、招聘会…).
+"""
+
+from django.utils import timezone
+from elasticsearch.dsl import Date, Keyword
+
+from cms.learning.models import EventPage, LecturePage
+from cms.learning.transcript import format_timestamp, segment_anchor
+from search.documents import INDEX_SETTINGS, PageDocument
+from search.kind import Kind
+from search.presenters import Section, page_document
+from search.sources import page_source
+
+
+class LectureDocument(PageDocument):
+    speaker = Keyword()
+    series = Keyword()
+
+    class Index:
+        name = "lecture"
+        settings = INDEX_SETTINGS
+
+
+def transcript_sections(page: LecturePage) -> list[Section]:
+    return [
+        Section(
+            anchor=segment_anchor(child.value["start"]),
+            heading=format_timestamp(child.value["start"]),
+            text=child.value["text"],
+        )
+        for child in page.transcript
+    ]
+
+
+def lecture_document(page: LecturePage) -> LectureDocument:
+    return page_document(
+        LectureDocument,
+        "lecture",
+        page,
+        summary=page.summary,
+        body_blocks=page.body,
+        date=page.recorded_on,
+        category=page.series,
+        facts=[page.speaker, page.speaker_title, page.series],
+        sections=transcript_sections(page),
+        speaker=page.speaker,
+        series=page.series,
+    )
+
+
+LECTURE = Kind(
+    name="lecture",
+    label="讲座视频",
+    document=LectureDocument,
+    source=page_source("lecture", LecturePage),
+    present=lecture_document,
+    page_model=LecturePage,
+)
+
+
+class EventDocument(PageDocument):
+    event_type = Keyword()
+    ends_at = Date()
+
+    class Index:
+        name = "event"
+        settings = INDEX_SETTINGS
+
+
+def event_document(page: EventPage) -> EventDocument:
+    return page_document(
+        EventDocument,
+        "event",
+        page,
+        summary=page.summary,
+        body_blocks=page.body,
+        # The day it takes place, in the bureau's time zone, is the date people look for.
+        date=timezone.localdate(page.starts_at),
+        category=page.event_type,
+        facts=[page.get_event_type_display(), page.place, page.organiser, page.registration_note],
+        event_type=page.event_type,
+        ends_at=page.ends_at,
+    )
+
+
+EVENT = Kind(
+    name="event",
+    label="活动",
+    document=EventDocument,
+    source=page_source("event", EventPage),
+    present=event_document,
+    page_model=EventPage,
+)

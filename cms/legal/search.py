@@ -1,0 +1,125 @@
+"""Search kinds of this app.
+
+Search kind "law": live laws and regulations (法律法规); each article is a section.
+
+Search kind "contract": live model contracts (合同示范文本); each clause of the current
+edition is a section.
+"""
+
+from elasticsearch.dsl import Keyword
+
+from cms.legal.models import ContractTemplatePage, LawPage
+from cms.legal.numerals import clause_label
+from cms.legal.placeholders import as_reading_text
+from search.documents import INDEX_SETTINGS, PageDocument
+from search.kind import Kind
+from search.presenters import Section, page_document
+from search.sources import Source, page_source
+
+
+class LawDocument(PageDocument):
+    document_number = Keyword()
+    level = Keyword()
+    validity = Keyword()
+
+    class Index:
+        name = "law"
+        settings = INDEX_SETTINGS
+
+
+def law_sections(page: LawPage) -> list[Section]:
+    """One section per article, anchored `article-<n>` as the static site renders it."""
+    return [
+        Section(
+            anchor=article["anchor"],
+            heading=" ".join(part for part in (chapter, article["number"]) if part),
+            text="\n".join(article["paragraphs"]),
+        )
+        for chapter, article in page.articles()
+    ]
+
+
+def law_document(page: LawPage) -> LawDocument:
+    return page_document(
+        LawDocument,
+        "law",
+        page,
+        summary=page.summary,
+        date=page.promulgation_date,
+        category=page.level,
+        facts=[
+            page.issuing_body,
+            page.document_number,
+            page.get_level_display(),
+            page.get_validity_display(),
+        ],
+        sections=law_sections(page),
+        issuing_authority=page.issuing_body,
+        document_number=page.document_number,
+        level=page.level,
+        validity=page.validity,
+    )
+
+
+LAW = Kind(
+    name="law",
+    label="法律法规",
+    document=LawDocument,
+    source=page_source("law", LawPage),
+    present=law_document,
+    page_model=LawPage,
+)
+
+
+class ContractDocument(PageDocument):
+    class Index:
+        name = "contract"
+        settings = INDEX_SETTINGS
+
+
+def contract_sections(page: ContractTemplatePage) -> list[Section]:
+    """One section per clause of the current edition, anchored `clause-<n>` as on the site;
+    placeholders read as ［甲方名称］."""
+    edition = page.current()
+    if edition is None:
+        return []
+    return [
+        Section(
+            anchor=f"clause-{clause.value['number']}",
+            heading=f"{clause_label(clause.value['number'])} {clause.value['heading']}",
+            text=as_reading_text(clause.value["text"]),
+        )
+        for clause in edition.clauses
+    ]
+
+
+def contract_document(page: ContractTemplatePage) -> ContractDocument:
+    edition = page.current()
+    return page_document(
+        ContractDocument,
+        "contract",
+        page,
+        summary=page.summary,
+        body=page.scenarios,
+        date=edition.published_on if edition else None,
+        category=page.category,
+        facts=[page.issuing_body, page.get_category_display(), edition.label if edition else ""],
+        sections=contract_sections(page),
+        issuing_authority=page.issuing_body,
+    )
+
+
+CONTRACT = Kind(
+    name="contract",
+    label="合同示范文本",
+    document=ContractDocument,
+    source=Source(
+        kind="contract",
+        rows=lambda: ContractTemplatePage.objects.live().public(),
+        id_field="pk",
+        updated_field="last_published_at",
+        prefetch=("editions",),
+    ),
+    present=contract_document,
+    page_model=ContractTemplatePage,
+)
