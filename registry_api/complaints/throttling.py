@@ -10,33 +10,21 @@ import hashlib
 
 from django.conf import settings
 
-from core.throttling import WindowCounterThrottle
+from core.throttling import SettingsRateThrottle
 from registry_api.services.validators import normalise_phone
 
 
-class _SettingsRate(WindowCounterThrottle):
-    setting = ""  # the name of the rate's setting (cms/settings/base.py, from the environment)
-
-    def get_rate(self):
-        return getattr(settings, self.setting)
-
-    def allow_request(self, request, view):
-        self.rate = self.get_rate()
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
-
-
-class SubmitPerAddressThrottle(_SettingsRate):
+class SubmitPerAddressThrottle(SettingsRateThrottle):
     scope = "complaint_submit"
-    setting = "COMPLAINT_SUBMIT_RATE"
+    rate_setting = "COMPLAINT_SUBMIT_RATE"
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
-class SubmitPerPhoneThrottle(_SettingsRate):
+class SubmitPerPhoneThrottle(SettingsRateThrottle):
     scope = "complaint_phone"
-    setting = "COMPLAINT_PHONE_RATE"
+    rate_setting = "COMPLAINT_PHONE_RATE"
 
     def get_cache_key(self, request, view):
         phone = normalise_phone(str(request.data.get("complainant_phone", "") or ""))
@@ -46,9 +34,9 @@ class SubmitPerPhoneThrottle(_SettingsRate):
         return self.cache_format % {"scope": self.scope, "ident": digest}
 
 
-class TrackPerAddressThrottle(_SettingsRate):
+class TrackPerAddressThrottle(SettingsRateThrottle):
     scope = "complaint_track"
-    setting = "COMPLAINT_TRACK_RATE"
+    rate_setting = "COMPLAINT_TRACK_RATE"
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
