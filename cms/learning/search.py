@@ -1,4 +1,4 @@
-"""Search kinds of this app.
+"""Search kinds of 学习培训: lectures and events.
 
 Search kind "lecture": live lecture videos (网上大讲堂); each transcript segment is a section,
 so a hit in the transcript links to that moment of the video (`/lectures/12/#t=754`).

@@ -1,4 +1,4 @@
-"""Search kinds of this app.
+"""Search kinds of 法律服务: laws and model contracts.
 
 Search kind "law": live laws and regulations (法律法规); each article is a section.
 

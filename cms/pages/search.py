@@ -1,4 +1,4 @@
-"""Search kinds of this app.
+"""Search kinds of the policy pages: news and notices.
 
 Search kind "news": live policy news pages (政策资讯).
 

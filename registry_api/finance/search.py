@@ -1,4 +1,4 @@
-"""Search kinds of this app.
+"""Search kinds of 融资服务: equity pledges and loan products.
 
 Search kind "equity_pledge": equity pledge registrations (股权出质登记), found by the
 enterprise whose equity is pledged, the registration number or the pledgee; each links to the

@@ -1,4 +1,4 @@
-"""Search kinds of this app.
+"""Search kinds of the services registry: agencies and published consultations.
 
 Search kind "agency": vetted HR agencies and legal service firms (人力资源, 法律服务),
 linking to the agency's entry in the directory page.
