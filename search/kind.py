@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .documents import SearchDocument
-from .sources import Source
+from .sources import Source, page_source
 
 
 @dataclass(frozen=True)
@@ -39,3 +39,17 @@ class Kind:
     # Whether a save of its own row can change what the public sees (row, created): False
     # spares a sync (and a site build) for a submission still waiting for moderation.
     shows_save: Callable[[Any, bool], bool] = lambda row, created: True
+
+
+def page_kind(
+    name: str, label: str, page_model: type, document: type[SearchDocument], present
+) -> Kind:
+    """A kind of Wagtail pages whose rows are its live public pages (`page_source`)."""
+    return Kind(
+        name=name,
+        label=label,
+        document=document,
+        source=page_source(name, page_model),
+        present=present,
+        page_model=page_model,
+    )

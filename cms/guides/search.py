@@ -6,9 +6,8 @@ from elasticsearch.dsl import Keyword
 
 from cms.guides.models import GuidePage
 from search.documents import INDEX_SETTINGS, PageDocument
-from search.kind import Kind
+from search.kind import page_kind
 from search.presenters import Section, join_text, page_document, richtext_plain
-from search.sources import page_source
 
 
 class GuideDocument(PageDocument):
@@ -63,11 +62,4 @@ def guide_document(page: GuidePage) -> GuideDocument:
     )
 
 
-GUIDE = Kind(
-    name="guide",
-    label="办事指南",
-    document=GuideDocument,
-    source=page_source("guide", GuidePage),
-    present=guide_document,
-    page_model=GuidePage,
-)
+GUIDE = page_kind("guide", "办事指南", GuidePage, GuideDocument, guide_document)

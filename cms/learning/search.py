@@ -12,9 +12,8 @@ from elasticsearch.dsl import Date, Keyword
 from cms.learning.models import EventPage, LecturePage
 from cms.learning.transcript import format_timestamp, segment_anchor
 from search.documents import INDEX_SETTINGS, PageDocument
-from search.kind import Kind
+from search.kind import page_kind
 from search.presenters import Section, page_document
-from search.sources import page_source
 
 
 class LectureDocument(PageDocument):
@@ -53,14 +52,7 @@ def lecture_document(page: LecturePage) -> LectureDocument:
     )
 
 
-LECTURE = Kind(
-    name="lecture",
-    label="讲座视频",
-    document=LectureDocument,
-    source=page_source("lecture", LecturePage),
-    present=lecture_document,
-    page_model=LecturePage,
-)
+LECTURE = page_kind("lecture", "讲座视频", LecturePage, LectureDocument, lecture_document)
 
 
 class EventDocument(PageDocument):
@@ -88,11 +80,4 @@ def event_document(page: EventPage) -> EventDocument:
     )
 
 
-EVENT = Kind(
-    name="event",
-    label="活动",
-    document=EventDocument,
-    source=page_source("event", EventPage),
-    present=event_document,
-    page_model=EventPage,
-)
+EVENT = page_kind("event", "活动", EventPage, EventDocument, event_document)

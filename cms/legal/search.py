@@ -12,9 +12,9 @@ from cms.legal.models import ContractTemplatePage, LawPage
 from cms.legal.numerals import clause_label
 from cms.legal.placeholders import as_reading_text
 from search.documents import INDEX_SETTINGS, PageDocument
-from search.kind import Kind
+from search.kind import Kind, page_kind
 from search.presenters import Section, page_document
-from search.sources import Source, page_source
+from search.sources import Source
 
 
 class LawDocument(PageDocument):
@@ -61,14 +61,7 @@ def law_document(page: LawPage) -> LawDocument:
     )
 
 
-LAW = Kind(
-    name="law",
-    label="法律法规",
-    document=LawDocument,
-    source=page_source("law", LawPage),
-    present=law_document,
-    page_model=LawPage,
-)
+LAW = page_kind("law", "法律法规", LawPage, LawDocument, law_document)
 
 
 class ContractDocument(PageDocument):

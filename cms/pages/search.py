@@ -9,9 +9,8 @@ from elasticsearch.dsl import Date, Keyword
 
 from cms.pages.models import NoticePage, PolicyNewsPage
 from search.documents import INDEX_SETTINGS, PageDocument
-from search.kind import Kind
+from search.kind import page_kind
 from search.presenters import page_document
-from search.sources import page_source
 
 
 class NewsDocument(PageDocument):
@@ -37,14 +36,7 @@ def news_document(page: PolicyNewsPage) -> NewsDocument:
     )
 
 
-NEWS = Kind(
-    name="news",
-    label="政策资讯",
-    document=NewsDocument,
-    source=page_source("news", PolicyNewsPage),
-    present=news_document,
-    page_model=PolicyNewsPage,
-)
+NEWS = page_kind("news", "政策资讯", PolicyNewsPage, NewsDocument, news_document)
 
 
 class NoticeDocument(PageDocument):
@@ -83,11 +75,4 @@ def notice_document(page: NoticePage) -> NoticeDocument:
     )
 
 
-NOTICE = Kind(
-    name="notice",
-    label="通知公告",
-    document=NoticeDocument,
-    source=page_source("notice", NoticePage),
-    present=notice_document,
-    page_model=NoticePage,
-)
+NOTICE = page_kind("notice", "通知公告", NoticePage, NoticeDocument, notice_document)
