@@ -26,6 +26,13 @@ one of two ways, with two different guarantees:
 
 Builds take an exclusive lock on `<output>/.build.lock`: two builds never patch one tree.
 Exit code 0 on success. This program never imports Django (docs/decisions/0002).
+
+    python site/build.py --serve var/run/site-builder.sock
+
+runs builds on request instead (one at a time; `serve`): a warm process, started once, skips
+the interpreter's and Pelican's start-up and keeps what each build read and wrote of the
+state folders (plugins/hongshan_api/state_memo.py), which a cold build decodes again every
+time. The publishing worker asks it first and builds in a child process when it is not there.
 """
 
 from __future__ import annotations
@@ -33,13 +40,16 @@ from __future__ import annotations
 import argparse
 import datetime
 import fcntl
+import io
 import json
 import logging
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from pelican import Pelican
@@ -50,6 +60,10 @@ from rich.logging import RichHandler
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "pelicanconf.py"
+sys.path.insert(0, str(HERE / "plugins"))  # as PLUGIN_PATHS does: Pelican finds it imported
+
+from hongshan_api import state_memo  # noqa: E402
+
 # Files whose absence means the plugin did not run, whatever Pelican reported.
 REQUIRED_OUTPUT = ("index.html", "news/index.html", "enterprises/index.html", "404.html")
 
@@ -98,6 +112,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "pages_copy.py); without it every page type is fetched",
     )
     parser.add_argument("--verbose", action="store_true", help="show Pelican's own messages")
+    parser.add_argument(
+        "--serve",
+        metavar="SOCKET",
+        help="stay up and run the builds asked for on this Unix socket (a warm build process)",
+    )
     return parser.parse_args(argv)
 
 
@@ -168,8 +187,7 @@ def required_missing(*trees: Path) -> list[str]:
 
 
 def read_json(path: Path) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+    return state_memo.read_json(path)  # remembered in a warm process (`serve`)
 
 
 def write_json_atomic(path: Path, value: dict) -> None:
@@ -312,6 +330,7 @@ def trash_empty_later(trash: Path) -> None:
     batches = [str(path) for path in trash.iterdir()] if trash.is_dir() else []
     if not batches:
         return
+    DELETERS[:] = [deleter for deleter in DELETERS if deleter.poll() is None]  # reaped
     DELETERS.append(
         subprocess.Popen(
             [sys.executable, "-c", DELETE_PROGRAM, *batches],
@@ -360,11 +379,91 @@ def build_lock(output: Path):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    return serve(Path(args.serve)) if args.serve else run(args)
+
+
+def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     configure_logging(args.verbose)
     output = Path(args.output).resolve()
     with build_lock(output):
         return build(args, output, started)
+
+
+# What a warm process runs: when any of it changes on disk, the process must start again.
+CODE = (Path(__file__).resolve(), CONFIG, *sorted((HERE / "plugins" / "hongshan_api").glob("*.py")))
+
+
+def code_identity(files=CODE) -> list[tuple[str, int, int]]:
+    """(path, size, modification time) of each file of the running code."""
+    found = []
+    for path in files:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            stat = None
+        found.append((str(path), stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
+    return found
+
+
+def serve(socket_path: Path) -> int:
+    """Run builds asked for on a Unix socket, one at a time, in this process.
+
+    A request is one line of JSON, `{"argv": [...]}` (build.py's arguments), answered by one
+    line, `{"returncode": N, "log": "..."}`, when the build ends. When the code on disk is no
+    longer the code running (a deploy), the answer is `{"restart": true}` and the process
+    exits 3, for its supervisor to start it again; the caller builds in a child process.
+    """
+    state_memo.enable()
+    code = code_identity()
+    socket_path.parent.mkdir(parents=True, exist_ok=True)
+    socket_path.unlink(missing_ok=True)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(socket_path))
+    listener.listen(16)
+    console.print(f"site builder: waiting for builds at {socket_path}")
+    while True:
+        connection, _ = listener.accept()
+        with connection, connection.makefile("rwb") as stream:
+            try:
+                argv = json.loads(stream.readline())["argv"]
+            except (ValueError, KeyError, TypeError):
+                answer = {"returncode": 2, "log": 'site builder: a request is {"argv": [...]}'}
+            else:
+                if code_identity() != code:
+                    answer = {"restart": True}
+                else:
+                    answer = build_requested(argv)
+            try:
+                stream.write(json.dumps(answer, ensure_ascii=False).encode() + b"\n")
+                stream.flush()
+            except OSError:  # the caller gave up waiting; the build is done all the same
+                pass
+        if answer.get("restart"):
+            console.print("site builder: the code changed on disk; exiting to be restarted")
+            listener.close()
+            return 3
+
+
+def build_requested(argv: list[str]) -> dict:
+    """One build in this process, its console output captured for the answer."""
+    captured = io.StringIO()
+    console.file = captured
+    state_memo.build_started()
+    try:
+        args = parse_args(argv)
+        if args.serve:
+            raise SystemExit(2)
+        returncode = run(args)
+        console.print(f"warm build process: {state_memo.hits} state file(s) read from memory")
+    except SystemExit as exc:  # argparse refused the arguments
+        returncode = exc.code if isinstance(exc.code, int) else 2
+    except Exception:  # a bug: reported to the caller, and this process lives on
+        console.print(traceback.format_exc())
+        returncode = 1
+    finally:
+        console.file = sys.stdout
+    return {"returncode": returncode, "log": captured.getvalue()}
 
 
 def build(args: argparse.Namespace, output: Path, started: float) -> int:

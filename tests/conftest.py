@@ -2,7 +2,9 @@
 
 import subprocess
 import sys
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -112,6 +114,46 @@ def run_build():
         )
 
     return run
+
+
+class WarmBuilder:
+    """A real warm build process (`site/build.py --serve`) on a socket of its own."""
+
+    def __init__(self, socket_path: Path, *, site_dir: Path = ROOT / "site") -> None:
+        self.socket = socket_path
+        self.process = subprocess.Popen(
+            [sys.executable, str(site_dir / "build.py"), "--serve", str(socket_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        deadline = time.monotonic() + 30
+        while not socket_path.exists():
+            assert self.process.poll() is None, self.process.stdout.read()
+            assert time.monotonic() < deadline, "the warm build process did not start"
+            time.sleep(0.05)
+
+    def run(self, api_url: str, output: Path, *extra: str) -> SimpleNamespace:
+        """Like `run_build`'s child process: returncode and stdout (the build's log)."""
+        from cms.publishing.builder import build_in_warm_process
+
+        argv = ["--api", api_url, "--output", str(output), *extra]
+        outcome = build_in_warm_process(argv, self.socket)
+        assert outcome is not None, "the warm build process did not answer"
+        return SimpleNamespace(returncode=outcome.returncode, stdout=outcome.log, stderr="")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.process.stdout.close()
+
+
+@pytest.fixture
+def warm_builder(tmp_path):
+    builder = WarmBuilder(tmp_path / "builder.sock")
+    yield builder
+    builder.stop()
 
 
 # Debian's Chromium, as root in a sandbox without GPU or network (docs/operations.md).

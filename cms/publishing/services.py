@@ -7,8 +7,6 @@ because that build read the API after the change.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime, time, timedelta
 from functools import partial
 
@@ -17,6 +15,7 @@ from django.utils import timezone
 
 from core.on_commit import on_commit_collect
 
+from .builder import build_run
 from .models import SiteBuild
 
 
@@ -95,12 +94,11 @@ def cms_changed_types() -> list[str] | None:
     )
 
 
-def site_build_command(
+def site_build_arguments(
     *, api_url: str, output_dir: str, cms_changed: list[str] | None = None
 ) -> list[str]:
+    """`site/build.py`'s arguments for a build of the live site."""
     command = [
-        sys.executable,
-        str(settings.SITE_DIR / "build.py"),
         "--api",
         api_url,
         "--output",
@@ -114,23 +112,23 @@ def site_build_command(
 
 
 def site_build_run(*, api_url: str | None = None, output_dir: str | None = None) -> SiteBuild:
-    """Build the static site from the public API now, in a child process; record the outcome.
+    """Build the static site from the public API now; record the outcome.
 
     The site build never imports Django (docs/decisions/0002): it is a separate program that
-    reads the HTTP API, so it runs as a subprocess here.
+    reads the HTTP API, run by the warm build process or in a child process (builder.py).
     """
     # Before this build's row exists: the changes since the previous successful build.
     cms_changed = cms_changed_types()
     build = SiteBuild.objects.create(started_at=timezone.now(), status=SiteBuild.Status.RUNNING)
-    command = site_build_command(
+    arguments = site_build_arguments(
         api_url=api_url or settings.SITE_API_URL,
         output_dir=str(output_dir or settings.SITE_OUTPUT_DIR),
         cms_changed=cms_changed,
     )
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    outcome = build_run(arguments)
     finish = partial(SiteBuild.objects.filter(pk=build.pk).update, finished_at=timezone.now())
-    log = (completed.stdout + completed.stderr)[-20_000:]
-    if completed.returncode == 0:
+    log = outcome.log[-20_000:]
+    if outcome.returncode == 0:
         finish(status=SiteBuild.Status.SUCCEEDED, log=log, output=str(output_dir or ""))
     else:
         finish(status=SiteBuild.Status.FAILED, log=log)

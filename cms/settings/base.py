@@ -285,6 +285,11 @@ SEARCH_KINDS = [
 SITE_DIR = BASE_DIR / "site"
 SITE_OUTPUT_DIR = Path(os.environ.get("SITE_OUTPUT_DIR", str(SITE_DIR / "output")))
 SITE_API_URL = os.environ.get("SITE_API_URL", "http://127.0.0.1:8000")
+# The warm build process (`site/build.py --serve`, started by run_platform) listens here; the
+# worker builds in a child process when nothing answers (cms/publishing/builder.py).
+SITE_BUILDER_SOCKET = Path(
+    os.environ.get("SITE_BUILDER_SOCKET", str(VAR_DIR / "run" / "site-builder.sock"))
+)
 # Public URLs of items on the static site; the Pelican theme writes the same paths.
 # Where items live on the static site, from the file the site build reads too.
 with open(BASE_DIR / "site" / "urls.toml", "rb") as _site_urls:

@@ -62,7 +62,7 @@ def test_the_build_is_told_which_cms_pages_changed_since_the_last_build(news_ind
     from wagtail.models import PageLogEntry
 
     from cms.publishing.models import SiteBuild
-    from cms.publishing.services import CMS_CHANGES_MARGIN, cms_changed_types, site_build_command
+    from cms.publishing.services import CMS_CHANGES_MARGIN, cms_changed_types, site_build_arguments
     from tests.factories import publish_news
 
     assert cms_changed_types() is None  # no build yet: unknown
@@ -77,7 +77,7 @@ def test_the_build_is_told_which_cms_pages_changed_since_the_last_build(news_ind
     new = publish_news(news_index, title="新资讯", slug="new")
     old.unpublish()
     assert cms_changed_types() == [f"pages.PolicyNewsPage:{old.pk}:{new.pk}"]
-    command = site_build_command(api_url="http://x", output_dir="/o", cms_changed=["a.B:1", "*"])
+    command = site_build_arguments(api_url="http://x", output_dir="/o", cms_changed=["a.B:1", "*"])
     assert command[-1] == "--cms-changed=a.B:1,*"
 
 

@@ -4,7 +4,9 @@
 script and plugin are loaded from their files, as Pelican itself loads the plugin.
 """
 
+import datetime
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -33,3 +35,46 @@ def plugin():
         yield hongshan_api
     finally:
         sys.path.remove(str(PLUGIN_DIR))
+
+
+NOTICE_DAY = datetime.date(2026, 3, 1)
+
+
+@pytest.fixture
+def content(transactional_db, wagtail_root, settings, tmp_path):
+    """A small site to build: two districts, four enterprises, a home page, one news item,
+    one notice valid until NOTICE_DAY."""
+    from wagtail.models import Site
+
+    from cms.pages.models import HomePage, NewsIndexPage, NoticePage
+    from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    west = DistrictFactory(code="150402001", name="西屯街道")
+    town = DistrictFactory(code="150402100", name="红庙子镇", kind="town")
+    enterprises = [
+        EnterpriseFactory(district=west),
+        EnterpriseFactory(district=west),
+        EnterpriseFactory(district=town),
+        EnterpriseFactory(district=town),
+    ]
+    home = HomePage(title="首页", slug="hongshan", intro="<p>欢迎访问。</p>")
+    wagtail_root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+    )
+    index = NewsIndexPage(title="政策资讯", slug="news")
+    home.add_child(instance=index)
+    news = publish_news(index, title="红山区举办小微企业招聘会", slug="job-fair")
+    notice = NoticePage(
+        title="测试公示",
+        slug="publicity",
+        notice_type="publicity",
+        publication_date=NOTICE_DAY - datetime.timedelta(days=10),
+        valid_until=NOTICE_DAY,
+        document_number="红市监公告〔2099〕1号",
+        body=json.dumps([{"type": "paragraph", "value": "<p>公示内容。</p>"}]),
+    )
+    index.add_child(instance=notice)
+    notice.save_revision().publish()
+    return {"enterprises": enterprises, "index": index, "news": news, "notice": notice}

@@ -13,49 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from wagtail.models import Site
 
-from cms.pages.models import HomePage, NewsIndexPage, NoticePage
-from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
+from tests.site.conftest import NOTICE_DAY
 
 pytestmark = pytest.mark.build
-
-NOTICE_DAY = datetime.date(2026, 3, 1)
-
-
-@pytest.fixture
-def content(transactional_db, wagtail_root, settings, tmp_path):
-    """Two districts, four enterprises, a home page, one news item, one notice valid until
-    NOTICE_DAY."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    west = DistrictFactory(code="150402001", name="西屯街道")
-    town = DistrictFactory(code="150402100", name="红庙子镇", kind="town")
-    enterprises = [
-        EnterpriseFactory(district=west),
-        EnterpriseFactory(district=west),
-        EnterpriseFactory(district=town),
-        EnterpriseFactory(district=town),
-    ]
-    home = HomePage(title="首页", slug="hongshan", intro="<p>欢迎访问。</p>")
-    wagtail_root.add_child(instance=home)
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
-    index = NewsIndexPage(title="政策资讯", slug="news")
-    home.add_child(instance=index)
-    news = publish_news(index, title="红山区举办小微企业招聘会", slug="job-fair")
-    notice = NoticePage(
-        title="测试公示",
-        slug="publicity",
-        notice_type="publicity",
-        publication_date=NOTICE_DAY - datetime.timedelta(days=10),
-        valid_until=NOTICE_DAY,
-        document_number="红市监公告〔2099〕1号",
-        body=json.dumps([{"type": "paragraph", "value": "<p>公示内容。</p>"}]),
-    )
-    index.add_child(instance=notice)
-    notice.save_revision().publish()
-    return {"enterprises": enterprises, "index": index, "news": news, "notice": notice}
 
 
 def build(run_build, url: str, output: Path, *extra: str):
@@ -92,19 +53,30 @@ def assert_same_tree(left: Path, right: Path) -> None:
     assert (mismatch, errors) == ([], [])
 
 
+@pytest.fixture(params=["child process", "warm process"])
+def any_build(request, run_build):
+    """Both ways the worker builds: a child process each time, or the warm build process
+    that remembers the state between builds (state_memo.py)."""
+    if request.param == "child process":
+        return run_build
+    return request.getfixturevalue("warm_builder").run
+
+
 def test_unchanged_pages_are_left_alone_changed_ones_rendered_and_equal_a_full_build(
-    content, live_server, tmp_path, run_build
+    content, live_server, tmp_path, run_build, any_build
 ):
     output = tmp_path / "out"
-    first = build(run_build, live_server.url, output, "--today", "2026-02-01")
+    first = build(any_build, live_server.url, output, "--today", "2026-02-01")
     assert "full build: no previous build with a manifest" in first.stdout
     assert manifest(output)["reused"] == 0
     kept, changed, deleted, moved = content["enterprises"]
     first_kept_page = page(output, f"/enterprises/{kept.credit_code}/")
 
     # Nothing changed: every page is reused except those of clock-reading templates (events).
-    second = build(run_build, live_server.url, output, "--today", "2026-02-01")
+    second = build(any_build, live_server.url, output, "--today", "2026-02-01")
     assert "full build" not in second.stdout
+    if any_build is not run_build:  # the manifest and the copies came from memory
+        assert re.search(r"warm build process: [4-9] state file\(s\) read", second.stdout)
     again = manifest(output)
     assert again["incremental"] and again["rendered"] <= 2 and again["reused"] > 10
     assert re.search(r"built \d+ pages in \d+\.\ds \(rendered \d+, reused \d+\)", second.stdout)
@@ -122,7 +94,7 @@ def test_unchanged_pages_are_left_alone_changed_ones_rendered_and_equal_a_full_b
     changed_inode = inode(page(output, f"/enterprises/{changed.credit_code}/"))
     kept_inode = inode(page(output, f"/enterprises/{kept.credit_code}/"))
     news_inode = inode(page(output, f"/news/{content['news'].id}/"))
-    third = build(run_build, live_server.url, output, "--today", "2026-02-01")
+    third = build(any_build, live_server.url, output, "--today", "2026-02-01")
     assert re.search(r"enterprise directory: \d+ changed, 1 deleted", third.stdout), third.stdout
     pages = manifest(output)["pages"]
     after = live(output)

@@ -10,7 +10,6 @@ fetching them again (the credit records in publicity: ~30 requests, 3.5 s at dem
 from __future__ import annotations
 
 import datetime
-import gzip
 import json
 import logging
 import threading
@@ -19,6 +18,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
+
+from . import state_memo
 
 WAGTAIL_PAGE_LIMIT = 100  # WAGTAILAPI_LIMIT_MAX on the Django side
 REGISTRY_PAGE_SIZE = 200  # RegistryCursorPagination.max_page_size
@@ -54,8 +55,7 @@ class ListCache:
         stored = None
         if state_dir:
             try:
-                with gzip.open(Path(state_dir) / LIST_CACHE_FILE, "rt", encoding="utf-8") as f:
-                    stored = json.load(f)
+                stored = state_memo.read_json(Path(state_dir) / LIST_CACHE_FILE)
             except (OSError, ValueError, EOFError):
                 stored = None
         if stored and (
@@ -94,9 +94,7 @@ class ListCache:
             "created_at": getattr(self, "created_at", _now().isoformat()),
             "lists": self.current,
         }
-        text = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
-        with gzip.open(path / LIST_CACHE_FILE, "wb", compresslevel=1) as handle:
-            handle.write(text.encode("utf-8"))
+        state_memo.write_json(path / LIST_CACHE_FILE, stored)
 
 
 def _now() -> datetime.datetime:

@@ -41,6 +41,7 @@ import pelican
 from jinja2 import meta, nodes
 from pelican.paginator import Page, Paginator
 
+from . import state_memo
 from .filters import DAY_DEPENDENT, TIME_DEPENDENT
 
 logger = logging.getLogger(__name__)
@@ -98,8 +99,7 @@ def manifest_read(state_dir: str | None) -> dict | None:
     if not state_dir:
         return None
     try:
-        with open(Path(state_dir) / MANIFEST, encoding="utf-8") as handle:
-            manifest = json.load(handle)
+        manifest = state_memo.read_json(Path(state_dir) / MANIFEST)
     except (OSError, ValueError):
         return None
     return manifest if manifest.get("version") == KEY_VERSION else None
@@ -357,6 +357,4 @@ class RenderCache:
             return
         path = Path(state_dir)
         path.mkdir(parents=True, exist_ok=True)
-        # dumps, then one write: json.dump streams through the slow pure-Python encoder.
-        text = json.dumps(self.manifest(), ensure_ascii=False, separators=(",", ":"))
-        (path / MANIFEST).write_text(text, encoding="utf-8")
+        state_memo.write_json(path / MANIFEST, self.manifest())

@@ -21,12 +21,13 @@ live) and replace, join or leave the kept list. An answer is fetched whole when
 from __future__ import annotations
 
 import datetime
-import gzip
 import json
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+from . import state_memo
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +78,7 @@ class PagesCopy:
         if not state_dir:
             return {}
         try:
-            with gzip.open(Path(state_dir) / FILE, "rt", encoding="utf-8") as handle:
-                stored = json.load(handle)
+            stored = state_memo.read_json(Path(state_dir) / FILE)
         except (OSError, ValueError, EOFError):
             return {}
         if stored.get("version") != VERSION or stored.get("fingerprint") != self.fingerprint:
@@ -154,6 +154,4 @@ class PagesCopy:
         path = Path(state_dir)
         path.mkdir(parents=True, exist_ok=True)
         stored = {"version": VERSION, "fingerprint": self.fingerprint, "answers": self.current}
-        text = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
-        with gzip.open(path / FILE, "wb", compresslevel=1) as handle:
-            handle.write(text.encode("utf-8"))
+        state_memo.write_json(path / FILE, stored)

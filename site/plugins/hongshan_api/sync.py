@@ -32,7 +32,6 @@ items carry other fields than the stored copy (a deploy changed the serializer; 
 from __future__ import annotations
 
 import datetime
-import gzip
 import hashlib
 import json
 import logging
@@ -43,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import state_memo
 from .client import ApiClient, ApiError
 
 logger = logging.getLogger(__name__)
@@ -112,8 +112,7 @@ def _read(state_dir: str | None, feed: Feed) -> dict | None:
     if not state_dir:
         return None
     try:
-        with gzip.open(Path(state_dir) / feed.file, "rt", encoding="utf-8") as handle:
-            stored = json.load(handle)
+        stored = state_memo.read_json(Path(state_dir) / feed.file)
         with open(Path(state_dir) / _meta_file(feed), encoding="utf-8") as handle:
             meta = json.load(handle)
     except (OSError, ValueError, EOFError):
@@ -266,10 +265,7 @@ class ListSync:
         meta = {"copy": self.stored["copy"], "fetched_at": self.stored["fetched_at"]}
         if not (self._unchanged and self._link_previous(path)):
             copy = {key: value for key, value in self.stored.items() if key != "fetched_at"}
-            # dumps, then one write: json.dump streams through the slow pure-Python encoder.
-            text = json.dumps(copy, ensure_ascii=False, separators=(",", ":"))
-            with gzip.open(path / self.feed.file, "wb", compresslevel=1) as handle:
-                handle.write(text.encode("utf-8"))
+            state_memo.write_json(path / self.feed.file, copy)
         (path / _meta_file(self.feed)).write_text(json.dumps(meta), encoding="utf-8")
 
     def _link_previous(self, path: Path) -> bool:

@@ -1,10 +1,12 @@
 """manage.py run_platform: serve the whole platform on one port, supervised.
 
-Three children, as on a production host: the front server (`front/server.py`: the static site
+Four children, as on a production host: the front server (`front/server.py`: the static site
 and static files from disk, everything else passed on), gunicorn (threaded workers on a Unix
-socket) and the django-tasks database worker. A child that dies is restarted with back-off
-(cms/publishing/supervisor.py); Ctrl-C stops everything; if a child keeps dying the command
-stops everything and exits non-zero. The static site is built once the API answers.
+socket), the django-tasks database worker and the warm site builder (`site/build.py --serve`,
+which runs the worker's site builds: cms/publishing/builder.py). A child that dies is
+restarted with back-off (cms/publishing/supervisor.py); Ctrl-C stops everything; if a child
+keeps dying the command stops everything and exits non-zero. The static site is built once
+the API answers.
 """
 
 import logging
@@ -17,6 +19,7 @@ import urllib.request
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.publishing.builder import warm_process_command
 from cms.publishing.local_admin import local_admin_ensure
 from cms.publishing.services import scheduled_publishing_start, site_build_run
 from cms.publishing.supervisor import Child, GaveUp, Supervisor
@@ -121,6 +124,12 @@ class Command(BaseCommand):
             Child(
                 "worker",
                 [sys.executable, "manage.py", "run_worker"],
+                env=env,
+                cwd=str(settings.BASE_DIR),
+            ),
+            Child(
+                "builder",
+                warm_process_command(settings.SITE_BUILDER_SOCKET),
                 env=env,
                 cwd=str(settings.BASE_DIR),
             ),
