@@ -14,7 +14,10 @@ Measures, in the same run and against the same server:
     it fetches the enterprise directory as a change feed, renders only what changed and
     patches the live build in place;
   * with --change: an incremental build after one enterprise is saved (through Django, so run
-    the benchmark with the server's environment: DATABASE_URL or VAR_DIR).
+    the benchmark with the server's environment: DATABASE_URL or VAR_DIR);
+  * with --warm: the same incremental builds (after the child-process ones of each round) run
+    by a warm build process (`site/build.py --serve`, as run_platform starts it for the
+    worker), timed from the request to the answer.
 Incremental builds are given `--cms-changed=` (no CMS page changed), the hint the publishing
 worker computes from Wagtail's log (plugins/hongshan_api/pages_copy.py); without it they
 would fetch every CMS page type again.
@@ -68,11 +71,45 @@ def build_seconds(api: str, output: str, *extra: str) -> tuple[float, dict]:
     elapsed = time.perf_counter() - started
     if completed.returncode != 0:
         sys.exit(f"build failed:\n{completed.stdout}{completed.stderr}")
-    match = re.search(
-        r"built (\d+) pages .*\(rendered ([\d,]+), reused ([\d,]+)\)", completed.stdout
-    )
+    return elapsed, build_counts(completed.stdout)
+
+
+class WarmBuilder:
+    """A warm build process on a scratch socket, asked as the publishing worker asks it."""
+
+    def __init__(self, folder: str) -> None:
+        sys.path.insert(0, str(ROOT))
+        from cms.publishing.builder import build_in_warm_process
+
+        self.ask = build_in_warm_process
+        self.socket = Path(folder) / "builder.sock"
+        self.process = subprocess.Popen(
+            [sys.executable, str(BUILD), "--serve", str(self.socket)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        while not self.socket.exists():
+            if self.process.poll() is not None:
+                sys.exit("the warm build process did not start")
+            time.sleep(0.05)
+
+    def seconds(self, api: str, output: str, *extra: str) -> tuple[float, dict]:
+        started = time.perf_counter()
+        outcome = self.ask(["--api", api, "--output", output, *extra], self.socket)
+        elapsed = time.perf_counter() - started
+        if outcome is None or outcome.returncode != 0:
+            sys.exit(f"warm build failed:\n{outcome.log if outcome else 'no answer'}")
+        return elapsed, build_counts(outcome.log)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def build_counts(log: str) -> dict:
+    match = re.search(r"built (\d+) pages .*\(rendered ([\d,]+), reused ([\d,]+)\)", log)
     numbers = [int(group.replace(",", "")) for group in match.groups()] if match else [0, 0, 0]
-    return elapsed, dict(zip(("pages", "rendered", "reused"), numbers, strict=True))
+    return dict(zip(("pages", "rendered", "reused"), numbers, strict=True))
 
 
 def enterprise_touch() -> str:
@@ -99,28 +136,48 @@ def main() -> None:
     parser.add_argument(
         "--change", action="store_true", help="also time a build after one enterprise change"
     )
+    parser.add_argument(
+        "--warm", action="store_true", help="also time the builds in a warm build process"
+    )
     args = parser.parse_args()
 
-    times: dict[str, list[float]] = {"fetch": [], "full": [], "incremental": [], "change": []}
+    times: dict[str, list[float]] = {
+        name: [] for name in ("fetch", "full", "incremental", "change", "warm", "warm_change")
+    }
     pages: dict[str, dict] = {}
     counts: dict = {}
     with tempfile.TemporaryDirectory(prefix="site-bench-") as output:
+        warm = WarmBuilder(output) if args.warm else None
+        site = str(Path(output) / "site")
         # One full build (at 57,000 pages it takes a minute), then the incremental rounds.
-        seconds, pages["full"] = build_seconds(args.api, output, "--full")
+        seconds, pages["full"] = build_seconds(args.api, site, "--full")
         times["full"].append(seconds)
         print(f"full build {seconds:.2f} s")
         for round_number in range(1, args.rounds + 1):
             fetched, counts = fetch_seconds(args.api)
             times["fetch"].append(fetched)
-            seconds, pages["incremental"] = build_seconds(args.api, output, "--cms-changed=")
+            seconds, pages["incremental"] = build_seconds(args.api, site, "--cms-changed=")
             times["incremental"].append(seconds)
             line = f"round {round_number}: fetch {fetched:.2f} s, incremental {seconds:.2f} s"
             if args.change:
                 enterprise_touch()
-                seconds, pages["change"] = build_seconds(args.api, output, "--cms-changed=")
+                seconds, pages["change"] = build_seconds(args.api, site, "--cms-changed=")
                 times["change"].append(seconds)
                 line += f", after one enterprise change {seconds:.2f} s"
+            if warm is not None:
+                # Twice when nothing changed: the first warm build reads the child's state.
+                for _ in range(2):
+                    seconds, pages["warm"] = warm.seconds(args.api, site, "--cms-changed=")
+                times["warm"].append(seconds)
+                line += f"; warm: incremental {seconds:.2f} s"
+                if args.change:
+                    enterprise_touch()
+                    seconds, pages["warm_change"] = warm.seconds(args.api, site, "--cms-changed=")
+                    times["warm_change"].append(seconds)
+                    line += f", after one enterprise change {seconds:.2f} s"
             print(line)
+        if warm is not None:
+            warm.stop()
 
     median = {label: statistics.median(values) for label, values in times.items() if values}
     print(
@@ -135,7 +192,12 @@ def main() -> None:
         f"({full['pages'] / median['full']:.0f} pages/s), {median['full'] / median['fetch']:.1f}x "
         "the fetch"
     )
-    for label, title in (("incremental", "nothing changed"), ("change", "one enterprise changed")):
+    for label, title in (
+        ("incremental", "nothing changed"),
+        ("change", "one enterprise changed"),
+        ("warm", "nothing changed, warm process"),
+        ("warm_change", "one enterprise changed, warm process"),
+    ):
         if label in median:
             done = pages[label]
             ratio = median["full"] / median[label]
