@@ -30,8 +30,15 @@ def live(output: Path) -> Path:
 
 
 def manifest(output: Path) -> dict:
-    state = output / "state" / live(output).name / "manifest.json"
-    return json.loads(state.read_text(encoding="utf-8"))
+    """The live manifest as the next build reads it: keys of the paths an interrupted apply
+    listed as unknown (manifest.unknown.json) are None."""
+    state = output / "state" / live(output).name
+    found = json.loads((state / "manifest.json").read_text(encoding="utf-8"))
+    unknown = state / "manifest.unknown.json"
+    if unknown.exists():
+        paths = json.loads(unknown.read_text(encoding="utf-8"))["paths"]
+        found["pages"].update(dict.fromkeys(paths))
+    return found
 
 
 def page(output: Path, url_path: str) -> Path:

@@ -49,6 +49,8 @@ logger = logging.getLogger(__name__)
 # Bump when the key's recipe changes: every manifest written before becomes unusable.
 KEY_VERSION = 3
 MANIFEST = "manifest.json"
+# The paths an apply was patching when it stopped (build.py writes it, removes it when done).
+UNKNOWN = "manifest.unknown.json"
 PLUGIN_DIR = Path(__file__).resolve().parent
 
 
@@ -102,7 +104,19 @@ def manifest_read(state_dir: str | None) -> dict | None:
         manifest = state_memo.read_json(Path(state_dir) / MANIFEST)
     except (OSError, ValueError):
         return None
-    return manifest if manifest.get("version") == KEY_VERSION else None
+    try:
+        with open(Path(state_dir) / UNKNOWN, encoding="utf-8") as handle:
+            unknown = json.load(handle)["paths"]
+    except FileNotFoundError:
+        unknown = []
+    except (OSError, ValueError, KeyError):  # unreadable: vouch for nothing
+        return None
+    if manifest.get("version") != KEY_VERSION:
+        return None
+    if unknown:  # an apply was cut short: those files may not be what the keys describe
+        pages = {**manifest["pages"], **dict.fromkeys(unknown)}
+        manifest = {**manifest, "pages": pages}
+    return manifest
 
 
 class TemplateInputs:
