@@ -1,12 +1,14 @@
 """The staff queue of a public request kind in the Wagtail admin."""
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.admin_forms import ServiceSnippetViewSet
 
 
-class PublicRequestQueue(SnippetViewSet):
+class PublicRequestQueue(ServiceSnippetViewSet):
     """A kind's requests, newest first, filtered by status; a kind adds its model, labels,
-    columns and panels."""
+    columns and panels, and the form whose save calls its handling service
+    (`service_form_class`, `core.admin_forms`)."""
 
     icon = "help"
     list_filter = ["status"]

@@ -11,10 +11,11 @@ HONEYPOT_MESSAGE = "提交内容无效。"
 
 
 class PublicRequestSubmitSerializer(serializers.Serializer):
-    """A kind's form declares its own fields (a `phone` among them, `core.public_forms`);
-    this base checks the phone with the kind's `phone_validators` (the model field's rules,
-    reported under `phone`) and refuses a filled honeypot."""
+    """A kind's form declares its own fields (its phone among them, named `phone_field`,
+    `core.public_forms`); this base checks the phone with the kind's `phone_validators` (the
+    model field's rules, reported under the phone's name) and refuses a filled honeypot."""
 
+    phone_field = "phone"
     phone_validators: list[Callable[[str], None]] = []
 
     # A field people never see (the site's forms hide it): a bot filling every input gives
@@ -25,15 +26,17 @@ class PublicRequestSubmitSerializer(serializers.Serializer):
         fields = super().get_fields()
         if "website" in fields:  # last, as in the forms (base fields come first in DRF)
             fields["website"] = fields.pop("website")
+        if self.phone_field in fields:  # the first rule that fails is the one reported
+            phone = fields[self.phone_field]
+            phone.validators = [*phone.validators, self._phone_check]
         return fields
 
-    def validate_phone(self, value: str) -> str:
+    def _phone_check(self, value: str) -> None:
         try:
             for validator in self.phone_validators:
                 validator(value)
         except ValidationError as error:
             raise serializers.ValidationError(error.messages) from error
-        return value
 
     def validate_website(self, value: str) -> str:
         if value.strip():

@@ -1,12 +1,19 @@
-"""Serializers of the credit registry: public record shape, clerk write shape, repair form."""
+"""Serializers of the credit registry: public record shape, clerk write shape, repair form
+and its receipt."""
 
 import datetime
 
 from rest_framework import serializers
 
+from core.public_forms import field_messages
+from core.public_requests.serializers import (
+    PublicRequestReceiptSerializer,
+    PublicRequestSubmitSerializer,
+    public_request_receipt,
+)
 from registry_api.enterprises.models import Enterprise
 
-from .models import CreditRecord, CreditRepairApplication, Department
+from .models import CreditRecord, CreditRepairApplication, Department, validate_repair_phone
 
 EDITABLE_FIELDS = [
     "enterprise",
@@ -113,8 +120,11 @@ class CreditRecordWriteSerializer(serializers.ModelSerializer):
         validators: list = []  # (department, decision_number) is checked by full_clean()
 
 
-class RepairApplicationSerializer(serializers.Serializer):
+class RepairApplicationSerializer(PublicRequestSubmitSerializer):
     """The public repair form; the answer never repeats the applicant's name or phone."""
+
+    phone_field = "contact_phone"
+    phone_validators = [validate_repair_phone]
 
     record = serializers.PrimaryKeyRelatedField(
         queryset=CreditRecord.objects.all(),
@@ -124,23 +134,30 @@ class RepairApplicationSerializer(serializers.Serializer):
         max_length=50,
         error_messages={"blank": "请填写申请人姓名。", "required": "请填写申请人姓名。"},
     )
-    contact_phone = serializers.RegexField(
-        r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$",
-        error_messages={
-            "invalid": "请填写有效的手机号码或固定电话。",
-            "required": "请填写联系电话。",
-            "blank": "请填写联系电话。",
-        },
-    )
+    # No max_length of its own: the phone rule refuses anything longer, with its message.
+    contact_phone = serializers.CharField(error_messages=field_messages("请填写联系电话。"))
     reason = serializers.CharField(
         error_messages={"blank": "请填写申请理由。", "required": "请填写申请理由。"}
     )
 
 
-class RepairApplicationReceiptSerializer(serializers.ModelSerializer):
-    status_display = serializers.CharField(source="get_status_display", read_only=True)
-    record = serializers.IntegerField(source="record_id")
+class RepairApplicationReceiptSerializer(PublicRequestReceiptSerializer):
+    """The base's receipt (reference code, status, message) and the repair's own: the
+    application's id, its record and its due date."""
 
-    class Meta:
-        model = CreditRepairApplication
-        fields = ["id", "record", "status", "status_display", "submitted_at", "due_on"]
+    id = serializers.IntegerField()
+    record = serializers.IntegerField()
+    submitted_at = serializers.DateTimeField()
+    due_on = serializers.DateField(allow_null=True)
+
+
+def repair_application_receipt(application: CreditRepairApplication, message: str) -> dict:
+    return RepairApplicationReceiptSerializer(
+        {
+            **public_request_receipt(application, message),
+            "id": application.pk,
+            "record": application.record_id,
+            "submitted_at": application.submitted_at,
+            "due_on": application.due_on,
+        }
+    ).data

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.codes import dated_reference
 from core.signals import rows_changed
 from registry_api import audit
 from registry_api.workdays.calendar import WorkCalendar
@@ -11,6 +12,11 @@ from registry_api.workdays.calendar import WorkCalendar
 from .models import CreditRecord, CreditRepairApplication, PublicityRule, add_months
 
 REPAIR_WORKING_DAYS = 10
+
+
+def repair_reference_new(when=None) -> str:
+    """XF + submission date + 6 random characters, e.g. XF20261127K7Q2MD."""
+    return dated_reference("XF", when)
 
 
 def apply_publicity_rule(record: CreditRecord) -> CreditRecord:
@@ -71,9 +77,16 @@ def rule_save(rule: PublicityRule) -> int:
 
 @transaction.atomic
 def repair_apply(
-    *, record: CreditRecord, applicant_name: str, contact_phone: str, reason: str, today=None
+    *,
+    record: CreditRecord,
+    applicant_name: str,
+    contact_phone: str,
+    reason: str,
+    today=None,
+    submitted_at=None,
 ) -> CreditRepairApplication:
-    today = today or timezone.localdate()
+    submitted_at = submitted_at or timezone.now()
+    today = today or timezone.localdate(submitted_at)
     if record.status != CreditRecord.Status.PUBLIC:
         raise ValidationError({"record": "该记录不在公示中，无需申请信用修复。"})
     if record.repair_eligible_on is None:
@@ -83,6 +96,8 @@ def repair_apply(
             {"record": f"该记录自{record.repair_eligible_on:%Y年%m月%d日}起方可申请信用修复。"}
         )
     application = CreditRepairApplication(
+        reference=repair_reference_new(submitted_at),
+        submitted_at=submitted_at,
         enterprise=record.enterprise,
         record=record,
         applicant_name=applicant_name,
@@ -105,6 +120,7 @@ def repair_decide(
     application.decision_note = note
     if status in (CreditRepairApplication.Status.GRANTED, CreditRepairApplication.Status.REFUSED):
         application.decided_at = timezone.now()
+    application.full_clean()
     application.save()
     if status == CreditRepairApplication.Status.GRANTED:
         record = application.record

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -11,6 +11,7 @@ from core.conditional import ConditionalGetMixin
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
+from core.public_requests.views import PublicRequestSubmitMixin
 from registry_api.enterprises.models import Enterprise
 from registry_api.partners.views import CreditRecordPartnerMixin
 
@@ -22,7 +23,10 @@ from .serializers import (
     CreditRecordWriteSerializer,
     RepairApplicationReceiptSerializer,
     RepairApplicationSerializer,
+    repair_application_receipt,
 )
+
+RECEIPT_MESSAGE = "申请已提交，请记下受理编号。工作人员将在办理期限内审核并告知结果。"
 
 
 class CreditRecordPagination(RegistryCursorPagination):
@@ -112,22 +116,37 @@ def credit_profile(enterprise: Enterprise, today) -> dict:
     return profile.credit_profile(enterprise, today)
 
 
-class RepairApplicationViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):
-    """POST /api/v1/credit-repair-applications/: anyone may apply; staff decide in the admin."""
+class RepairApplicationViewSet(
+    PublicRequestSubmitMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """POST /api/v1/credit-repair-applications/: anyone may apply (throttled per address);
+    staff decide in the admin."""
 
     permission_classes = [AllowAny]
     serializer_class = RepairApplicationSerializer
     queryset = CreditRecord.objects.none()
+    submit_scope = "credit_repair_submit"
+    submit_rate_setting = "CREDIT_REPAIR_SUBMIT_RATE"
+    # Until the settings name the rate (cms/settings/base.py), the other kinds' rate.
+    submit_rate_default = "10/hour"
 
     @extend_schema(
         summary="提交信用修复申请",
         request=RepairApplicationSerializer,
-        responses={201: RepairApplicationReceiptSerializer},
+        responses={
+            201: RepairApplicationReceiptSerializer,
+            400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
+            429: OpenApiResponse(description="提交过于频繁（throttled）"),
+        },
     )
     def create(self, request, *args, **kwargs):
         serializer = RepairApplicationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        application = services.repair_apply(**serializer.validated_data)
-        return Response(
-            RepairApplicationReceiptSerializer(application).data, status=status.HTTP_201_CREATED
+        data = serializer.validated_data
+        application = services.repair_apply(
+            record=data["record"],
+            applicant_name=data["applicant_name"],
+            contact_phone=data["contact_phone"],
+            reason=data["reason"],
         )
+        return self.receipt_response(repair_application_receipt(application, RECEIPT_MESSAGE))

@@ -1,17 +1,53 @@
-"""Staff edit credit records, rules, departments and decide repairs in the admin (信用信息 menu)."""
+"""Staff edit credit records, rules, departments and decide repairs in the admin (信用信息 menu).
 
-from wagtail import hooks
+Records, rules and repair decisions save through the credit services, as the API and the
+partner import do (`core.admin_forms`): publicity dates come from the rules in the same save,
+a changed rule recomputes its records, a granted repair marks its record 已修复.
+"""
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.public_requests.queue import PublicRequestQueue
+from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
+from core.public_requests.queue import PublicRequestQueue, read_only
 
 from . import services
 from .models import CreditRecord, CreditRepairApplication, Department, PublicityRule
 
 
-class CreditRecordViewSet(SnippetViewSet):
+class CreditRecordForm(ServiceModelForm):
+    def service_create(self, values):
+        return services.record_create(**values)
+
+    def service_update(self, instance, values):
+        return services.record_update(record=instance, **values)
+
+
+class PublicityRuleForm(ServiceModelForm):
+    def service_create(self, values):
+        rule = PublicityRule(**values)
+        services.rule_save(rule)
+        return rule
+
+    def service_update(self, instance, values):
+        services.rule_save(instance)  # the form has set `values` on it
+        return instance
+
+
+class RepairDecisionForm(ServiceModelForm):
+    """Staff decide; what the applicant sent is shown, not edited. Applications arrive
+    through the public form only (`services.repair_apply`)."""
+
+    def service_update(self, instance, values):
+        return services.repair_decide(
+            application=instance, status=values["status"], note=values["decision_note"]
+        )
+
+
+class CreditRecordViewSet(ServiceSnippetViewSet):
     model = CreditRecord
+    service_form_class = CreditRecordForm
     icon = "doc-full"
     menu_label = "信用记录"
     list_display = ["decision_number", "enterprise", "department", "category", "status"]
@@ -23,12 +59,34 @@ class CreditRecordViewSet(SnippetViewSet):
 
 class RepairApplicationViewSet(PublicRequestQueue):
     model = CreditRepairApplication
+    service_form_class = RepairDecisionForm
     menu_label = "信用修复申请"
-    list_display = ["enterprise", "record", "status", "submitted_at", "due_on"]
+    list_display = ["reference", "enterprise", "record", "status", "submitted_at", "due_on"]
+    search_fields = ["reference"]
+    panels = [
+        MultiFieldPanel(
+            read_only(
+                "reference",
+                "submitted_at",
+                "enterprise",
+                "record",
+                "applicant_name",
+                "contact_phone",
+                "reason",
+                "due_on",
+            ),
+            heading="申请（申请人信息不公开）",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("decision_note"), *read_only("decided_at")],
+            heading="审核决定",
+        ),
+    ]
 
 
-class PublicityRuleViewSet(SnippetViewSet):
+class PublicityRuleViewSet(ServiceSnippetViewSet):
     model = PublicityRule
+    service_form_class = PublicityRuleForm
     icon = "time"
     menu_label = "公示规则"
     list_display = ["category", "severity", "publicity_months", "repair_after_months", "note"]
@@ -49,26 +107,3 @@ class CreditGroup(SnippetViewSetGroup):
 
 
 register_snippet(CreditGroup)
-
-
-def _after_save(request, instance):
-    """Admin saves go through the services: recompute publicity, apply a granted repair."""
-    if isinstance(instance, CreditRecord):
-        services.apply_publicity_rule(instance)
-        instance.save(update_fields=["publicity_start", "publicity_end", "repair_eligible_on"])
-    elif isinstance(instance, PublicityRule):
-        services.rule_save(instance)
-    elif isinstance(instance, CreditRepairApplication):
-        services.repair_decide(
-            application=instance, status=instance.status, note=instance.decision_note
-        )
-
-
-@hooks.register("after_create_snippet")
-def credit_after_create(request, instance):
-    _after_save(request, instance)
-
-
-@hooks.register("after_edit_snippet")
-def credit_after_edit(request, instance):
-    _after_save(request, instance)

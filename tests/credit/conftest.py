@@ -20,6 +20,12 @@ def api():
 
 
 @pytest.fixture
+def staff_client(client, db):
+    client.force_login(User.objects.create_superuser("editor", password="not-used"))
+    return client
+
+
+@pytest.fixture
 def enterprises(db):
     west = DistrictFactory(code="150402001", name="西屯街道")
     return [EnterpriseFactory(district=west) for _ in range(6)]

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.utils import timezone
 
 from registry_api.credit import services
@@ -13,12 +12,6 @@ from tests.clock import at_every_clock
 pytestmark = [pytest.mark.django_db, at_every_clock]
 
 BASE = "/admin/snippets/credit/"
-
-
-@pytest.fixture
-def staff_client(client, db):
-    client.force_login(User.objects.create_superuser("editor", password="not-used"))
-    return client
 
 
 def test_admin_lists_records_rules_and_departments(staff_client, records):
