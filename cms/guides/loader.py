@@ -10,16 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cms.pages.content_loader import markdown_to_blocks
 from cms.pages.models import HomePage, PlatformPage
 from cms.pages.platform_loader import platform_parent
 from cms.pages.section_loading import (
     Counts,
     SourceFile,
-    empty_counts,
     markdown_html,
     read_files,
-    upsert_child_page,
+    upsert_children,
 )
 
 from .models import GuidePage
@@ -79,9 +77,7 @@ def parse_guide_file(path: Path) -> GuideItem:
     source = SourceFile(path)
     source.check_keys((*SCALAR_KEYS, *RECORDS))
     slug = source.slug()
-    matter_type = source.text("matter_type", required=True)
-    if matter_type and matter_type not in GuidePage.MatterType.values:
-        source.problem("matter_type", f"应为 {'、'.join(GuidePage.MatterType.values)} 之一")
+    matter_type = source.choice("matter_type", GuidePage.MatterType.values)
     values: dict[str, Any] = {
         "title": source.text("title", required=True),
         "matter_type": matter_type,
@@ -95,15 +91,11 @@ def parse_guide_file(path: Path) -> GuideItem:
         "online_url": source.text("online_url"),
         "online_service_name": source.text("online_service_name"),
         **{key: _stream(source, key) for key in RECORDS},
-        "body": [
-            {"type": "paragraph", "value": html} for html in markdown_to_blocks(source.content)
-        ],
+        "body": source.paragraphs(),
     }
     if not values["steps"]:
         source.problem("steps", "至少需要一个办理步骤")
-    fields = [name for name in values if name not in ("title", "search_description")]
-    source.validate_page(GuidePage(slug=slug, **values), fields)
-    source.raise_errors()
+    source.check_page(GuidePage(slug=slug, **values), values)
     return GuideItem(path=path, slug=slug, values=values)
 
 
@@ -116,10 +108,4 @@ def load(content_dir: Path, home: HomePage, *, force: bool = False) -> dict[str,
     """Create or update every guide below the 市场准入 platform page of `home`."""
     items = read_guides(content_dir / "guides")
     parent = platform_parent(home, PLATFORM, directory="content/guides")
-    counts = empty_counts()
-    for item in items:
-        action = upsert_child_page(
-            parent, GuidePage, lookup={"slug": item.slug}, values=item.values, force=force
-        )
-        counts[action].append(item.slug)
-    return {LABEL: counts}
+    return {LABEL: upsert_children(parent, GuidePage, items, force=force)}

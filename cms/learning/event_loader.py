@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-from cms.pages.content_loader import ContentError, markdown_to_blocks
+from cms.pages.content_loader import ContentError
 from cms.pages.models import HomePage, PlatformPage
 from cms.pages.platform_loader import platform_parent
 from cms.pages.section_loading import (
@@ -77,12 +77,8 @@ def parse_event_file(path: Path) -> EventItem:
     source = SourceFile(path)
     source.check_keys(KEYS)
     slug = source.slug()
-    event_type = source.text("type", required=True)
-    if event_type and event_type not in EventPage.EventType.values:
-        source.problem("type", f"应为 {'、'.join(EventPage.EventType.values)} 之一")
-    platform = source.text("platform", default=DEFAULT_PLATFORM)
-    if platform not in PlatformPage.Code.values:
-        source.problem("platform", f"应为 {'、'.join(PlatformPage.Code.values)} 之一")
+    event_type = source.choice("type", EventPage.EventType.values)
+    platform = source.choice("platform", PlatformPage.Code.values, default=DEFAULT_PLATFORM)
     values: dict[str, Any] = {
         "title": source.text("title", required=True),
         "event_type": event_type,
@@ -93,13 +89,9 @@ def parse_event_file(path: Path) -> EventItem:
         "registration_note": source.text("registration"),
         "summary": source.text("summary", required=True),
         "search_description": source.text("summary"),
-        "body": [
-            {"type": "paragraph", "value": html} for html in markdown_to_blocks(source.content)
-        ],
+        "body": source.paragraphs(),
     }
-    fields = [name for name in values if name not in ("title", "search_description")]
-    source.validate_page(EventPage(slug=slug, **values), fields)
-    source.raise_errors()
+    source.check_page(EventPage(slug=slug, **values), values)
     return EventItem(
         path=path,
         slug=slug,

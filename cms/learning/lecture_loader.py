@@ -13,16 +13,14 @@ from typing import Any
 
 from wagtail.documents import get_document_model
 
-from cms.pages.content_loader import markdown_to_blocks
 from cms.pages.models import PlatformPage
 from cms.pages.platform_loader import platform_parent
 from cms.pages.section_loading import (
     Counts,
     SourceFile,
-    empty_counts,
     publish_time,
     read_files,
-    upsert_child_page,
+    upsert_children,
 )
 
 from .handouts import HandoutLecture, handout_docx_bytes
@@ -148,9 +146,7 @@ def parse_lecture_file(path: Path) -> LectureItem:
         "summary": source.text("summary", required=True),
         "search_description": source.text("summary"),
         "stream_url": source.text("stream_url"),
-        "body": [
-            {"type": "paragraph", "value": html} for html in markdown_to_blocks(source.content)
-        ],
+        "body": source.paragraphs(),
         "transcript": _transcript(source),
     }
     if not values["transcript"]:
@@ -189,10 +185,7 @@ def parse_lecture_file(path: Path) -> LectureItem:
             )
         )
 
-    page = LecturePage(slug=slug, video=video_check, **values)
-    fields = [name for name in values if name not in ("title", "search_description")]
-    source.validate_page(page, fields)
-    source.raise_errors()
+    source.check_page(LecturePage(slug=slug, video=video_check, **values), values)
     return LectureItem(path=path, slug=slug, values=values, video=video, materials=tuple(materials))
 
 
@@ -208,23 +201,18 @@ def _document(file: FileToLoad):
 def write_lectures(items: list[LectureItem], home, *, force: bool = False) -> Counts:
     """Create or update every lecture below the 学习教育 platform page of `home`."""
     parent = platform_parent(home, PLATFORM, directory="content/lectures")
-    counts = empty_counts()
-    for item in items:
-        values = {
+    return upsert_children(
+        parent,
+        LecturePage,
+        items,
+        force=force,
+        values=lambda item: {
             **item.values,
             "video": _document(item.video) if item.video else None,
             "materials": [
                 {"type": kind, "value": {"document": _document(file).pk, "title": shown}}
                 for kind, file, shown in item.materials
             ],
-        }
-        action = upsert_child_page(
-            parent,
-            LecturePage,
-            lookup={"slug": item.slug},
-            values=values,
-            force=force,
-            first_published_at=publish_time(item.values["recorded_on"]),
-        )
-        counts[action].append(item.slug)
-    return counts
+        },
+        first_published_at=lambda item: publish_time(item.values["recorded_on"]),
+    )

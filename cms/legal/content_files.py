@@ -16,6 +16,7 @@ import frontmatter
 import yaml
 
 from cms.pages.content_loader import SLUG_PATTERN, ContentError
+from cms.pages.section_loading import read_files
 
 from .models import ContractFillField, ContractTemplatePage, LawPage
 
@@ -325,30 +326,11 @@ def _list(data: dict, key: str, problems: _Problems) -> list:
     return value
 
 
-def _read(directory: Path, pattern: str, parse) -> list:
-    items, errors = [], []
-    for path in sorted(directory.glob(pattern)) if directory.is_dir() else []:
-        if path.name.upper().startswith("README"):
-            continue
-        try:
-            items.append(parse(path))
-        except ContentError as error:
-            errors.extend(error.errors)
-    seen: dict[str, Path] = {}
-    for item in items:
-        first = seen.setdefault(item.slug, item.path)
-        if first != item.path:
-            errors.append(f"{item.path.name}: slug：“{item.slug}”与 {first.name} 重复")
-    if errors:
-        raise ContentError(errors)
-    return items
-
-
 def read_laws(directory: Path) -> list[LawItem]:
     """Every law file of `directory` (sorted by name); all problems in one ContentError."""
-    return _read(directory, "*.md", parse_law_file)
+    return read_files(directory, parse_law_file)
 
 
 def read_contracts(directory: Path) -> list[ContractItem]:
     """Every contract file of `directory` (sorted by name); all problems in one ContentError."""
-    return _read(directory, "*.yaml", parse_contract_file)
+    return read_files(directory, parse_contract_file, pattern="*.yaml")

@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content_loader import ensure_news_index, markdown_to_blocks
+from .content_loader import ensure_news_index
 from .models import HomePage, NoticePage
 from .section_loading import (
     Counts,
     SourceFile,
-    empty_counts,
     publish_time,
     read_files,
-    upsert_child_page,
+    upsert_children,
 )
 
 LABEL = "notice pages"
@@ -46,9 +45,7 @@ def parse_notice_file(path: Path) -> NoticeItem:
     source = SourceFile(path)
     source.check_keys(KEYS)
     slug = source.slug()
-    notice_type = source.text("type", required=True)
-    if notice_type and notice_type not in NoticePage.NoticeType.values:
-        source.problem("type", f"应为 {'、'.join(NoticePage.NoticeType.values)} 之一")
+    notice_type = source.choice("type", NoticePage.NoticeType.values)
     values = {
         "title": source.text("title", required=True),
         "notice_type": notice_type,
@@ -58,15 +55,11 @@ def parse_notice_file(path: Path) -> NoticeItem:
         "document_number": source.text("document_number"),
         "summary": source.text("summary"),
         "search_description": source.text("summary"),
-        "body": [
-            {"type": "paragraph", "value": html} for html in markdown_to_blocks(source.content)
-        ],
+        "body": source.paragraphs(),
     }
     if not values["body"]:
         source.problem("正文", "不能为空")
-    fields = [name for name in values if name not in ("title", "search_description")]
-    source.validate_page(NoticePage(slug=slug, **values), fields)
-    source.raise_errors()
+    source.check_page(NoticePage(slug=slug, **values), values)
     return NoticeItem(path=path, slug=slug, values=values)
 
 
@@ -80,15 +73,11 @@ def load(content_dir: Path, home: HomePage, *, force: bool = False) -> dict[str,
     """Create or update every notice below the news section of `home`."""
     items = read_notices(content_dir / "notices")
     index, _ = ensure_news_index(home)
-    counts = empty_counts()
-    for item in items:
-        action = upsert_child_page(
-            index,
-            NoticePage,
-            lookup={"slug": item.slug},
-            values=item.values,
-            force=force,
-            first_published_at=publish_time(item.values["publication_date"]),
-        )
-        counts[action].append(item.slug)
+    counts = upsert_children(
+        index,
+        NoticePage,
+        items,
+        force=force,
+        first_published_at=lambda item: publish_time(item.values["publication_date"]),
+    )
     return {LABEL: counts}

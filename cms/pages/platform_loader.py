@@ -38,9 +38,7 @@ class PlatformItem:
 def parse_platform_file(path: Path) -> PlatformItem:
     source = SourceFile(path)
     source.check_keys(FIELDS)
-    code = source.text("code", required=True)
-    if code and code not in PlatformPage.Code.values:
-        source.problem("code", f"应为 {'、'.join(PlatformPage.Code.values)} 之一")
+    code = source.choice("code", PlatformPage.Code.values)
     sort_order = source.integer("sort_order", required=True)
     offers = source.strings("offers")
     values = {

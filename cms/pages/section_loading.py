@@ -21,7 +21,13 @@ from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from .content_loader import PUBLISH_TIME, SLUG_PATTERN, ContentError, _edited_by_person
+from .content_loader import (
+    PUBLISH_TIME,
+    SLUG_PATTERN,
+    ContentError,
+    _edited_by_person,
+    markdown_to_blocks,
+)
 
 Counts = dict[str, list[str]]
 
@@ -69,6 +75,18 @@ class SourceFile:
         if required and not value:
             self.problem(key, "必填")
         return value or default
+
+    def choice(self, key: str, choices: Iterable[str], *, default: str = "") -> str:
+        """A value that must be one of `choices`; required unless a `default` is given."""
+        choices = tuple(choices)
+        value = self.text(key, required=not default, default=default)
+        if value and value not in choices:
+            self.problem(key, f"应为 {'、'.join(choices)} 之一")
+        return value
+
+    def paragraphs(self) -> list[dict]:
+        """The Markdown body as a raw StreamField of `paragraph` blocks (one per h2 section)."""
+        return [{"type": "paragraph", "value": html} for html in markdown_to_blocks(self.content)]
 
     def slug(self, key: str = "slug") -> str:
         value = self.text(key, required=True)
@@ -156,14 +174,26 @@ class SourceFile:
             for name, message in cross_field_errors().items():
                 self.problem(name, message)
 
+    def check_page(self, page: Page, values: dict[str, Any]) -> None:
+        """`validate_page` over the fields of `values` but the title and search description
+        (Page's own), then raise every problem of the file."""
+        self.validate_page(page, [name for name in values if name not in PAGE_OWN_FIELDS])
+        self.raise_errors()
 
-def read_files(directory: Path, parse: Callable[[Path], Any], *, key: str = "slug") -> list:
-    """Parse every `*.md` of `directory` but its README.md; the problems of all files, and any
-    `key` (an attribute of the parsed items) used twice, end up in one ContentError."""
+
+# Fields of Wagtail's Page that the loaders fill but leave to Wagtail to check.
+PAGE_OWN_FIELDS = ("title", "search_description")
+
+
+def read_files(
+    directory: Path, parse: Callable[[Path], Any], *, key: str = "slug", pattern: str = "*.md"
+) -> list:
+    """Parse every `pattern` file of `directory` but its README; the problems of all files, and
+    any `key` (an attribute of the parsed items) used twice, end up in one ContentError."""
     items: list = []
     errors: list[str] = []
-    for path in sorted(directory.glob("*.md")):
-        if path.name == "README.md":  # the folder's description of its file format
+    for path in sorted(directory.glob(pattern)):
+        if path.name.upper().startswith("README"):  # the folder's description of its format
             continue
         try:
             items.append(parse(path))
@@ -211,6 +241,30 @@ def page_values(page: Page, names: Iterable[str]) -> dict[str, Any]:
 def publish_time(day: datetime.date) -> datetime.datetime:
     """When seed items dated `day` went live: 09:00 local time, as the news loader does."""
     return datetime.datetime.combine(day, PUBLISH_TIME, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def upsert_children(
+    parent: Page,
+    model: type[Page],
+    items: Iterable[Any],
+    *,
+    force: bool = False,
+    values: Callable[[Any], dict[str, Any]] = lambda item: item.values,
+    first_published_at: Callable[[Any], datetime.datetime | None] = lambda item: None,
+) -> Counts:
+    """`upsert_child_page` for each parsed item (found by its slug); the counts by outcome."""
+    counts = empty_counts()
+    for item in items:
+        action = upsert_child_page(
+            parent,
+            model,
+            lookup={"slug": item.slug},
+            values=values(item),
+            force=force,
+            first_published_at=first_published_at(item),
+        )
+        counts[action].append(item.slug)
+    return counts
 
 
 def upsert_child_page(

@@ -11,16 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cms.pages.content_loader import markdown_to_blocks
 from cms.pages.models import HomePage, PlatformPage
 from cms.pages.platform_loader import platform_parent
 from cms.pages.section_loading import (
     Counts,
     SourceFile,
-    empty_counts,
     publish_time,
     read_files,
-    upsert_child_page,
+    upsert_children,
 )
 from registry_api.enterprises import credit_code
 from registry_api.enterprises.models import Enterprise
@@ -44,9 +42,7 @@ def parse_story_file(path: Path) -> StoryItem:
     source = SourceFile(path)
     source.check_keys(KEYS)
     slug = source.slug()
-    kind = source.text("kind", required=True)
-    if kind and kind not in ShowcaseStoryPage.Kind.values:
-        source.problem("kind", f"应为 {'、'.join(ShowcaseStoryPage.Kind.values)} 之一")
+    kind = source.choice("kind", ShowcaseStoryPage.Kind.values)
     code = source.text("enterprise").upper()
     if code and (problem := credit_code.find_problem(code)) is not None:
         source.problem("enterprise", problem.message)
@@ -56,15 +52,11 @@ def parse_story_file(path: Path) -> StoryItem:
         "publication_date": source.date("date", required=True),
         "summary": source.text("summary", required=True),
         "search_description": source.text("summary"),
-        "body": [
-            {"type": "paragraph", "value": html} for html in markdown_to_blocks(source.content)
-        ],
+        "body": source.paragraphs(),
     }
     if not values["body"]:
         source.problem("正文", "不能为空")
-    fields = [name for name in values if name not in ("title", "search_description")]
-    source.validate_page(ShowcaseStoryPage(slug=slug, **values), fields)
-    source.raise_errors()
+    source.check_page(ShowcaseStoryPage(slug=slug, **values), values)
     return StoryItem(path=path, slug=slug, credit_code=code, values=values)
 
 
@@ -79,15 +71,12 @@ def load(content_dir: Path, home: HomePage, *, force: bool = False) -> dict[str,
     parent = platform_parent(home, PLATFORM, directory="content/stories")
     codes = {item.credit_code for item in items if item.credit_code}
     enterprises = Enterprise.objects.in_bulk(codes, field_name="credit_code")
-    counts = empty_counts()
-    for item in items:
-        action = upsert_child_page(
-            parent,
-            ShowcaseStoryPage,
-            lookup={"slug": item.slug},
-            values={**item.values, "enterprise": enterprises.get(item.credit_code)},
-            force=force,
-            first_published_at=publish_time(item.values["publication_date"]),
-        )
-        counts[action].append(item.slug)
+    counts = upsert_children(
+        parent,
+        ShowcaseStoryPage,
+        items,
+        force=force,
+        values=lambda item: {**item.values, "enterprise": enterprises.get(item.credit_code)},
+        first_published_at=lambda item: publish_time(item.values["publication_date"]),
+    )
     return {LABEL: counts}
