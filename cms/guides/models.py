@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.pages.models import choice_display
 from cms.pages.preview import StaticSitePreviewMixin
 from cms.pages.rules import CrossFieldRulesMixin
 
@@ -121,6 +122,4 @@ class GuidePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
             errors["online_url"] = "填写了网上办理平台名称，请同时填写链接。"
         return errors
 
-    @property
-    def matter_type_display(self) -> str:
-        return self.get_matter_type_display()
+    matter_type_display = choice_display("matter_type")

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
-from cms.pages.models import PlatformPage
+from cms.pages.models import PlatformPage, choice_display, under_platform
 from cms.pages.preview import StaticSitePreviewMixin
 from cms.pages.rules import CrossFieldRulesMixin
 from core.site_urls import site_url
@@ -24,10 +24,6 @@ from .media import VIDEO_TYPES, material_problem, video_problem, video_source
 from .transcript import beyond_duration, format_duration, transcript_problems
 
 POSTER_RENDITION = "max-1280x720|format-webp"
-
-
-def _under_platform(parent, code: str) -> bool:
-    return isinstance(parent.specific, PlatformPage) and parent.specific.code == code
 
 
 class LecturePage(StaticSitePreviewMixin, Page):
@@ -128,7 +124,7 @@ class LecturePage(StaticSitePreviewMixin, Page):
     @classmethod
     def can_create_at(cls, parent) -> bool:
         """Only below 学习教育, not below any sub-platform."""
-        return super().can_create_at(parent) and _under_platform(parent, PlatformPage.Code.LEARNING)
+        return super().can_create_at(parent) and under_platform(parent, PlatformPage.Code.LEARNING)
 
     @property
     def duration_display(self) -> str:
@@ -244,9 +240,7 @@ class EventPage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
         verbose_name = "活动"
         verbose_name_plural = "活动"
 
-    @property
-    def event_type_display(self) -> str:
-        return self.get_event_type_display()
+    event_type_display = choice_display("event_type")
 
     @property
     def lecture_link(self) -> dict | None:

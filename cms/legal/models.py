@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.pages.models import choice_display
 from cms.pages.preview import StaticSitePreviewMixin
 
 from . import placeholders
@@ -99,13 +100,9 @@ class LawPage(StaticSitePreviewMixin, Page):
         verbose_name = "法律法规"
         verbose_name_plural = "法律法规"
 
-    @property
-    def validity_display(self) -> str:
-        return self.get_validity_display()
+    validity_display = choice_display("validity")
 
-    @property
-    def level_display(self) -> str:
-        return self.get_level_display()
+    level_display = choice_display("level")
 
     @property
     def article_count(self) -> int:
@@ -176,9 +173,7 @@ class ContractFillField(Orderable):
     def __str__(self) -> str:
         return self.label or self.name
 
-    @property
-    def type_display(self) -> str:
-        return self.get_field_type_display()
+    type_display = choice_display("field_type")
 
     def clean(self):
         super().clean()
@@ -321,9 +316,7 @@ class ContractTemplatePage(StaticSitePreviewMixin, Page):
         verbose_name = "合同示范文本"
         verbose_name_plural = "合同示范文本"
 
-    @property
-    def category_display(self) -> str:
-        return self.get_category_display()
+    category_display = choice_display("category")
 
     def editions_newest_first(self) -> list[ContractEdition]:
         return sorted(

@@ -18,6 +18,17 @@ from .blocks import AttachmentsBlock, BodyBlock
 from .rules import CrossFieldRulesMixin
 
 
+def choice_display(field: str) -> property:
+    """The label of the choice in `field`, as a property an APIField can name."""
+    return property(lambda instance: getattr(instance, f"get_{field}_display")())
+
+
+def under_platform(parent: Page, code: str) -> bool:
+    """True if `parent` is the landing page of sub-platform `code` (a PlatformPage.Code)."""
+    specific = parent.specific
+    return isinstance(specific, PlatformPage) and specific.code == code
+
+
 class HomePage(Page):
     """The site root; the static site's home page lists its children."""
 
@@ -77,9 +88,7 @@ class PlatformPage(Page):
         verbose_name = "子平台"
         verbose_name_plural = "子平台"
 
-    @property
-    def code_display(self) -> str:
-        return self.get_code_display()
+    code_display = choice_display("code")
 
 
 class NewsIndexPage(Page):
@@ -162,9 +171,7 @@ class PolicyNewsPage(StaticSitePreviewMixin, Page):
         verbose_name = "政策资讯"
         verbose_name_plural = "政策资讯"
 
-    @property
-    def category_display(self) -> str:
-        return self.get_category_display()
+    category_display = choice_display("category")
 
 
 class NoticePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
@@ -247,9 +254,7 @@ class NoticePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
             errors["body"] = "正文和附件不能都为空：请填写正文，或上传通知公告的附件。"
         return errors
 
-    @property
-    def notice_type_display(self) -> str:
-        return self.get_notice_type_display()
+    notice_type_display = choice_display("notice_type")
 
     @property
     def is_expired(self) -> bool:

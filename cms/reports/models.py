@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
-from cms.pages.models import PlatformPage
+from cms.pages.models import PlatformPage, under_platform
 from cms.pages.preview import StaticSitePreviewMixin
 
 
@@ -87,12 +87,7 @@ class AnalysisReportPage(StaticSitePreviewMixin, Page):
     @classmethod
     def can_create_at(cls, parent) -> bool:
         """Only below 维权服务 (the complaints platform)."""
-        specific = parent.specific
-        return (
-            super().can_create_at(parent)
-            and isinstance(specific, PlatformPage)
-            and specific.code == PlatformPage.Code.RIGHTS
-        )
+        return super().can_create_at(parent) and under_platform(parent, PlatformPage.Code.RIGHTS)
 
     @property
     def datasets(self) -> list[dict]:

@@ -2,9 +2,8 @@
 
 from cms.reports.models import AnalysisReportPage
 from search.documents import INDEX_SETTINGS, PageDocument
-from search.kind import Kind
+from search.kind import page_kind
 from search.presenters import page_document
-from search.sources import Source
 
 
 class ReportDocument(PageDocument):
@@ -31,16 +30,4 @@ def report_document(page: AnalysisReportPage) -> ReportDocument:
     )
 
 
-REPORT = Kind(
-    name="report",
-    label="数据分析报告",
-    document=ReportDocument,
-    source=Source(
-        kind="report",
-        rows=lambda: AnalysisReportPage.objects.live().public(),
-        id_field="pk",
-        updated_field="last_published_at",
-    ),
-    present=report_document,
-    page_model=AnalysisReportPage,
-)
+REPORT = page_kind("report", "数据分析报告", AnalysisReportPage, ReportDocument, report_document)

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock, ImageBlock
-from cms.pages.models import PlatformPage
+from cms.pages.models import PlatformPage, choice_display, under_platform
 from cms.pages.preview import StaticSitePreviewMixin
 from core.site_urls import site_url
 
@@ -76,16 +76,9 @@ class ShowcaseStoryPage(StaticSitePreviewMixin, Page):
     @classmethod
     def can_create_at(cls, parent) -> bool:
         """Only below 风采展示, not below any sub-platform."""
-        specific = parent.specific
-        return (
-            super().can_create_at(parent)
-            and isinstance(specific, PlatformPage)
-            and specific.code == PlatformPage.Code.SHOWCASE
-        )
+        return super().can_create_at(parent) and under_platform(parent, PlatformPage.Code.SHOWCASE)
 
-    @property
-    def kind_display(self) -> str:
-        return self.get_kind_display()
+    kind_display = choice_display("kind")
 
     @property
     def enterprise_link(self) -> dict | None:
