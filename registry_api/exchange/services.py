@@ -29,6 +29,16 @@ def listing_create(**fields) -> IdleListing:
 
 
 @transaction.atomic
+def listing_update(*, listing: IdleListing, **fields) -> IdleListing:
+    for name, value in fields.items():
+        setattr(listing, name, value)
+    listing.owner_contact_phone = normalise_phone(listing.owner_contact_phone)
+    listing.full_clean()
+    listing.save()
+    return listing
+
+
+@transaction.atomic
 def listings_expire(*, today: datetime.date | None = None) -> int:
     """Mark published listings past their validity 已过期 (the public lists already hide them
     by date; this keeps the admin's status honest). Returns how many changed."""

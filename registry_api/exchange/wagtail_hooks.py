@@ -2,15 +2,28 @@
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
 from core.public_requests.queue import PublicRequestQueue, read_only
 
+from . import services
 from .models import IdleListing, Inquiry
 
 
-class IdleListingViewSet(SnippetViewSet):
+class IdleListingForm(ServiceModelForm):
+    """A new listing through `listing_create` (the owner's phone normalised as there)."""
+
+    def service_create(self, values):
+        return services.listing_create(**values)
+
+    def service_update(self, instance, values):
+        return services.listing_update(listing=instance, **values)
+
+
+class IdleListingViewSet(ServiceSnippetViewSet):
     model = IdleListing
+    service_form_class = IdleListingForm
     icon = "tag"
     menu_label = "闲置商标"
     list_display = ["trademark", "kind", "price", "negotiable", "valid_until", "status"]

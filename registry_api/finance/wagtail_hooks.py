@@ -1,11 +1,17 @@
-"""Staff edit pledges, historical mortgages, loan products and needs (融资服务 admin menu)."""
+"""Staff edit pledges, historical mortgages, loan products and needs (融资服务 admin menu).
+
+The four kinds the API writes, and trademark pledges, save through the finance services
+(`core.admin_forms`), so the admin and the API refuse the same input and log the same entry.
+"""
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
 from core.public_requests.queue import PublicRequestQueue, read_only
 
+from . import services
 from .models import (
     ChattelMortgage,
     EquityPledge,
@@ -16,7 +22,25 @@ from .models import (
 )
 
 
-class EquityPledgeViewSet(SnippetViewSet):
+class FinanceRecordForm(ServiceModelForm):
+    def service_create(self, values):
+        return services.record_create(type(self.instance), **values)
+
+    def service_update(self, instance, values):
+        return services.record_update(record=instance, **values)
+
+
+class TrademarkPledgeForm(FinanceRecordForm):
+    def service_create(self, values):
+        # The marks are the form's many-to-many field, saved after the row (`_save_m2m`).
+        return services.trademark_pledge_create(**values)
+
+
+class FinanceRecordViewSet(ServiceSnippetViewSet):
+    service_form_class = FinanceRecordForm
+
+
+class EquityPledgeViewSet(FinanceRecordViewSet):
     model = EquityPledge
     icon = "lock"
     menu_label = "股权出质"
@@ -26,7 +50,7 @@ class EquityPledgeViewSet(SnippetViewSet):
     list_per_page = 50
 
 
-class ChattelMortgageViewSet(SnippetViewSet):
+class ChattelMortgageViewSet(FinanceRecordViewSet):
     model = ChattelMortgage
     icon = "history"
     menu_label = "动产抵押（历史）"
@@ -36,7 +60,7 @@ class ChattelMortgageViewSet(SnippetViewSet):
     list_per_page = 50
 
 
-class LoanProductViewSet(SnippetViewSet):
+class LoanProductViewSet(FinanceRecordViewSet):
     model = LoanProduct
     icon = "form"
     menu_label = "贷款产品"
@@ -45,7 +69,7 @@ class LoanProductViewSet(SnippetViewSet):
     search_fields = ["name", "bank"]
 
 
-class FinancingNeedViewSet(SnippetViewSet):
+class FinancingNeedViewSet(FinanceRecordViewSet):
     model = FinancingNeed
     icon = "tasks"
     menu_label = "融资需求"
@@ -54,8 +78,9 @@ class FinancingNeedViewSet(SnippetViewSet):
     list_per_page = 50
 
 
-class TrademarkPledgeViewSet(SnippetViewSet):
+class TrademarkPledgeViewSet(ServiceSnippetViewSet):
     model = TrademarkPledge
+    service_form_class = TrademarkPledgeForm
     icon = "lock"
     menu_label = "商标质押"
     list_display = ["registration_number", "pledgor_name", "pledgee", "registered_on", "status"]

@@ -82,6 +82,21 @@ def consultation_answer(
 
 
 @transaction.atomic
+def consultation_review(*, consultation: Consultation, reviewer=None, **fields) -> Consultation:
+    """Staff's edit in the admin, in one save: the text tidied, the answer, the status (the
+    model's rules for 已公开 apply). The first to save an answer is recorded as its author."""
+    for name, value in fields.items():
+        setattr(consultation, name, value)
+    consultation.answer = (consultation.answer or "").strip()
+    if consultation.answer and consultation.answered_at is None:
+        consultation.answered_by = reviewer
+        consultation.answered_at = timezone.now()
+    consultation.full_clean()
+    consultation.save()
+    return consultation
+
+
+@transaction.atomic
 def consultation_publish(*, consultation: Consultation, publish: bool = True) -> Consultation:
     """已公开 needs an answer and the asker's consent; 不公开 withholds the Q&A."""
     if publish:

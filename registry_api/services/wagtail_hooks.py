@@ -1,18 +1,35 @@
 """Staff vet agencies and answer, approve or withhold consultations in the Wagtail admin."""
 
-from django.utils import timezone
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
 from core.public_requests.queue import PublicRequestQueue, read_only
 
+from . import services
 from .models import Agency, Consultation
 
 
-class AgencyViewSet(SnippetViewSet):
+class AgencyForm(ServiceModelForm):
+    def service_create(self, values):
+        return services.agency_create(**values)
+
+    def service_update(self, instance, values):
+        return services.agency_update(agency=instance, **values)
+
+
+class ConsultationReviewForm(ServiceModelForm):
+    """Staff tidy the text, answer and set the status in one save; the first to save an
+    answer is recorded as its author. Questions arrive through the public form only."""
+
+    def service_update(self, instance, values):
+        return services.consultation_review(consultation=instance, reviewer=self.for_user, **values)
+
+
+class AgencyViewSet(ServiceSnippetViewSet):
     model = Agency
+    service_form_class = AgencyForm
     icon = "group"
     menu_label = "服务机构"
     list_display = ["name", "kind", "district", "phone", "vetted_on", "active"]
@@ -24,6 +41,7 @@ class AgencyViewSet(SnippetViewSet):
 
 class ConsultationViewSet(PublicRequestQueue):
     model = Consultation
+    service_form_class = ConsultationReviewForm
     menu_label = "咨询留言"
     list_display = ["subject", "channel", "status", "submitted_at", "answered_at", "public"]
     list_filter = ["channel", "status", "public"]
@@ -57,12 +75,3 @@ class ServicesGroup(SnippetViewSetGroup):
 
 
 register_snippet(ServicesGroup)
-
-
-@hooks.register("after_edit_snippet")
-def consultation_answered_by(request, instance):
-    """The staff member who first saves an answer is recorded as its author."""
-    if isinstance(instance, Consultation) and instance.answer.strip() and not instance.answered_at:
-        Consultation.objects.filter(pk=instance.pk).update(
-            answered_by=request.user, answered_at=timezone.now()
-        )

@@ -1,9 +1,12 @@
 """Keep a mark's own derived fields following what staff change: its logo fingerprint and
 thumbnail, and its `updated_at` when its classes or events change.
 
-Signals rather than service calls, because staff also edit marks in the Wagtail admin, whose
-forms save the models directly. The search index and the static site follow marks by
-themselves (search/following.py, cms/publishing/signals.py).
+Only derived fields live here, no rule (reviewed for issue 12, "one way to write"): the
+admin now saves marks and events through the services like every other writer, but a
+fingerprint and a change time are copies of what is stored, which must follow any save (the
+demo data, a fixture, a shell) and which no input can make wrong, so they stay signals. The
+search index and the static site follow marks by themselves (search/following.py,
+cms/publishing/signals.py).
 """
 
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -16,7 +19,7 @@ from .services import trademark_logo_fingerprint, trademark_logo_thumbnail_store
 
 @receiver(pre_save, sender=Trademark, dispatch_uid="trademark_logo_saving")
 def trademark_logo_saving(sender, instance: Trademark, raw=False, **kwargs) -> None:
-    # Here too rather than in the services: the admin's form saves the model directly.
+    # A derived copy of the stored logo: it follows every save, not only the services'.
     if not raw:
         trademark_logo_fingerprint(trademark=instance)
 

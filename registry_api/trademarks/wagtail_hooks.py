@@ -1,13 +1,38 @@
-"""Staff keep the trademark library (商标库 admin menu): marks and the Nice classes."""
+"""Staff keep the trademark library (商标库 admin menu): marks and the Nice classes; marks and
+their events save through the trademark services (`core.admin_forms`)."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
+
+from . import services
 from .models import NiceClass, Trademark, TrademarkClass, TrademarkEvent
 
 
-class TrademarkViewSet(SnippetViewSet):
+class TrademarkForm(ServiceModelForm):
+    def service_create(self, values):
+        return services.trademark_create(**values)
+
+    def service_update(self, instance, values):
+        return services.trademark_update(trademark=instance, **values)
+
+
+class TrademarkEventForm(ServiceModelForm):
+    def service_create(self, values):
+        return services.trademark_event_add(**values)
+
+    def service_update(self, instance, values):
+        for name, value in values.items():
+            setattr(instance, name, value)
+        instance.full_clean()  # no service of its own: the model's rules, one save
+        instance.save()
+        return instance
+
+
+class TrademarkViewSet(ServiceSnippetViewSet):
     model = Trademark
+    service_form_class = TrademarkForm
     icon = "tag"
     menu_label = "商标"
     list_display = ["name", "registration_number", "owner_name", "status", "registered_on"]
@@ -26,8 +51,9 @@ class TrademarkClassViewSet(SnippetViewSet):
     list_per_page = 50
 
 
-class TrademarkEventViewSet(SnippetViewSet):
+class TrademarkEventViewSet(ServiceSnippetViewSet):
     model = TrademarkEvent
+    service_form_class = TrademarkEventForm
     icon = "history"
     menu_label = "商标事项"
     list_display = ["trademark", "kind", "happened_on"]
