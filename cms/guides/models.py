@@ -8,14 +8,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
-from cms.pages.models import choice_display
-from cms.pages.preview import StaticSitePreviewMixin
+from cms.pages.models import PlatformItemPage, choice_display
 from cms.pages.rules import CrossFieldRulesMixin
 
 from .blocks import FaqsBlock, LegalBasisBlock, MaterialsBlock, OfficesBlock, StepsBlock
 
 
-class GuidePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
+class GuidePage(CrossFieldRulesMixin, PlatformItemPage):
     """One matter (登记注册, 股权出质, 商标质押…): steps, materials, fees, time limits, legal
     basis, where and online, and the questions people ask. Lives below a PlatformPage."""
 
@@ -98,8 +97,6 @@ class GuidePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
         APIField("faq"),
         APIField("body"),
     ]
-    parent_page_types = ["pages.PlatformPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "办事指南"

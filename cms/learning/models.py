@@ -13,8 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
-from cms.pages.models import PlatformPage, choice_display, under_platform
-from cms.pages.preview import StaticSitePreviewMixin
+from cms.pages.models import PlatformItemPage, PlatformPage, choice_display
 from cms.pages.rules import CrossFieldRulesMixin
 from core.site_urls import site_url
 
@@ -26,8 +25,10 @@ from .transcript import beyond_duration, format_duration, transcript_problems
 POSTER_RENDITION = "max-1280x720|format-webp"
 
 
-class LecturePage(StaticSitePreviewMixin, Page):
+class LecturePage(PlatformItemPage):
     """A recorded lecture of 网上大讲堂: video, poster, transcript, slides and handouts."""
+
+    only_below_platform = PlatformPage.Code.LEARNING
 
     series = models.CharField("系列", max_length=100, blank=True, help_text="如：食品安全大讲堂")
     speaker = models.CharField("主讲人", max_length=50)
@@ -114,17 +115,10 @@ class LecturePage(StaticSitePreviewMixin, Page):
         APIField("materials"),
         APIField("transcript"),
     ]
-    parent_page_types = ["pages.PlatformPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "讲座视频"
         verbose_name_plural = "讲座视频"
-
-    @classmethod
-    def can_create_at(cls, parent) -> bool:
-        """Only below 学习教育, not below any sub-platform."""
-        return super().can_create_at(parent) and under_platform(parent, PlatformPage.Code.LEARNING)
 
     @property
     def duration_display(self) -> str:
@@ -164,7 +158,7 @@ class LecturePage(StaticSitePreviewMixin, Page):
             raise ValidationError(errors)
 
 
-class EventPage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
+class EventPage(CrossFieldRulesMixin, PlatformItemPage):
     """An event: a 大讲堂 session, a 银企洽谈会, the 品牌文化艺术节, a 3·15 campaign, a job fair."""
 
     class EventType(models.TextChoices):
@@ -233,8 +227,6 @@ class EventPage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
         APIField("body"),
         APIField("lecture_link"),
     ]
-    parent_page_types = ["pages.PlatformPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "活动"

@@ -14,8 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.pages.models import choice_display
-from cms.pages.preview import StaticSitePreviewMixin
+from cms.pages.models import PlatformItemPage, choice_display
 
 from . import placeholders
 from .api_fields import EditionsField, LinesField
@@ -27,7 +26,7 @@ from .placeholders import as_reading_text
 EDITION_SLUG = re.compile(r"^[a-z0-9]{1,20}$")
 
 
-class LawPage(StaticSitePreviewMixin, Page):
+class LawPage(PlatformItemPage):
     """A law or regulation (法律法规), its text structured as chapters of articles."""
 
     class Level(models.TextChoices):
@@ -93,8 +92,6 @@ class LawPage(StaticSitePreviewMixin, Page):
         APIField("article_count"),
         APIField("chapters"),
     ]
-    parent_page_types = ["pages.PlatformPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "法律法规"
@@ -260,7 +257,7 @@ class ContractEdition(Orderable):
             raise ValidationError(errors)
 
 
-class ContractTemplatePage(StaticSitePreviewMixin, Page):
+class ContractTemplatePage(PlatformItemPage):
     """A model contract (合同示范文本): fill-in fields, and editions of numbered clauses."""
 
     class Category(models.TextChoices):
@@ -309,8 +306,6 @@ class ContractTemplatePage(StaticSitePreviewMixin, Page):
         APIField("editions", serializer=EditionsField()),
         APIField("comparisons"),
     ]
-    parent_page_types = ["pages.PlatformPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "合同示范文本"

@@ -91,6 +91,27 @@ class PlatformPage(Page):
     code_display = choice_display("code")
 
 
+class PlatformItemPage(StaticSitePreviewMixin, Page):
+    """An item page below a sub-platform's PlatformPage, previewed as the static site shows it.
+
+    `only_below_platform` (a PlatformPage.Code) keeps a type below that one sub-platform.
+    """
+
+    only_below_platform: str | None = None
+
+    parent_page_types = ["pages.PlatformPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        return super().can_create_at(parent) and (
+            cls.only_below_platform is None or under_platform(parent, cls.only_below_platform)
+        )
+
+
 class NewsIndexPage(Page):
     """The 政策资讯 section: policy news items and notices (通知公告) live below it."""
 

@@ -15,11 +15,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
-from cms.pages.models import PlatformPage, under_platform
-from cms.pages.preview import StaticSitePreviewMixin
+from cms.pages.models import PlatformItemPage, PlatformPage
 
 
-class AnalysisReportPage(StaticSitePreviewMixin, Page):
+class AnalysisReportPage(PlatformItemPage):
+    only_below_platform = PlatformPage.Code.RIGHTS  # 维权服务, the complaints platform
+
     period_start = models.DateField("统计起始日期")
     period_end = models.DateField("统计截止日期")
     period_label = models.CharField("统计期间", max_length=40)
@@ -72,8 +73,6 @@ class AnalysisReportPage(StaticSitePreviewMixin, Page):
         APIField("charts"),
         APIField("datasets"),
     ]
-    parent_page_types = ["pages.PlatformPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "数据分析报告"
@@ -83,11 +82,6 @@ class AnalysisReportPage(StaticSitePreviewMixin, Page):
                 fields=["period_start", "period_end"], name="report_period_once"
             )
         ]
-
-    @classmethod
-    def can_create_at(cls, parent) -> bool:
-        """Only below 维权服务 (the complaints platform)."""
-        return super().can_create_at(parent) and under_platform(parent, PlatformPage.Code.RIGHTS)
 
     @property
     def datasets(self) -> list[dict]:

@@ -11,13 +11,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock, ImageBlock
-from cms.pages.models import PlatformPage, choice_display, under_platform
-from cms.pages.preview import StaticSitePreviewMixin
+from cms.pages.models import PlatformItemPage, PlatformPage, choice_display
 from core.site_urls import site_url
 
 
-class ShowcaseStoryPage(StaticSitePreviewMixin, Page):
+class ShowcaseStoryPage(PlatformItemPage):
     """A story of a small or micro enterprise, optionally linked to its directory entry."""
+
+    only_below_platform = PlatformPage.Code.SHOWCASE
 
     class Kind(models.TextChoices):
         PRACTICE = "practice", "经验做法"
@@ -66,17 +67,10 @@ class ShowcaseStoryPage(StaticSitePreviewMixin, Page):
         APIField("body"),
         APIField("gallery"),
     ]
-    parent_page_types = ["pages.PlatformPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "风采展示"
         verbose_name_plural = "风采展示"
-
-    @classmethod
-    def can_create_at(cls, parent) -> bool:
-        """Only below 风采展示, not below any sub-platform."""
-        return super().can_create_at(parent) and under_platform(parent, PlatformPage.Code.SHOWCASE)
 
     kind_display = choice_display("kind")
 
