@@ -21,19 +21,27 @@ class NewsDocument(PageDocument):
         settings = INDEX_SETTINGS
 
 
-def news_document(page: PolicyNewsPage) -> NewsDocument:
+def issued_document(document_class, kind: str, page, category: str, facts: list, **fields):
+    """The document of an issued page (a news item, a notice): dated by its publication, found
+    by its authority and document number too."""
     return page_document(
-        NewsDocument,
-        "news",
+        document_class,
+        kind,
         page,
         summary=page.summary,
         body_blocks=page.body,
         date=page.publication_date,
-        category=page.category,
-        facts=[page.issuing_authority, page.document_number, page.get_category_display()],
+        category=category,
+        facts=[page.issuing_authority, page.document_number, *facts],
         issuing_authority=page.issuing_authority,
         document_number=page.document_number,
+        **fields,
     )
+
+
+def news_document(page: PolicyNewsPage) -> NewsDocument:
+    facts = [page.get_category_display()]
+    return issued_document(NewsDocument, "news", page, page.category, facts)
 
 
 NEWS = page_kind("news", "政策资讯", PolicyNewsPage, NewsDocument, news_document)
@@ -51,27 +59,14 @@ class NoticeDocument(PageDocument):
 
 
 def notice_document(page: NoticePage) -> NoticeDocument:
-    return page_document(
-        NoticeDocument,
-        "notice",
-        page,
-        summary=page.summary,
-        body_blocks=page.body,
-        date=page.publication_date,
-        category=page.notice_type,
-        facts=[
-            page.issuing_authority,
-            page.document_number,
-            page.get_notice_type_display(),
-            *(
-                block.value["title"] or block.value["document"].title
-                for block in page.attachments
-                if block.value["document"] is not None
-            ),
-        ],
-        issuing_authority=page.issuing_authority,
-        document_number=page.document_number,
-        valid_until=page.valid_until,
+    attachments = [
+        block.value["title"] or block.value["document"].title
+        for block in page.attachments
+        if block.value["document"] is not None
+    ]
+    facts = [page.get_notice_type_display(), *attachments]
+    return issued_document(
+        NoticeDocument, "notice", page, page.notice_type, facts, valid_until=page.valid_until
     )
 
 
