@@ -83,6 +83,21 @@ def inquiry_submit(
 
 
 @transaction.atomic
+def inquiry_handle(*, inquiry: Inquiry, status: str, staff_note: str = "") -> Inquiry:
+    """Staff's edit in the admin queue: the note and the status, in one save; 已转达 is
+    `inquiry_relay` (its time filled in, a closed inquiry refused)."""
+    stored_status = Inquiry.objects.values_list("status", flat=True).get(pk=inquiry.pk)
+    inquiry.staff_note = staff_note
+    if status == Inquiry.Status.RELAYED and stored_status != Inquiry.Status.RELAYED:
+        inquiry.status = stored_status
+        return inquiry_relay(inquiry=inquiry)
+    inquiry.status = status
+    inquiry.full_clean()
+    inquiry.save()
+    return inquiry
+
+
+@transaction.atomic
 def inquiry_relay(*, inquiry: Inquiry, note: str = "", relayed_at=None) -> Inquiry:
     """Staff passed the inquiry (with the inquirer's contact) on to the owner."""
     if inquiry.status == Inquiry.Status.CLOSED:

@@ -21,6 +21,13 @@ class IdleListingForm(ServiceModelForm):
         return services.listing_update(listing=instance, **values)
 
 
+class InquiryHandleForm(ServiceModelForm):
+    """Inquiries arrive through the public form only; staff relay or close them."""
+
+    def service_update(self, instance, values):
+        return services.inquiry_handle(inquiry=instance, **values)
+
+
 class IdleListingViewSet(ServiceSnippetViewSet):
     model = IdleListing
     service_form_class = IdleListingForm
@@ -61,6 +68,7 @@ class InquiryViewSet(PublicRequestQueue):
     pass it to the owner, set 已转达 and save (the relay time is filled in by the model)."""
 
     model = Inquiry
+    service_form_class = InquiryHandleForm
     icon = "mail"
     menu_label = "意向咨询"
     list_display = ["reference", "listing", "status", "submitted_at", "relayed_at"]

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -23,6 +24,13 @@ def clear_throttle_history():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def staff(client):
+    user = User.objects.create_superuser("relayer", password="not-used")
+    client.force_login(user)
+    return user
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Staff review listings and relay inquiries in the Wagtail admin; the audit log records it."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from registry_api.audit.models import AuditEntry
 from registry_api.exchange import services
@@ -13,13 +12,6 @@ pytestmark = pytest.mark.django_db
 
 INQUIRIES = "/admin/snippets/exchange/inquiry/"
 LISTINGS = "/admin/snippets/exchange/idlelisting/"
-
-
-@pytest.fixture
-def staff(client):
-    user = User.objects.create_superuser("relayer", password="not-used")
-    client.force_login(user)
-    return user
 
 
 def inquiry(listing) -> Inquiry:
