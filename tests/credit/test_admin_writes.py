@@ -148,3 +148,12 @@ def test_repair_submissions_are_throttled_at_the_setting(api, records, settings)
     )
     answer = api.post("/api/v1/credit-repair-applications/", payload, format="json")
     assert answer.status_code == 429
+
+
+def test_repair_applications_are_not_made_in_the_admin(staff_client, records):
+    response = staff_client.post(
+        f"{BASE}creditrepairapplication/add/", {"status": "pending", "decision_note": ""}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert not CreditRepairApplication.objects.exists()
