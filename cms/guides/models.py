@@ -2,12 +2,11 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.models import PlatformItemPage, choice_display
 from cms.pages.rules import CrossFieldRulesMixin
 
@@ -52,10 +51,7 @@ class GuidePage(CrossFieldRulesMixin, PlatformItemPage):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("matter_type"),
-        FieldPanel("summary"),
-        FieldPanel("steps"),
-        FieldPanel("materials"),
+        *panels_of("matter_type summary steps materials"),
         MultiFieldPanel(
             [
                 FieldPanel("fees"),
@@ -64,39 +60,16 @@ class GuidePage(CrossFieldRulesMixin, PlatformItemPage):
             ],
             heading="收费与时限",
         ),
-        FieldPanel("legal_basis"),
-        FieldPanel("offices"),
-        MultiFieldPanel(
-            [FieldPanel("online_url"), FieldPanel("online_service_name")], heading="网上办理"
-        ),
-        FieldPanel("faq"),
-        FieldPanel("body"),
+        *panels_of("legal_basis offices"),
+        MultiFieldPanel(panels_of("online_url online_service_name"), heading="网上办理"),
+        *panels_of("faq body"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("steps"),
-        index.SearchField("faq"),
-        index.FilterField("matter_type"),
-    ]
-    api_fields = [
-        APIField("matter_type"),
-        APIField("matter_type_display"),
-        APIField("summary"),
-        APIField("steps"),
-        APIField("materials"),
-        APIField("fees"),
-        APIField("statutory_time_limit"),
-        APIField("statutory_days"),
-        APIField("promised_time_limit"),
-        APIField("promised_days"),
-        APIField("legal_basis"),
-        APIField("offices"),
-        APIField("online_url"),
-        APIField("online_service_name"),
-        APIField("faq"),
-        APIField("body"),
-    ]
+    search_fields = search_fields_of("summary steps faq", filtered="matter_type")
+    api_fields = api_fields_of(
+        "matter_type matter_type_display summary steps materials fees"
+        " statutory_time_limit statutory_days promised_time_limit promised_days"
+        " legal_basis offices online_url online_service_name faq body"
+    )
 
     class Meta:
         verbose_name = "办事指南"

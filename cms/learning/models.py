@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
-from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.models import PlatformItemPage, PlatformPage, choice_display
 from cms.pages.rules import CrossFieldRulesMixin
 from core.site_urls import site_url
@@ -75,45 +75,20 @@ class LecturePage(PlatformItemPage):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [
-                FieldPanel("series"),
-                FieldPanel("speaker"),
-                FieldPanel("speaker_title"),
-                FieldPanel("recorded_on"),
-                FieldPanel("duration_seconds"),
-            ],
+            panels_of("series speaker speaker_title recorded_on duration_seconds"),
             heading="讲座信息",
         ),
-        MultiFieldPanel(
-            [FieldPanel("video"), FieldPanel("stream_url"), FieldPanel("poster")],
-            heading="视频",
-        ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("materials"),
-        FieldPanel("transcript"),
+        MultiFieldPanel(panels_of("video stream_url poster"), heading="视频"),
+        *panels_of("summary body materials transcript"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("speaker"),
-        index.SearchField("series"),
-        index.FilterField("recorded_on"),
-    ]
+    search_fields = search_fields_of("summary speaker series", filtered="recorded_on")
     api_fields = [
-        APIField("series"),
-        APIField("speaker"),
-        APIField("speaker_title"),
-        APIField("recorded_on"),
-        APIField("duration_seconds"),
-        APIField("duration_display"),
-        APIField("summary"),
-        APIField("video_source"),
-        APIField("stream_url"),
+        *api_fields_of(
+            "series speaker speaker_title recorded_on duration_seconds duration_display"
+            " summary video_source stream_url"
+        ),
         APIField("poster", serializer=ImageRenditionField(POSTER_RENDITION)),
-        APIField("body"),
-        APIField("materials"),
-        APIField("transcript"),
+        *api_fields_of("body materials transcript"),
     ]
 
     class Meta:
@@ -195,38 +170,16 @@ class EventPage(CrossFieldRulesMixin, PlatformItemPage):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [
-                FieldPanel("event_type"),
-                FieldPanel("starts_at"),
-                FieldPanel("ends_at"),
-                FieldPanel("place"),
-                FieldPanel("organiser"),
-                FieldPanel("registration_note"),
-            ],
+            panels_of("event_type starts_at ends_at place organiser registration_note"),
             heading="活动信息",
         ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("lecture"),
+        *panels_of("summary body lecture"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("place"),
-        index.FilterField("starts_at"),
-    ]
-    api_fields = [
-        APIField("event_type"),
-        APIField("event_type_display"),
-        APIField("starts_at"),
-        APIField("ends_at"),
-        APIField("place"),
-        APIField("organiser"),
-        APIField("registration_note"),
-        APIField("summary"),
-        APIField("body"),
-        APIField("lecture_link"),
-    ]
+    search_fields = search_fields_of("summary place", filtered="starts_at")
+    api_fields = api_fields_of(
+        "event_type event_type_display starts_at ends_at place organiser registration_note"
+        " summary body lecture_link"
+    )
 
     class Meta:
         verbose_name = "活动"

@@ -12,8 +12,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
+from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.models import PlatformItemPage, choice_display
 
 from . import placeholders
@@ -59,39 +59,22 @@ class LawPage(PlatformItemPage):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("level"), FieldPanel("validity")]),
-                FieldPanel("issuing_body"),
-                FieldPanel("document_number"),
-                FieldRowPanel([FieldPanel("promulgation_date"), FieldPanel("effective_date")]),
+                FieldRowPanel(panels_of("level validity")),
+                *panels_of("issuing_body document_number"),
+                FieldRowPanel(panels_of("promulgation_date effective_date")),
                 FieldPanel("excerpt"),
             ],
             heading="基本信息",
         ),
-        FieldPanel("summary"),
-        FieldPanel("chapters"),
+        *panels_of("summary chapters"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("issuing_body"),
-        index.SearchField("document_number"),
-        index.SearchField("chapters"),
-        index.FilterField("level"),
-        index.FilterField("validity"),
-    ]
-    api_fields = [
-        APIField("issuing_body"),
-        APIField("document_number"),
-        APIField("promulgation_date"),
-        APIField("effective_date"),
-        APIField("validity"),
-        APIField("validity_display"),
-        APIField("level"),
-        APIField("level_display"),
-        APIField("excerpt"),
-        APIField("summary"),
-        APIField("article_count"),
-        APIField("chapters"),
-    ]
+    search_fields = search_fields_of(
+        "issuing_body document_number chapters", filtered="level validity"
+    )
+    api_fields = api_fields_of(
+        "issuing_body document_number promulgation_date effective_date validity"
+        " validity_display level level_display excerpt summary article_count chapters"
+    )
 
     class Meta:
         verbose_name = "法律法规"
@@ -150,18 +133,11 @@ class ContractFillField(Orderable):
     help_text = models.CharField("填写说明", max_length=200, blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("label")]),
-        FieldRowPanel([FieldPanel("field_type"), FieldPanel("required")]),
+        FieldRowPanel(panels_of("name label")),
+        FieldRowPanel(panels_of("field_type required")),
         FieldPanel("help_text"),
     ]
-    api_fields = [
-        APIField("name"),
-        APIField("label"),
-        APIField("field_type"),
-        APIField("type_display"),
-        APIField("required"),
-        APIField("help_text"),
-    ]
+    api_fields = api_fields_of("name label field_type type_display required help_text")
 
     class Meta(Orderable.Meta):
         verbose_name = "填写项"
@@ -215,12 +191,9 @@ class ContractEdition(Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("label"), FieldPanel("slug"), FieldPanel("published_on")]),
-        FieldPanel("notes"),
-        FieldPanel("preamble"),
-        FieldPanel("clauses"),
-        FieldPanel("closing"),
-        FieldRowPanel([FieldPanel("docx"), FieldPanel("pdf")]),
+        FieldRowPanel(panels_of("label slug published_on")),
+        *panels_of("notes preamble clauses closing"),
+        FieldRowPanel(panels_of("docx pdf")),
     ]
 
     class Meta(Orderable.Meta):
@@ -280,29 +253,16 @@ class ContractTemplatePage(PlatformItemPage):
     base_form_class = ContractTemplatePageForm
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel(
-            [FieldPanel("category"), FieldPanel("issuing_body"), FieldPanel("scenarios")],
-            heading="基本信息",
-        ),
+        MultiFieldPanel(panels_of("category issuing_body scenarios"), heading="基本信息"),
         FieldPanel("summary"),
         InlinePanel("fill_fields", heading="填写项", label="填写项"),
         InlinePanel("editions", heading="版本", label="版本", min_num=1),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("scenarios"),
-        index.FilterField("category"),
-    ]
+    search_fields = search_fields_of("summary scenarios", filtered="category")
     api_fields = [
-        APIField("category"),
-        APIField("category_display"),
-        APIField("issuing_body"),
-        APIField("summary"),
+        *api_fields_of("category category_display issuing_body summary"),
         APIField("scenarios", serializer=LinesField()),
-        APIField("fill_fields"),
-        APIField("current_edition"),
-        APIField("edition_date"),
+        *api_fields_of("fill_fields current_edition edition_date"),
         APIField("editions", serializer=EditionsField()),
         APIField("comparisons"),
     ]

@@ -10,11 +10,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from cms.pages.preview import StaticSitePreviewMixin
 
 from .blocks import AttachmentsBlock, BodyBlock
+from .field_lists import api_fields_of, panels_of, search_fields_of
 from .rules import CrossFieldRulesMixin
 
 
@@ -70,18 +70,9 @@ class PlatformPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("code"),
-        FieldPanel("sort_order"),
-        FieldPanel("intro"),
-        FieldPanel("offers"),
+        *panels_of("code sort_order intro offers"),
     ]
-    api_fields = [
-        APIField("code"),
-        APIField("code_display"),
-        APIField("sort_order"),
-        APIField("intro"),
-        APIField("offers"),
-    ]
+    api_fields = api_fields_of("code code_display sort_order intro offers")
     parent_page_types = ["pages.HomePage"]
 
     class Meta:
@@ -157,34 +148,16 @@ class PolicyNewsPage(StaticSitePreviewMixin, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [
-                FieldPanel("publication_date"),
-                FieldPanel("category"),
-                FieldPanel("issuing_authority"),
-                FieldPanel("document_number"),
-            ],
+            panels_of("publication_date category issuing_authority document_number"),
             heading="发布信息",
         ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("tags"),
+        *panels_of("summary body tags"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("publication_date"),
-    ]
-    api_fields = [
-        APIField("publication_date"),
-        APIField("category"),
-        APIField("category_display"),
-        APIField("issuing_authority"),
-        APIField("document_number"),
-        APIField("summary"),
-        APIField("body"),
-        APIField("tags"),
-    ]
+    search_fields = search_fields_of("summary body", filtered="publication_date")
+    api_fields = api_fields_of(
+        "publication_date category category_display issuing_authority document_number"
+        " summary body tags"
+    )
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types: list[str] = []
 
@@ -227,38 +200,16 @@ class NoticePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [
-                FieldPanel("notice_type"),
-                FieldPanel("publication_date"),
-                FieldPanel("valid_until"),
-                FieldPanel("issuing_authority"),
-                FieldPanel("document_number"),
-            ],
+            panels_of("notice_type publication_date valid_until issuing_authority document_number"),
             heading="发布信息",
         ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("attachments"),
+        *panels_of("summary body attachments"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("document_number"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("publication_date"),
-    ]
-    api_fields = [
-        APIField("notice_type"),
-        APIField("notice_type_display"),
-        APIField("publication_date"),
-        APIField("valid_until"),
-        APIField("is_expired"),
-        APIField("issuing_authority"),
-        APIField("document_number"),
-        APIField("summary"),
-        APIField("body"),
-        APIField("attachments"),
-    ]
+    search_fields = search_fields_of("document_number summary body", filtered="publication_date")
+    api_fields = api_fields_of(
+        "notice_type notice_type_display publication_date valid_until is_expired"
+        " issuing_authority document_number summary body attachments"
+    )
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types: list[str] = []
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock
+from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.models import PlatformItemPage, PlatformPage
 
 
@@ -51,28 +50,13 @@ class AnalysisReportPage(PlatformItemPage):
             [FieldPanel("period_start", read_only=True), FieldPanel("period_end", read_only=True)],
             heading="统计期间（由 complaint_report 生成）",
         ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("dataset_csv"), FieldPanel("dataset_json")], heading="开放数据"
-        ),
+        *panels_of("summary body"),
+        MultiFieldPanel(panels_of("dataset_csv dataset_json"), heading="开放数据"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("period_end"),
-    ]
-    api_fields = [
-        APIField("period_start"),
-        APIField("period_end"),
-        APIField("period_label"),
-        APIField("summary"),
-        APIField("body"),
-        APIField("figures"),
-        APIField("charts"),
-        APIField("datasets"),
-    ]
+    search_fields = search_fields_of("summary body", filtered="period_end")
+    api_fields = api_fields_of(
+        "period_start period_end period_label summary body figures charts datasets"
+    )
 
     class Meta:
         verbose_name = "数据分析报告"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from cms.pages.blocks import BodyBlock, ImageBlock
+from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.models import PlatformItemPage, PlatformPage, choice_display
 from core.site_urls import site_url
 
@@ -44,29 +43,13 @@ class ShowcaseStoryPage(PlatformItemPage):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("publication_date"), FieldPanel("enterprise")],
-            heading="基本信息",
-        ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("gallery"),
+        MultiFieldPanel(panels_of("kind publication_date enterprise"), heading="基本信息"),
+        *panels_of("summary body gallery"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("publication_date"),
-    ]
-    api_fields = [
-        APIField("kind"),
-        APIField("kind_display"),
-        APIField("publication_date"),
-        APIField("enterprise_link"),
-        APIField("summary"),
-        APIField("body"),
-        APIField("gallery"),
-    ]
+    search_fields = search_fields_of("summary body", filtered="publication_date")
+    api_fields = api_fields_of(
+        "kind kind_display publication_date enterprise_link summary body gallery"
+    )
 
     class Meta:
         verbose_name = "风采展示"
