@@ -237,6 +237,7 @@ COMPLAINT_TRACK_RATE = os.environ.get("COMPLAINT_TRACK_RATE", "30/hour")
 CONSULTATION_SUBMIT_RATE = os.environ.get("CONSULTATION_SUBMIT_RATE", "10/hour")
 IDLE_INQUIRY_SUBMIT_RATE = os.environ.get("IDLE_INQUIRY_SUBMIT_RATE", "10/hour")
 TRADEMARK_PLEDGE_CONSULTATION_RATE = os.environ.get("TRADEMARK_PLEDGE_CONSULTATION_RATE", "10/hour")
+CREDIT_REPAIR_SUBMIT_RATE = os.environ.get("CREDIT_REPAIR_SUBMIT_RATE", "10/hour")
 SPECTACULAR_SETTINGS = {
     "TITLE": "红山区市场监督管理局 开放数据接口",
     "DESCRIPTION": "Registry API of the Hongshan District Market Supervision Administration.",

@@ -1,6 +1,5 @@
 """The submit action of a public request kind: its throttle and its answer (JSON or a page)."""
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from rest_framework import exceptions, status
@@ -31,32 +30,23 @@ class HtmlFriendlyNegotiation(DefaultContentNegotiation):
 
 
 class PublicRequestThrottle(AnonymousWriteThrottle):
-    """Anonymous submissions of one kind per client address, at the rate of a setting (or
-    `default_rate` while the settings do not name one)."""
+    """Anonymous submissions of one kind per client address, at the rate of a setting."""
 
-    def __init__(self, *, scope: str, rate_setting: str, default_rate: str | None = None):
+    def __init__(self, *, scope: str, rate_setting: str):
         self.scope = scope
         self.rate_setting = rate_setting
-        self.default_rate = default_rate
         super().__init__()
-
-    def get_rate(self):
-        if self.default_rate is None:
-            return super().get_rate()
-        return getattr(settings, self.rate_setting, self.default_rate)
 
 
 class PublicRequestSubmitMixin:
     """For the viewset holding a kind's submit action (`submit_action`): the action is
-    throttled (`submit_scope`, its rate in the setting `submit_rate_setting`, else
-    `submit_rate_default`) and answers
+    throttled (`submit_scope`, its rate in the setting `submit_rate_setting`) and answers
     with `receipt_response`. With a `result_template`, a browser's form post without
     JavaScript gets that page back, for the receipt, field errors or the throttle."""
 
     submit_action = "create"
     submit_scope = ""
     submit_rate_setting = ""
-    submit_rate_default: str | None = None
     result_template = ""
     field_labels: dict[str, str] = {}  # field → its label on the result page
 
@@ -66,13 +56,10 @@ class PublicRequestSubmitMixin:
 
     def get_throttles(self):
         if self.action == self.submit_action:
-            return [
-                PublicRequestThrottle(
-                    scope=self.submit_scope,
-                    rate_setting=self.submit_rate_setting,
-                    default_rate=self.submit_rate_default,
-                )
-            ]
+            throttle = PublicRequestThrottle(
+                scope=self.submit_scope, rate_setting=self.submit_rate_setting
+            )
+            return [throttle]
         return super().get_throttles()
 
     def receipt_response(self, receipt: dict):

@@ -127,8 +127,6 @@ class RepairApplicationViewSet(
     queryset = CreditRecord.objects.none()
     submit_scope = "credit_repair_submit"
     submit_rate_setting = "CREDIT_REPAIR_SUBMIT_RATE"
-    # Until the settings name the rate (cms/settings/base.py), the other kinds' rate.
-    submit_rate_default = "10/hour"
 
     @extend_schema(
         summary="提交信用修复申请",
