@@ -103,9 +103,11 @@ def post_all(base: str, bodies: list[tuple[dict, dict]]) -> list[requests.Respon
         )
 
 
-def workers_that_answered(log: Path, path: str) -> set[str]:
+def workers_that_answered(log: Path, path: str, *, since: int = 0) -> set[str]:
+    """The pids of the workers that answered `path`, in the log from byte `since` on."""
     time.sleep(0.5)  # gunicorn writes the access line after the response
-    return {pid for pid, _status, seen in ACCESS_LINE.findall(log.read_text()) if seen == path}
+    text = log.read_bytes()[since:].decode()
+    return {pid for pid, _status, seen in ACCESS_LINE.findall(text) if seen == path}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -130,18 +132,25 @@ def test_the_submission_limit_is_counted_across_three_workers(gunicorn, complain
 @pytest.mark.django_db(transaction=True)
 def test_one_idempotency_key_on_several_workers_stores_one_complaint(gunicorn, complaint_form):
     base, log = gunicorn
-    key = f"form-{uuid.uuid4()}"
-    # Retries from different addresses, so that the address limit does not stop any of them.
-    bodies = [
-        (complaint_form, {"Idempotency-Key": key, "X-Forwarded-For": f"198.51.100.{n}"})
-        for n in range(1, LIMIT + 1)
-    ]
-    responses = post_all(base, bodies)
+    # On a loaded machine one worker may take all five retries of a key; then the check says
+    # nothing about several workers, so it is tried again with a new key (a few times at most).
+    for attempt in range(1, 6):
+        key = f"form-{uuid.uuid4()}"
+        since = log.stat().st_size
+        # Retries from different addresses, so that the address limit stops none of them.
+        bodies = [
+            (complaint_form, {"Idempotency-Key": key, "X-Forwarded-For": f"198.51.{attempt}.{n}"})
+            for n in range(1, LIMIT + 1)
+        ]
+        responses = post_all(base, bodies)
 
-    assert sorted(r.status_code for r in responses) == [200] * (LIMIT - 1) + [201], [
-        r.text for r in responses
-    ]
-    assert len({r.json()["tracking_code"] for r in responses}) == 1
-    assert Complaint.objects.filter(idempotency_key=key).count() == 1
-    assert Complaint.objects.count() == 1
-    assert len(workers_that_answered(log, "/api/v1/complaints/")) > 1
+        assert sorted(r.status_code for r in responses) == [200] * (LIMIT - 1) + [201], [
+            r.text for r in responses
+        ]
+        assert len({r.json()["tracking_code"] for r in responses}) == 1
+        assert Complaint.objects.filter(idempotency_key=key).count() == 1
+        assert Complaint.objects.count() == attempt
+        if len(workers_that_answered(log, "/api/v1/complaints/", since=since)) > 1:
+            break
+    else:
+        pytest.fail("five times, one worker answered every retry of a key")
