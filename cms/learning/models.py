@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from cms.pages.blocks import BodyBlock
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
+from cms.pages.links import optional_link
 from cms.pages.models import PlatformItemPage, PlatformPage, choice_display
 from cms.pages.rules import CrossFieldRulesMixin
 from core.site_urls import site_url
@@ -40,13 +41,9 @@ class LecturePage(PlatformItemPage):
         "时长（秒）", validators=[MinValueValidator(1)], help_text="如 3905 秒显示为 1小时05分"
     )
     summary = models.TextField("内容简介", max_length=500, blank=True)
-    video = models.ForeignKey(
+    video = optional_link(
         "wagtaildocs.Document",
-        verbose_name="视频文件",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        "视频文件",
         help_text=f"上传 {'、'.join(ext.upper() for ext in VIDEO_TYPES)} 视频；"
         "较大的视频请放在流媒体服务器上，填写下方视频地址",
     )
@@ -55,14 +52,7 @@ class LecturePage(PlatformItemPage):
         blank=True,
         help_text="视频文件（.mp4、.webm）或直播、点播页面的网址；已上传视频文件时可不填",
     )
-    poster = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="封面图",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    poster = optional_link("wagtailimages.Image", "封面图")
     body = StreamField(BodyBlock(), blank=True, verbose_name="讲座提纲")
     materials = StreamField(MaterialsBlock(), blank=True, verbose_name="课件与讲义")
     transcript = StreamField(
@@ -157,14 +147,8 @@ class EventPage(CrossFieldRulesMixin, PlatformItemPage):
     )
     summary = models.TextField("摘要", max_length=500, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name="活动详情")
-    lecture = models.ForeignKey(
-        LecturePage,
-        verbose_name="讲座回放",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-        help_text="大讲堂结束后，可关联其讲座视频",
+    lecture = optional_link(
+        LecturePage, "讲座回放", related_name="events", help_text="大讲堂结束后，可关联其讲座视频"
     )
 
     content_panels = [

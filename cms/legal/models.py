@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
+from cms.pages.links import optional_link
 from cms.pages.models import PlatformItemPage, choice_display
 
 from . import placeholders
@@ -173,22 +174,8 @@ class ContractEdition(Orderable):
     closing = models.TextField(
         "签署部分", blank=True, help_text="签章、日期等，每行一项；可使用 {{字段名}}"
     )
-    docx = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name="Word 文本（DOCX）",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    pdf = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name="PDF 文本",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    docx = optional_link("wagtaildocs.Document", "Word 文本（DOCX）")
+    pdf = optional_link("wagtaildocs.Document", "PDF 文本")
 
     panels = [
         FieldRowPanel(panels_of("label slug published_on")),

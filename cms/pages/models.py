@@ -117,13 +117,23 @@ class NewsIndexPage(Page):
         verbose_name = "政策资讯栏目"
 
 
+class NewsItemPage(StaticSitePreviewMixin, Page):
+    """An item of the 政策资讯 section, below the NewsIndexPage, previewed as the site shows it."""
+
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+
 class PolicyNewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "pages.PolicyNewsPage", related_name="tagged_items", on_delete=models.CASCADE
     )
 
 
-class PolicyNewsPage(StaticSitePreviewMixin, Page):
+class PolicyNewsPage(NewsItemPage):
     """A policy news item (政策资讯): a dated article with its issuing authority."""
 
     class Category(models.TextChoices):
@@ -158,8 +168,6 @@ class PolicyNewsPage(StaticSitePreviewMixin, Page):
         "publication_date category category_display issuing_authority document_number"
         " summary body tags"
     )
-    parent_page_types = ["pages.NewsIndexPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "政策资讯"
@@ -168,7 +176,7 @@ class PolicyNewsPage(StaticSitePreviewMixin, Page):
     category_display = choice_display("category")
 
 
-class NoticePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
+class NoticePage(CrossFieldRulesMixin, NewsItemPage):
     """A notice (通知公告): a 公告, 通知 or 公示 with its issuer, number and optional end date.
 
     A notice past its `valid_until` date stays published and readable; the site marks it 已过期.
@@ -210,8 +218,6 @@ class NoticePage(CrossFieldRulesMixin, StaticSitePreviewMixin, Page):
         "notice_type notice_type_display publication_date valid_until is_expired"
         " issuing_authority document_number summary body attachments"
     )
-    parent_page_types = ["pages.NewsIndexPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "通知公告"

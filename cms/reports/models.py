@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from cms.pages.blocks import BodyBlock
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
+from cms.pages.links import optional_link
 from cms.pages.models import PlatformItemPage, PlatformPage
 
 
@@ -27,22 +28,8 @@ class AnalysisReportPage(PlatformItemPage):
     body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
     figures = models.JSONField("统计数据（公开口径）", default=dict, editable=False)
     charts = models.JSONField("图表", default=list, editable=False)
-    dataset_csv = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name="开放数据（CSV）",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    dataset_json = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name="开放数据（JSON）",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    dataset_csv = optional_link("wagtaildocs.Document", "开放数据（CSV）")
+    dataset_json = optional_link("wagtaildocs.Document", "开放数据（JSON）")
 
     content_panels = [
         *Page.content_panels,

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from cms.pages.blocks import BodyBlock, ImageBlock
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
+from cms.pages.links import optional_link
 from cms.pages.models import PlatformItemPage, PlatformPage, choice_display
 from core.site_urls import site_url
 
@@ -26,12 +27,9 @@ class ShowcaseStoryPage(PlatformItemPage):
 
     kind = models.CharField("栏目", max_length=16, choices=Kind.choices, default=Kind.PRACTICE)
     publication_date = models.DateField("发布日期", default=timezone.localdate)
-    enterprise = models.ForeignKey(
+    enterprise = optional_link(
         "enterprises.Enterprise",
-        verbose_name="相关企业",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "相关企业",
         related_name="stories",
         help_text="小微企业名录中的企业；网页上链接到该企业的名录页面",
     )
