@@ -18,13 +18,9 @@ signals); both variants pay that, as production does.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import scratch_django_setup
 
 
 def main() -> None:
@@ -34,13 +30,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
-    scratch = Path(tempfile.mkdtemp(prefix="audit-bench-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'db.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    scratch_django_setup("audit-bench-")
     from django.core.management import call_command
     from django.db import connection, transaction
     from django.db.models.signals import post_save, pre_save

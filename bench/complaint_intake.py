@@ -36,15 +36,11 @@ import uuid
 from pathlib import Path
 
 import requests
+from common import percentile, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DISTRICTS = [f"1504020{n:02d}" for n in range(1, 12)] + ["150402100", "150402102"]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def form(i: int) -> dict:
@@ -92,17 +88,6 @@ def load(base: str, count: int, clients: int, job) -> tuple[float, list[float], 
     return time.perf_counter() - started, latencies, results
 
 
-def wait_for(url: str, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            requests.get(url, timeout=2)
-            return
-        except requests.RequestException:
-            time.sleep(0.3)
-    sys.exit(f"server did not answer at {url}")
-
-
 def intake(args, env: dict) -> None:
     from registry_api.complaints.models import Complaint
 
@@ -124,7 +109,7 @@ def intake(args, env: dict) -> None:
         env=env,
     )
     try:
-        wait_for(f"{base}/api/v1/complaints/places/")
+        wait_for(f"{base}/api/v1/complaints/places/", seconds=90)
 
         def submit(session, i):
             key = f"bench-{uuid.uuid4().hex}"

@@ -46,6 +46,7 @@ import time
 from pathlib import Path
 
 import requests
+from common import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -75,17 +76,6 @@ def jsonl(rows: list[dict]) -> bytes:
 
 def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            requests.get(url, timeout=2)
-            return
-        except requests.RequestException:
-            time.sleep(0.3)
-    sys.exit(f"server did not answer at {url}")
 
 
 def post_import(base: str, key: str, body: bytes, query: str = "") -> tuple[float, dict, dict]:
@@ -251,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     poster = ComplaintPoster(base, District.objects.order_by("code").first().code)
     results = []
     try:
-        wait_for(f"{base}/api/v1/districts/")
+        wait_for(f"{base}/api/v1/districts/", seconds=60)
         probe.start()
         poster.start()
         body = jsonl(rows_for(codes, n, "A", "被执行人未履行生效法律文书确定的义务。"))

@@ -34,13 +34,11 @@ import io
 import os
 import random
 import statistics
-import sys
-import tempfile
 import time
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import scratch_django_setup
+
 TOP = 20
 
 
@@ -205,15 +203,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args()
 
-    scratch = Path(tempfile.mkdtemp(prefix="trademark-bench-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'db.sqlite3'}"
-    os.environ["SEARCH_INDEX_PREFIX"] = f"bench-tm-{os.getpid()}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    sys.path.insert(0, str(ROOT))
-    import django
+    scratch = scratch_django_setup(
+        "trademark-bench-", SEARCH_INDEX_PREFIX=f"bench-tm-{os.getpid()}"
+    )
     from django.conf import settings
 
-    django.setup()
     settings.MEDIA_ROOT = scratch / "media"
     from django.core.management import call_command
 
