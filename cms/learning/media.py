@@ -13,28 +13,23 @@ def _extension(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
+def _type_problem(document, extensions, rule: str) -> str | None:
+    """`rule` (its {types} the allowed extensions) naming `document` if its file has none of
+    `extensions`; None for no document or an allowed one."""
+    if document is None or _extension(document.file.name) in extensions:
+        return None
+    types = "、".join(ext.upper() for ext in extensions)
+    return f"{rule.format(types=types)}，“{document.title}”不是。"
+
+
 def video_problem(document) -> str | None:
     """Why `document` cannot be a lecture's video, or None."""
-    if document is None:
-        return None
-    if _extension(document.file.name) not in VIDEO_TYPES:
-        return (
-            f"视频文件须为 {'、'.join(ext.upper() for ext in VIDEO_TYPES)} 格式，"
-            f"“{document.title}”不是。"
-        )
-    return None
+    return _type_problem(document, VIDEO_TYPES, "视频文件须为 {types} 格式")
 
 
 def material_problem(document) -> str | None:
     """Why `document` cannot be a lecture's slides or handout, or None."""
-    if document is None:
-        return None
-    if _extension(document.file.name) not in MATERIAL_EXTENSIONS:
-        return (
-            f"课件和讲义须为 {'、'.join(ext.upper() for ext in MATERIAL_EXTENSIONS)} 文件，"
-            f"“{document.title}”不是。"
-        )
-    return None
+    return _type_problem(document, MATERIAL_EXTENSIONS, "课件和讲义须为 {types} 文件")
 
 
 def stream_video_type(url: str) -> str:

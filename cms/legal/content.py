@@ -121,14 +121,20 @@ def _edition_values(edition) -> dict:
     }
 
 
+def _clean_messages(instance, clean) -> list[str]:
+    """The messages of `instance`'s StreamField blocks, then those `clean()` raises."""
+    messages = stream_field_messages(instance)
+    try:
+        clean()
+    except ValidationError as error:
+        messages += validation_messages(error)
+    return messages
+
+
 def _specific_fields_problems(page: Page, path: Path) -> list[str]:
     """The page's own fields checked as the model checks them (StreamField blocks included),
     without the tree fields an unsaved page lacks."""
-    messages = stream_field_messages(page)
-    try:
-        page.clean_fields(exclude=PAGE_FIELDS - {"title"})
-    except ValidationError as error:
-        messages += validation_messages(error)
+    messages = _clean_messages(page, lambda: page.clean_fields(exclude=PAGE_FIELDS - {"title"}))
     return [f"{path.name}: {message}" for message in messages]
 
 
@@ -140,11 +146,8 @@ def check_law(item: LawItem) -> list[str]:
 
 
 def _child_problems(child, label: str, path: Path) -> list[str]:
-    messages = stream_field_messages(child)
-    try:
-        child.full_clean(exclude=["page", "sort_order", "docx", "pdf"])
-    except ValidationError as error:
-        messages += validation_messages(error)
+    exclude = ["page", "sort_order", "docx", "pdf"]
+    messages = _clean_messages(child, lambda: child.full_clean(exclude=exclude))
     return [f"{path.name}: {label}：{message}" for message in messages]
 
 
