@@ -11,10 +11,10 @@ from elasticsearch.dsl import Keyword
 from cms.legal.models import ContractTemplatePage, LawPage
 from cms.legal.numerals import clause_label
 from cms.legal.placeholders import as_reading_text
+from cms.pages.page_kinds import page_kind_reading
 from search.documents import INDEX_SETTINGS, PageDocument
-from search.kind import Kind, page_kind
+from search.kind import page_kind
 from search.presenters import Section, page_document
-from search.sources import Source
 
 
 class LawDocument(PageDocument):
@@ -102,17 +102,11 @@ def contract_document(page: ContractTemplatePage) -> ContractDocument:
     )
 
 
-CONTRACT = Kind(
-    name="contract",
-    label="合同示范文本",
-    document=ContractDocument,
-    source=Source(
-        kind="contract",
-        rows=lambda: ContractTemplatePage.objects.live().public(),
-        id_field="pk",
-        updated_field="last_published_at",
-        prefetch=("editions",),
-    ),
-    present=contract_document,
-    page_model=ContractTemplatePage,
+CONTRACT = page_kind_reading(
+    "contract",
+    "合同示范文本",
+    ContractTemplatePage,
+    ContractDocument,
+    contract_document,
+    prefetch=("editions",),
 )

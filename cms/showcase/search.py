@@ -2,11 +2,10 @@
 
 from elasticsearch.dsl import Keyword
 
+from cms.pages.page_kinds import page_kind_reading
 from cms.showcase.models import ShowcaseStoryPage
 from search.documents import INDEX_SETTINGS, PageDocument
-from search.kind import Kind
 from search.presenters import page_document, stream_text
-from search.sources import Source
 
 
 class StoryDocument(PageDocument):
@@ -37,17 +36,6 @@ def story_document(page: ShowcaseStoryPage) -> StoryDocument:
     )
 
 
-STORY = Kind(
-    name="story",
-    label="风采展示",
-    document=StoryDocument,
-    source=Source(
-        kind="story",
-        rows=lambda: ShowcaseStoryPage.objects.live().public(),
-        id_field="pk",
-        updated_field="last_published_at",
-        related=("enterprise",),
-    ),
-    present=story_document,
-    page_model=ShowcaseStoryPage,
+STORY = page_kind_reading(
+    "story", "风采展示", ShowcaseStoryPage, StoryDocument, story_document, related=("enterprise",)
 )

@@ -1,0 +1,29 @@
+"""Search kinds of page types whose presenter reads other rows too (an enterprise, editions)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from search.documents import SearchDocument
+from search.kind import Kind, page_kind
+
+
+def page_kind_reading(
+    name: str,
+    label: str,
+    page_model: type,
+    document: type[SearchDocument],
+    present,
+    *,
+    related: tuple[str, ...] = (),
+    prefetch: tuple[str, ...] = (),
+) -> Kind:
+    """`search.kind.page_kind` whose source also loads what `present` reads of other rows:
+    `related` through select_related, `prefetch` through prefetch_related."""
+    kind = page_kind(name, label, page_model, document, present)
+    source = replace(
+        kind.source,
+        related=(*kind.source.related, *related),
+        prefetch=(*kind.source.prefetch, *prefetch),
+    )
+    return replace(kind, source=source)
