@@ -5,9 +5,10 @@ linkable section, so a hit in an answer leads to `/guides/<id>/#faq-N`.
 from elasticsearch.dsl import Keyword
 
 from cms.guides.models import GuidePage
+from cms.pages.page_kinds import summary_body_document
 from search.documents import INDEX_SETTINGS, PageDocument
 from search.kind import page_kind
-from search.presenters import Section, join_text, page_document, richtext_plain
+from search.presenters import Section, join_text, richtext_plain
 
 
 class GuideDocument(PageDocument):
@@ -40,12 +41,10 @@ def guide_document(page: GuidePage) -> GuideDocument:
     laws = [join_text(block.value["title"], block.value["provision"]) for block in page.legal_basis]
     # Office phones are public, but nobody searches by them: places and addresses only.
     offices = [join_text(block.value["place"], block.value["address"]) for block in page.offices]
-    return page_document(
+    return summary_body_document(
         GuideDocument,
         "guide",
         page,
-        summary=page.summary,
-        body_blocks=page.body,
         category=page.matter_type,
         facts=[
             page.get_matter_type_display(),

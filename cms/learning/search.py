@@ -11,9 +11,10 @@ from elasticsearch.dsl import Date, Keyword
 
 from cms.learning.models import EventPage, LecturePage
 from cms.learning.transcript import format_timestamp, segment_anchor
+from cms.pages.page_kinds import summary_body_document
 from search.documents import INDEX_SETTINGS, PageDocument
 from search.kind import page_kind
-from search.presenters import Section, page_document
+from search.presenters import Section
 
 
 class LectureDocument(PageDocument):
@@ -37,12 +38,10 @@ def transcript_sections(page: LecturePage) -> list[Section]:
 
 
 def lecture_document(page: LecturePage) -> LectureDocument:
-    return page_document(
+    return summary_body_document(
         LectureDocument,
         "lecture",
         page,
-        summary=page.summary,
-        body_blocks=page.body,
         date=page.recorded_on,
         category=page.series,
         facts=[page.speaker, page.speaker_title, page.series],
@@ -65,12 +64,10 @@ class EventDocument(PageDocument):
 
 
 def event_document(page: EventPage) -> EventDocument:
-    return page_document(
+    return summary_body_document(
         EventDocument,
         "event",
         page,
-        summary=page.summary,
-        body_blocks=page.body,
         # The day it takes place, in the bureau's time zone, is the date people look for.
         date=timezone.localdate(page.starts_at),
         category=page.event_type,

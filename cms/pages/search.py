@@ -8,9 +8,9 @@ Search kind "notice": live notices (通知公告: 公告, 通知, 公示), finda
 from elasticsearch.dsl import Date, Keyword
 
 from cms.pages.models import NoticePage, PolicyNewsPage
+from cms.pages.page_kinds import summary_body_document
 from search.documents import INDEX_SETTINGS, PageDocument
 from search.kind import page_kind
-from search.presenters import page_document
 
 
 class NewsDocument(PageDocument):
@@ -24,12 +24,10 @@ class NewsDocument(PageDocument):
 def issued_document(document_class, kind: str, page, category: str, facts: list, **fields):
     """The document of an issued page (a news item, a notice): dated by its publication, found
     by its authority and document number too."""
-    return page_document(
+    return summary_body_document(
         document_class,
         kind,
         page,
-        summary=page.summary,
-        body_blocks=page.body,
         date=page.publication_date,
         category=category,
         facts=[page.issuing_authority, page.document_number, *facts],

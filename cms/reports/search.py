@@ -1,9 +1,9 @@
 """Search kind "report": published 数据分析报告 (half-monthly complaint analysis)."""
 
+from cms.pages.page_kinds import summary_body_document
 from cms.reports.models import AnalysisReportPage
 from search.documents import INDEX_SETTINGS, PageDocument
 from search.kind import page_kind
-from search.presenters import page_document
 
 
 class ReportDocument(PageDocument):
@@ -14,12 +14,10 @@ class ReportDocument(PageDocument):
 
 def report_document(page: AnalysisReportPage) -> ReportDocument:
     figures = page.figures or {}
-    return page_document(
+    return summary_body_document(
         ReportDocument,
         "report",
         page,
-        summary=page.summary,
-        body_blocks=page.body,
         date=page.period_end,
         # The categories and 街镇 the report names, so "预付卡 投诉" finds the period.
         facts=[

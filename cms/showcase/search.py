@@ -2,10 +2,10 @@
 
 from elasticsearch.dsl import Keyword
 
-from cms.pages.page_kinds import page_kind_reading
+from cms.pages.page_kinds import page_kind_reading, summary_body_document
 from cms.showcase.models import ShowcaseStoryPage
 from search.documents import INDEX_SETTINGS, PageDocument
-from search.presenters import page_document, stream_text
+from search.presenters import stream_text
 
 
 class StoryDocument(PageDocument):
@@ -18,12 +18,10 @@ class StoryDocument(PageDocument):
 
 def story_document(page: ShowcaseStoryPage) -> StoryDocument:
     enterprise = page.enterprise
-    return page_document(
+    return summary_body_document(
         StoryDocument,
         "story",
         page,
-        summary=page.summary,
-        body_blocks=page.body,
         date=page.publication_date,
         category=page.kind,
         facts=[
