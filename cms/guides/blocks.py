@@ -2,9 +2,9 @@
 
 import re
 
-from django.core.exceptions import ValidationError
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
+
+from cms.pages.blocks import field_error
 
 # Short explanations with links and lists; headings belong to the page, not to one step.
 GUIDE_RICHTEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -68,9 +68,7 @@ class LawReferenceBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if value.get("link_text") and not value.get("url"):
-            raise StructBlockValidationError(
-                block_errors={"url": ValidationError("填写了链接文字，请同时填写链接。")}
-            )
+            raise field_error("url", "填写了链接文字，请同时填写链接。")
         return value
 
 
@@ -95,19 +93,9 @@ class OfficeBlock(blocks.StructBlock):
         value = super().clean(value)
         phone = (value.get("phone") or "").strip()
         if phone and MOBILE_PHONE.match(phone):
-            raise StructBlockValidationError(
-                block_errors={
-                    "phone": ValidationError("请填写办公电话或服务热线，不要公开个人手机号。")
-                }
-            )
+            raise field_error("phone", "请填写办公电话或服务热线，不要公开个人手机号。")
         if phone and not OFFICE_PHONE.match(phone):
-            raise StructBlockValidationError(
-                block_errors={
-                    "phone": ValidationError(
-                        "电话格式应为 0476-1234567、0476-1234567-123 或 12315。"
-                    )
-                }
-            )
+            raise field_error("phone", "电话格式应为 0476-1234567、0476-1234567-123 或 12315。")
         return value
 
 

@@ -8,7 +8,7 @@ from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from cms.pages.blocks import AttachmentBlock
+from cms.pages.blocks import AttachmentBlock, field_error
 
 from .media import MATERIAL_EXTENSIONS, material_problem
 from .transcript import (
@@ -110,7 +110,7 @@ class MaterialBlock(AttachmentBlock):
         value = super().clean(value)
         problem = material_problem(value["document"])
         if problem:
-            raise StructBlockValidationError(block_errors={"document": ValidationError(problem)})
+            raise field_error("document", problem)
         return value
 
     class Meta:

@@ -6,8 +6,9 @@ Each shapes its own API JSON with the anchor the static site gives it (`article-
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from wagtail import blocks
+
+from cms.pages.blocks import field_error
 
 from . import placeholders
 from .numerals import article_anchor, article_sort_key, chapter_anchor, clause_label
@@ -31,9 +32,7 @@ class ArticleBlock(blocks.StructBlock):
         try:
             article_anchor(value["number"])
         except ValueError:
-            raise blocks.StructBlockValidationError(
-                block_errors={"number": ValidationError("条号格式应为“第十二条”或“第十二条之一”")}
-            ) from None
+            raise field_error("number", "条号格式应为“第十二条”或“第十二条之一”") from None
         return value
 
     def get_api_representation(self, value, context=None):
@@ -113,9 +112,7 @@ class ClauseBlock(blocks.StructBlock):
         value = super().clean(value)
         problems = placeholders.syntax_problems(value["text"])
         if problems:
-            raise blocks.StructBlockValidationError(
-                block_errors={"text": ValidationError(problems)}
-            )
+            raise field_error("text", problems)
         return value
 
     def get_api_representation(self, value, context=None):

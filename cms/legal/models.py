@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.links import optional_link
 from cms.pages.models import PlatformItemPage, choice_display
+from cms.pages.rules import CrossFieldRulesMixin
 
 from . import placeholders
 from .api_fields import EditionsField, LinesField
@@ -27,7 +28,7 @@ from .placeholders import as_reading_text
 EDITION_SLUG = re.compile(r"^[a-z0-9]{1,20}$")
 
 
-class LawPage(PlatformItemPage):
+class LawPage(CrossFieldRulesMixin, PlatformItemPage):
     """A law or regulation (法律法规), its text structured as chapters of articles."""
 
     class Level(models.TextChoices):
@@ -103,12 +104,6 @@ class LawPage(PlatformItemPage):
             if self.effective_date < self.promulgation_date:
                 return {"effective_date": "施行日期不能早于公布日期"}
         return {}
-
-    def clean(self):
-        super().clean()
-        errors = self.cross_field_errors()
-        if errors:
-            raise ValidationError(errors)
 
 
 class ContractFillField(Orderable):

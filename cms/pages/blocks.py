@@ -1,11 +1,17 @@
 """StreamField blocks of editorial bodies, each shaping its own JSON for the API."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 # Widths of the WebP renditions offered in `srcset`; phones take the smallest that fits.
 SRCSET_WIDTHS = (480, 800, 1200)
+
+
+def field_error(name: str, message) -> blocks.StructBlockValidationError:
+    """The error a StructBlock's `clean()` raises for its child `name` (a message or a list)."""
+    return blocks.StructBlockValidationError(block_errors={name: ValidationError(message)})
 
 
 def image_srcset(image) -> list[dict]:
