@@ -15,7 +15,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
-from cms.pages.content_loader import ContentError, _edited_by_person
+from cms.pages.content_loader import ContentError, upsert_snapshot_page
 from cms.pages.models import HomePage, PlatformPage
 
 from .content_files import ContractItem, LawItem, read_contracts, read_laws
@@ -193,20 +193,19 @@ def law_snapshot(page: LawPage) -> tuple:
 
 
 def upsert_law(platform: PlatformPage, item: LawItem, *, force: bool) -> str:
-    page = LawPage.objects.child_of(platform).filter(slug=item.slug).first()
-    if page is None:
-        page = LawPage(slug=item.slug, **_law_values(item))
-        platform.add_child(instance=page)
-        page.save_revision().publish()
-        return "created"
-    if not force and _edited_by_person(page):
-        return "kept"
-    if law_snapshot(page) == item.snapshot():
-        return "unchanged"
-    for name, value in _law_values(item).items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return "updated"
+    def apply(page: LawPage) -> None:
+        for name, value in _law_values(item).items():
+            setattr(page, name, value)
+
+    return upsert_snapshot_page(
+        platform,
+        LawPage,
+        item.slug,
+        apply=apply,
+        snapshot=law_snapshot,
+        wanted=item.snapshot(),
+        force=force,
+    )
 
 
 def contract_snapshot(page: ContractTemplatePage) -> tuple:
@@ -256,20 +255,15 @@ def _apply_contract(page: ContractTemplatePage, item: ContractItem) -> None:
 
 
 def upsert_contract(platform: PlatformPage, item: ContractItem, *, force: bool) -> str:
-    page = ContractTemplatePage.objects.child_of(platform).filter(slug=item.slug).first()
-    if page is None:
-        page = ContractTemplatePage(slug=item.slug)
-        _apply_contract(page, item)
-        platform.add_child(instance=page)
-        page.save_revision().publish()
-        return "created"
-    if not force and _edited_by_person(page):
-        return "kept"
-    if contract_snapshot(page) == item.snapshot():
-        return "unchanged"
-    _apply_contract(page, item)
-    page.save_revision().publish()
-    return "updated"
+    return upsert_snapshot_page(
+        platform,
+        ContractTemplatePage,
+        item.slug,
+        apply=lambda page: _apply_contract(page, item),
+        snapshot=contract_snapshot,
+        wanted=item.snapshot(),
+        force=force,
+    )
 
 
 def load(content_dir: Path, home: HomePage, *, force: bool = False) -> dict:

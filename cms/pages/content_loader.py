@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -212,6 +213,38 @@ def _edited_by_person(page: Page) -> bool:
     return page.has_unpublished_changes or (revision is not None and revision.user_id is not None)
 
 
+def upsert_snapshot_page(
+    parent: Page,
+    model: type[Page],
+    slug: str,
+    *,
+    apply: Callable[[Page], None],
+    snapshot: Callable[[Page], tuple],
+    wanted: tuple,
+    force: bool,
+    first_published_at: datetime.datetime | None = None,
+) -> str:
+    """Create (`apply` to a new `model` page) or update the child of `parent` with `slug`, and
+    publish, unless its `snapshot` is already `wanted` ("unchanged") or an editor changed it in
+    the admin and `force` is not set ("kept"). Returns created/updated/unchanged/kept."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug)
+        apply(page)
+        if first_published_at is not None:
+            page.first_published_at = first_published_at
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return "created"
+    if not force and _edited_by_person(page):
+        return "kept"
+    if snapshot(page) == wanted:
+        return "unchanged"
+    apply(page)
+    page.save_revision().publish()
+    return "updated"
+
+
 def ensure_home_page() -> tuple[HomePage, str]:
     """The HomePage as the default site's root, replacing Wagtail's "Welcome" placeholder."""
     home = HomePage.objects.first()
@@ -292,22 +325,17 @@ def _apply(page: PolicyNewsPage, item: NewsItem) -> None:
 
 def upsert_news_page(index: NewsIndexPage, item: NewsItem, *, force: bool = False) -> str:
     """Create or update the news page of `item`; returns created/updated/unchanged/kept."""
-    page = PolicyNewsPage.objects.child_of(index).filter(slug=item.slug).first()
-    if page is None:
-        page = PolicyNewsPage(slug=item.slug)
-        _apply(page, item)
-        tz = ZoneInfo(settings.TIME_ZONE)
-        page.first_published_at = datetime.datetime.combine(item.date, PUBLISH_TIME, tzinfo=tz)
-        index.add_child(instance=page)
-        page.save_revision().publish()
-        return "created"
-    if not force and _edited_by_person(page):
-        return "kept"
-    if page_snapshot(page) == item.snapshot():
-        return "unchanged"
-    _apply(page, item)
-    page.save_revision().publish()
-    return "updated"
+    tz = ZoneInfo(settings.TIME_ZONE)
+    return upsert_snapshot_page(
+        index,
+        PolicyNewsPage,
+        item.slug,
+        apply=lambda page: _apply(page, item),
+        snapshot=page_snapshot,
+        wanted=item.snapshot(),
+        force=force,
+        first_published_at=datetime.datetime.combine(item.date, PUBLISH_TIME, tzinfo=tz),
+    )
 
 
 @transaction.atomic
