@@ -15,7 +15,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
-from cms.pages.content_loader import ContentError, upsert_snapshot_page
+from cms.pages.content_loader import ContentError, set_values, upsert_item_page
 from cms.pages.models import HomePage, PlatformPage
 
 from .content_files import ContractItem, LawItem, read_contracts, read_laws
@@ -192,20 +192,12 @@ def law_snapshot(page: LawPage) -> tuple:
     return (*(getattr(page, name) for name in LAW_SNAPSHOT_FIELDS), chapters)
 
 
-def upsert_law(platform: PlatformPage, item: LawItem, *, force: bool) -> str:
-    def apply(page: LawPage) -> None:
-        for name, value in _law_values(item).items():
-            setattr(page, name, value)
+def _apply_law(page: LawPage, item: LawItem) -> None:
+    set_values(page, _law_values(item))
 
-    return upsert_snapshot_page(
-        platform,
-        LawPage,
-        item.slug,
-        apply=apply,
-        snapshot=law_snapshot,
-        wanted=item.snapshot(),
-        force=force,
-    )
+
+def upsert_law(platform: PlatformPage, item: LawItem, *, force: bool) -> str:
+    return upsert_item_page(platform, LawPage, item, _apply_law, law_snapshot, force=force)
 
 
 def contract_snapshot(page: ContractTemplatePage) -> tuple:
@@ -255,14 +247,8 @@ def _apply_contract(page: ContractTemplatePage, item: ContractItem) -> None:
 
 
 def upsert_contract(platform: PlatformPage, item: ContractItem, *, force: bool) -> str:
-    return upsert_snapshot_page(
-        platform,
-        ContractTemplatePage,
-        item.slug,
-        apply=lambda page: _apply_contract(page, item),
-        snapshot=contract_snapshot,
-        wanted=item.snapshot(),
-        force=force,
+    return upsert_item_page(
+        platform, ContractTemplatePage, item, _apply_contract, contract_snapshot, force=force
     )
 
 

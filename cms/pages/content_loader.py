@@ -213,23 +213,28 @@ def _edited_by_person(page: Page) -> bool:
     return page.has_unpublished_changes or (revision is not None and revision.user_id is not None)
 
 
-def upsert_snapshot_page(
+def set_values(page: Page, values: dict[str, Any]) -> None:
+    """Set each field named in `values` on `page`."""
+    for name, value in values.items():
+        setattr(page, name, value)
+
+
+def upsert_page(
     parent: Page,
     model: type[Page],
-    slug: str,
+    lookup: dict[str, Any],
     *,
     apply: Callable[[Page], None],
-    snapshot: Callable[[Page], tuple],
-    wanted: tuple,
+    unchanged: Callable[[Page], bool],
     force: bool,
     first_published_at: datetime.datetime | None = None,
 ) -> str:
-    """Create (`apply` to a new `model` page) or update the child of `parent` with `slug`, and
-    publish, unless its `snapshot` is already `wanted` ("unchanged") or an editor changed it in
-    the admin and `force` is not set ("kept"). Returns created/updated/unchanged/kept."""
-    page = model.objects.child_of(parent).filter(slug=slug).first()
+    """Create (`apply` to a new `model` page) or update the child of `parent` found by `lookup`,
+    and publish, unless it is `unchanged` or an editor changed it in the admin and `force` is
+    not set ("kept"). Returns created/updated/unchanged/kept."""
+    page = model.objects.child_of(parent).filter(**lookup).first()
     if page is None:
-        page = model(slug=slug)
+        page = model(**lookup)
         apply(page)
         if first_published_at is not None:
             page.first_published_at = first_published_at
@@ -238,11 +243,34 @@ def upsert_snapshot_page(
         return "created"
     if not force and _edited_by_person(page):
         return "kept"
-    if snapshot(page) == wanted:
+    if unchanged(page):
         return "unchanged"
     apply(page)
     page.save_revision().publish()
     return "updated"
+
+
+def upsert_item_page(
+    parent: Page,
+    model: type[Page],
+    item,
+    apply: Callable[[Page, Any], None],
+    snapshot: Callable[[Page], tuple],
+    *,
+    force: bool,
+    first_published_at: datetime.datetime | None = None,
+) -> str:
+    """`upsert_page` of a parsed file's `item`: found by its slug, written by `apply(page,
+    item)`, unchanged while the page's `snapshot` equals the item's."""
+    return upsert_page(
+        parent,
+        model,
+        {"slug": item.slug},
+        apply=lambda page: apply(page, item),
+        unchanged=lambda page: snapshot(page) == item.snapshot(),
+        force=force,
+        first_published_at=first_published_at,
+    )
 
 
 def ensure_home_page() -> tuple[HomePage, str]:
@@ -326,15 +354,15 @@ def _apply(page: PolicyNewsPage, item: NewsItem) -> None:
 def upsert_news_page(index: NewsIndexPage, item: NewsItem, *, force: bool = False) -> str:
     """Create or update the news page of `item`; returns created/updated/unchanged/kept."""
     tz = ZoneInfo(settings.TIME_ZONE)
-    return upsert_snapshot_page(
+    published = datetime.datetime.combine(item.date, PUBLISH_TIME, tzinfo=tz)
+    return upsert_item_page(
         index,
         PolicyNewsPage,
-        item.slug,
-        apply=lambda page: _apply(page, item),
-        snapshot=page_snapshot,
-        wanted=item.snapshot(),
+        item,
+        _apply,
+        page_snapshot,
         force=force,
-        first_published_at=datetime.datetime.combine(item.date, PUBLISH_TIME, tzinfo=tz),
+        first_published_at=published,
     )
 
 

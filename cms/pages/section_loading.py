@@ -25,8 +25,9 @@ from .content_loader import (
     PUBLISH_TIME,
     SLUG_PATTERN,
     ContentError,
-    _edited_by_person,
     markdown_to_blocks,
+    set_values,
+    upsert_page,
 )
 
 Counts = dict[str, list[str]]
@@ -279,25 +280,26 @@ def upsert_child_page(
     """Create or update the child of `parent` found by `lookup`; publish only when created or
     changed. Returns created/updated/unchanged/kept ("kept": an editor changed it in the admin
     and `force` is not set). StreamField values are given raw: [{"type", "value"}, …]."""
-    page = model.objects.child_of(parent).filter(**lookup).first()
-    if page is None:
-        page = model(**lookup, **values)
+
+    def apply(page: Page) -> None:
+        set_values(page, values)
         page.draft_title = page.title
-        if first_published_at is not None:
-            page.first_published_at = first_published_at
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return "created"
-    if not force and _edited_by_person(page):
-        return "kept"
-    wanted = {
-        name: stream_raw(value) if isinstance(model._meta.get_field(name), StreamField) else value
-        for name, value in values.items()
-    }
-    if page_values(page, values) == wanted:
-        return "unchanged"
-    for name, value in values.items():
-        setattr(page, name, value)
-    page.draft_title = page.title
-    page.save_revision().publish()
-    return "updated"
+
+    def unchanged(page: Page) -> bool:
+        wanted = {
+            name: stream_raw(value)
+            if isinstance(model._meta.get_field(name), StreamField)
+            else value
+            for name, value in values.items()
+        }
+        return page_values(page, values) == wanted
+
+    return upsert_page(
+        parent,
+        model,
+        lookup,
+        apply=apply,
+        unchanged=unchanged,
+        force=force,
+        first_published_at=first_published_at,
+    )
