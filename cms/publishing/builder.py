@@ -69,7 +69,9 @@ def build_in_child_process(argv: list[str]) -> Outcome:
             timeout=BUILD_TIMEOUT,
         )
     except subprocess.TimeoutExpired as exc:
-        output = (exc.stdout or b"").decode(errors="replace") if exc.stdout else ""
+        output = exc.stdout or ""  # str or bytes, depending on where the timeout struck
+        if isinstance(output, bytes):
+            output = output.decode(errors="replace")
         return Outcome(1, f"{output}\nthe build did not finish within {BUILD_TIMEOUT} s")
     return Outcome(completed.returncode, completed.stdout + completed.stderr)
 
