@@ -32,6 +32,24 @@ class RecordStatus(models.TextChoices):
     INVALID = "invalid", "无效"
 
 
+class PledgorType(models.TextChoices):
+    """Who pledges: a natural person (the name masked in public) or an enterprise."""
+
+    NATURAL_PERSON = "natural_person", "自然人"
+    ENTERPRISE = "enterprise", "企业"
+
+
+def record_status_fields() -> tuple[models.Field, ...]:
+    """登记日期, 状态, 注销日期 of a bureau registration, in that order (`_check_cancellation`)."""
+    return (
+        models.DateField("登记日期"),
+        models.CharField(
+            "状态", max_length=16, choices=RecordStatus.choices, default=RecordStatus.VALID
+        ),
+        models.DateField("注销日期", null=True, blank=True),
+    )
+
+
 def _check_cancellation(record) -> None:
     """Shared rule of pledges and mortgages: a cancellation date goes with 已注销 only."""
     if record.status == RecordStatus.CANCELLED and not record.cancelled_on:
@@ -42,12 +60,22 @@ def _check_cancellation(record) -> None:
         raise ValidationError({"cancelled_on": "注销日期不能早于登记日期。"})
 
 
-class EquityPledge(Timestamped):
+class Registration(Timestamped):
+    """A numbered pledge or mortgage registration: newest first, shown by its number."""
+
+    class Meta:
+        abstract = True
+        ordering = ["-registered_on", "-id"]
+        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return self.registration_number
+
+
+class EquityPledge(Registration):
     """股权出质登记: a shareholder pledges its equity in a company to a creditor (often a bank)."""
 
-    class PledgorType(models.TextChoices):
-        NATURAL_PERSON = "natural_person", "自然人"
-        ENTERPRISE = "enterprise", "企业"
+    PledgorType = PledgorType
 
     class AmountUnit(models.TextChoices):
         TEN_THOUSAND_YUAN = "wan_yuan", "万元"
@@ -69,20 +97,11 @@ class EquityPledge(Timestamped):
     amount_unit = models.CharField(
         "数额单位", max_length=16, choices=AmountUnit.choices, default=AmountUnit.TEN_THOUSAND_YUAN
     )
-    registered_on = models.DateField("登记日期")
-    status = models.CharField(
-        "状态", max_length=16, choices=RecordStatus.choices, default=RecordStatus.VALID
-    )
-    cancelled_on = models.DateField("注销日期", null=True, blank=True)
+    registered_on, status, cancelled_on = record_status_fields()
 
-    class Meta:
+    class Meta(Registration.Meta):
         verbose_name = "股权出质登记"
         verbose_name_plural = "股权出质登记"
-        ordering = ["-registered_on", "-id"]
-        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["status"])]
-
-    def __str__(self) -> str:
-        return self.registration_number
 
     def clean(self) -> None:
         super().clean()
@@ -91,7 +110,7 @@ class EquityPledge(Timestamped):
         _check_cancellation(self)
 
 
-class ChattelMortgage(Timestamped):
+class ChattelMortgage(Registration):
     """动产抵押登记 made by the bureau before 2021-01-01; shown only as historical records."""
 
     registration_number = models.CharField("登记编号", max_length=40, unique=True)
@@ -104,20 +123,11 @@ class ChattelMortgage(Timestamped):
     mortgagee = models.CharField("抵押权人", max_length=200)
     secured_amount = models.DecimalField("被担保债权数额（万元）", max_digits=14, decimal_places=2)
     collateral_description = models.TextField("抵押物概况")
-    registered_on = models.DateField("登记日期")
-    status = models.CharField(
-        "状态", max_length=16, choices=RecordStatus.choices, default=RecordStatus.VALID
-    )
-    cancelled_on = models.DateField("注销日期", null=True, blank=True)
+    registered_on, status, cancelled_on = record_status_fields()
 
-    class Meta:
+    class Meta(Registration.Meta):
         verbose_name = "动产抵押登记（历史记录）"
         verbose_name_plural = "动产抵押登记（历史记录）"
-        ordering = ["-registered_on", "-id"]
-        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["status"])]
-
-    def __str__(self) -> str:
-        return self.registration_number
 
     def clean(self) -> None:
         super().clean()
@@ -226,13 +236,11 @@ class FinancingNeed(Timestamped):
             raise ValidationError({"term_months": "期限至少为1个月。"})
 
 
-class TrademarkPledge(Timestamped):
+class TrademarkPledge(Registration):
     """商标专用权质押登记: an owner pledges registered marks to a creditor, registered at CNIPA
     (国家知识产权局). The pledgor is a directory enterprise, or named (natural persons masked)."""
 
-    class PledgorType(models.TextChoices):
-        NATURAL_PERSON = "natural_person", "自然人"
-        ENTERPRISE = "enterprise", "企业"
+    PledgorType = PledgorType
 
     class Status(models.TextChoices):
         VALID = "valid", "有效"
@@ -270,14 +278,9 @@ class TrademarkPledge(Timestamped):
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.VALID)
     ended_on = models.DateField("解除/注销日期", null=True, blank=True)
 
-    class Meta:
+    class Meta(Registration.Meta):
         verbose_name = "商标专用权质押登记"
         verbose_name_plural = "商标专用权质押登记"
-        ordering = ["-registered_on", "-id"]
-        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["status"])]
-
-    def __str__(self) -> str:
-        return self.registration_number
 
     def clean(self) -> None:
         super().clean()
