@@ -25,6 +25,8 @@ from cms.publishing.services import scheduled_publishing_start, site_build_run
 from cms.publishing.supervisor import Child, GaveUp, Supervisor
 
 log = logging.getLogger("hongshan.supervisor")
+# How long the API may take to answer its first request before the start is given up.
+UP_WITHIN_SECONDS = 180
 
 
 def answers(url: str) -> bool:
@@ -136,11 +138,15 @@ class Command(BaseCommand):
         ]
 
     def _wait_until_up(self, base: str, supervisor: Supervisor) -> None:
-        deadline = time.monotonic() + 60
+        # Generous: on a loaded 2-core machine two workers importing Django and Wagtail took
+        # over a minute; a child that dies meanwhile is reported at once by check().
+        deadline = time.monotonic() + UP_WITHIN_SECONDS
         while not answers(f"{base}/api/v1/"):
             supervisor.check()
             if time.monotonic() > deadline:
-                raise CommandError("the web server did not start; see its output above")
+                raise CommandError(
+                    f"the web server did not answer within {UP_WITHIN_SECONDS} s; see its output"
+                )
             time.sleep(0.3)
 
     def _first_build(self, base: str) -> None:
