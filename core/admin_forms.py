@@ -9,6 +9,8 @@ nothing of it. Each kind declares its form in its app (`wagtail_hooks.py`); `cor
 app, so the services are reached through the form's two methods.
 """
 
+from collections.abc import Callable
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.snippets.views import snippets
@@ -47,6 +49,24 @@ class ServiceModelForm(WagtailAdminModelForm):
             self.instance = self.service_update(self.instance, values)
         self._save_m2m()
         return self.instance
+
+
+def service_form(
+    *, update: Callable, row: str, create: Callable | None = None
+) -> type[ServiceModelForm]:
+    """The `ServiceModelForm` of a kind whose service is two functions: `create(**values)` makes
+    a row (None: rows arrive another way), `update(**{row: the row}, **values)` changes one."""
+
+    class ServiceFunctionsForm(ServiceModelForm):
+        def service_create(self, values):
+            if create is None:
+                return super().service_create(values)
+            return create(**values)
+
+        def service_update(self, instance, values):
+            return update(**{row: instance}, **values)
+
+    return ServiceFunctionsForm
 
 
 def errors_on_form(form, error: ValidationError) -> ValidationError:

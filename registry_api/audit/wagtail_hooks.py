@@ -1,9 +1,9 @@
 """The audit log in the Wagtail admin (审计日志 menu): a read-only listing and detail view."""
 
-from django.urls import path
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+
+from core.admin_read_only import InspectOnlyViewSet
 
 from .admin_views import AuditEntryFilterSet, AuditEntryInspectView, AuditPermissionPolicy
 from .models import AuditEntry
@@ -11,7 +11,7 @@ from .models import AuditEntry
 register_permission_policy(AuditEntry, AuditPermissionPolicy(AuditEntry))
 
 
-class AuditEntryViewSet(ModelViewSet):
+class AuditEntryViewSet(InspectOnlyViewSet):
     """Listing and inspect only: entries are written by the signal handlers, never by hand."""
 
     model = AuditEntry
@@ -24,28 +24,7 @@ class AuditEntryViewSet(ModelViewSet):
     search_fields = ["object_repr", "object_key", "object_pk"]
     ordering = ["-at", "-id"]
     list_per_page = 50
-    inspect_view_enabled = True
     inspect_view_class = AuditEntryInspectView
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{
-                "add_url_name": None,
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                **kwargs,
-            }
-        )
-
-    def get_urlpatterns(self):
-        conv = self.pk_path_converter
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path(f"inspect/<{conv}:pk>/", self.inspect_view, name="inspect"),
-        ]
 
 
 @hooks.register("register_admin_viewset")

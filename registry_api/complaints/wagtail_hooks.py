@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_read_only import InspectOnlyViewSet
+
 from .admin_views import (
     ComplaintFilterSet,
     ComplaintHandleView,
@@ -17,7 +19,7 @@ from .admin_views import (
 from .models import Complaint, IntakePlace, Unit
 
 
-class ComplaintViewSet(ModelViewSet):
+class ComplaintViewSet(InspectOnlyViewSet):
     """Listing, file and handling steps; submissions arrive through the public form only."""
 
     model = Complaint
@@ -38,23 +40,7 @@ class ComplaintViewSet(ModelViewSet):
     ordering = ["due_on", "-submitted_at"]
     list_per_page = 50
     index_view_class = ComplaintIndexView
-    inspect_view_enabled = True
     inspect_view_class = ComplaintInspectView
-    # Wagtail 8 offers "copy" on every ModelViewSet (and reverses its URL for any user who may
-    # add, i.e. superusers); a complaint is never created here, so there is nothing to copy.
-    copy_view_enabled = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{
-                "add_url_name": None,
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                **kwargs,
-            }
-        )
 
     @property
     def inspect_view(self):
@@ -67,12 +53,7 @@ class ComplaintViewSet(ModelViewSet):
     def get_urlpatterns(self):
         conv = self.pk_path_converter
         handle = ComplaintHandleView.as_view(inspect_url_name=self.get_url_name("inspect"))
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path(f"inspect/<{conv}:pk>/", self.inspect_view, name="inspect"),
-            path(f"handle/<{conv}:pk>/", handle, name="handle"),
-        ]
+        return [*super().get_urlpatterns(), path(f"handle/<{conv}:pk>/", handle, name="handle")]
 
 
 class UnitViewSet(ModelViewSet):

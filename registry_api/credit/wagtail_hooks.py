@@ -9,19 +9,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
+from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet, service_form
 from core.public_requests.queue import PublicRequestQueue, read_only
 
 from . import services
 from .models import CreditRecord, CreditRepairApplication, Department, PublicityRule
-
-
-class CreditRecordForm(ServiceModelForm):
-    def service_create(self, values):
-        return services.record_create(**values)
-
-    def service_update(self, instance, values):
-        return services.record_update(record=instance, **values)
 
 
 class PublicityRuleForm(ServiceModelForm):
@@ -47,7 +39,9 @@ class RepairDecisionForm(ServiceModelForm):
 
 class CreditRecordViewSet(ServiceSnippetViewSet):
     model = CreditRecord
-    service_form_class = CreditRecordForm
+    service_form_class = service_form(
+        create=services.record_create, update=services.record_update, row="record"
+    )
     icon = "doc-full"
     menu_label = "信用记录"
     list_display = ["decision_number", "enterprise", "department", "category", "status"]

@@ -4,23 +4,17 @@ saves through the same services as the API (`core.admin_forms`)."""
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
+from core.admin_forms import ServiceSnippetViewSet, service_form
 
 from . import services
 from .models import District, Enterprise
 
 
-class EnterpriseForm(ServiceModelForm):
-    def service_create(self, values):
-        return services.enterprise_create(**values)
-
-    def service_update(self, instance, values):
-        return services.enterprise_update(enterprise=instance, **values)
-
-
 class EnterpriseViewSet(ServiceSnippetViewSet):
     model = Enterprise
-    service_form_class = EnterpriseForm
+    service_form_class = service_form(
+        create=services.enterprise_create, update=services.enterprise_update, row="enterprise"
+    )
     icon = "site"
     menu_label = "企业"
     list_display = ["name", "credit_code", "district", "entity_type", "scale", "status"]

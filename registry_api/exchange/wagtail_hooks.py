@@ -4,33 +4,19 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
+from core.admin_forms import ServiceSnippetViewSet, service_form
 from core.public_requests.queue import PublicRequestQueue, read_only
 
 from . import services
 from .models import IdleListing, Inquiry
 
 
-class IdleListingForm(ServiceModelForm):
-    """A new listing through `listing_create` (the owner's phone normalised as there)."""
-
-    def service_create(self, values):
-        return services.listing_create(**values)
-
-    def service_update(self, instance, values):
-        return services.listing_update(listing=instance, **values)
-
-
-class InquiryHandleForm(ServiceModelForm):
-    """Inquiries arrive through the public form only; staff relay or close them."""
-
-    def service_update(self, instance, values):
-        return services.inquiry_handle(inquiry=instance, **values)
-
-
 class IdleListingViewSet(ServiceSnippetViewSet):
     model = IdleListing
-    service_form_class = IdleListingForm
+    # A new listing through `listing_create` (the owner's phone normalised as there).
+    service_form_class = service_form(
+        create=services.listing_create, update=services.listing_update, row="listing"
+    )
     icon = "tag"
     menu_label = "闲置商标"
     list_display = ["trademark", "kind", "price", "negotiable", "valid_until", "status"]
@@ -68,7 +54,8 @@ class InquiryViewSet(PublicRequestQueue):
     pass it to the owner, set 已转达 and save (the relay time is filled in by the model)."""
 
     model = Inquiry
-    service_form_class = InquiryHandleForm
+    # Inquiries arrive through the public form only; staff relay or close them.
+    service_form_class = service_form(update=services.inquiry_handle, row="inquiry")
     icon = "mail"
     menu_label = "意向咨询"
     list_display = ["reference", "listing", "status", "submitted_at", "relayed_at"]

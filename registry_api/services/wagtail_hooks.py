@@ -4,19 +4,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
+from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet, service_form
 from core.public_requests.queue import PublicRequestQueue, read_only
 
 from . import services
 from .models import Agency, Consultation
-
-
-class AgencyForm(ServiceModelForm):
-    def service_create(self, values):
-        return services.agency_create(**values)
-
-    def service_update(self, instance, values):
-        return services.agency_update(agency=instance, **values)
 
 
 class ConsultationReviewForm(ServiceModelForm):
@@ -29,7 +21,9 @@ class ConsultationReviewForm(ServiceModelForm):
 
 class AgencyViewSet(ServiceSnippetViewSet):
     model = Agency
-    service_form_class = AgencyForm
+    service_form_class = service_form(
+        create=services.agency_create, update=services.agency_update, row="agency"
+    )
     icon = "group"
     menu_label = "服务机构"
     list_display = ["name", "kind", "district", "phone", "vetted_on", "active"]

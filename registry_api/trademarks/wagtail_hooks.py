@@ -4,18 +4,10 @@ their events save through the trademark services (`core.admin_forms`)."""
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
+from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet, service_form
 
 from . import services
 from .models import NiceClass, Trademark, TrademarkClass, TrademarkEvent
-
-
-class TrademarkForm(ServiceModelForm):
-    def service_create(self, values):
-        return services.trademark_create(**values)
-
-    def service_update(self, instance, values):
-        return services.trademark_update(trademark=instance, **values)
 
 
 class TrademarkEventForm(ServiceModelForm):
@@ -32,7 +24,9 @@ class TrademarkEventForm(ServiceModelForm):
 
 class TrademarkViewSet(ServiceSnippetViewSet):
     model = Trademark
-    service_form_class = TrademarkForm
+    service_form_class = service_form(
+        create=services.trademark_create, update=services.trademark_update, row="trademark"
+    )
     icon = "tag"
     menu_label = "商标"
     list_display = ["name", "registration_number", "owner_name", "status", "registered_on"]
