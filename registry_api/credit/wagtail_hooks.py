@@ -5,11 +5,12 @@ partner import do (`core.admin_forms`): publicity dates come from the rules in t
 a changed rule recomputes its records, a granted repair marks its record 已修复.
 """
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet, service_form
+from core.admin_panels import review_panels
 from core.public_requests.queue import PublicRequestQueue, read_only
 
 from . import services
@@ -57,25 +58,21 @@ class RepairApplicationViewSet(PublicRequestQueue):
     menu_label = "信用修复申请"
     list_display = ["reference", "enterprise", "record", "status", "submitted_at", "due_on"]
     search_fields = ["reference"]
-    panels = [
-        MultiFieldPanel(
-            read_only(
-                "reference",
-                "submitted_at",
-                "enterprise",
-                "record",
-                "applicant_name",
-                "contact_phone",
-                "reason",
-                "due_on",
-            ),
-            heading="申请（申请人信息不公开）",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("decision_note"), *read_only("decided_at")],
-            heading="审核决定",
-        ),
-    ]
+    panels = review_panels(
+        received_heading="申请（申请人信息不公开）",
+        received=[
+            "reference",
+            "submitted_at",
+            "enterprise",
+            "record",
+            "applicant_name",
+            "contact_phone",
+            "reason",
+            "due_on",
+        ],
+        decision_heading="审核决定",
+        decision=[FieldPanel("status"), FieldPanel("decision_note"), *read_only("decided_at")],
+    )
 
 
 class PublicityRuleViewSet(ServiceSnippetViewSet):

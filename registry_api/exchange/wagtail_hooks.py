@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.admin_forms import ServiceSnippetViewSet, service_form
+from core.admin_panels import review_panels
 from core.public_requests.queue import PublicRequestQueue, read_only
 
 from . import services
@@ -61,23 +62,19 @@ class InquiryViewSet(PublicRequestQueue):
     list_display = ["reference", "listing", "status", "submitted_at", "relayed_at"]
     search_fields = ["reference", "inquirer_name"]
     ordering = ["status", "submitted_at"]
-    panels = [
-        MultiFieldPanel(
-            read_only(
-                "listing",
-                "submitted_at",
-                "inquirer_name",
-                "contact_phone",
-                "contact_email",
-                "message",
-            ),
-            heading="意向方（个人信息不公开）",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("status"), *read_only("relayed_at"), FieldPanel("staff_note")],
-            heading="转达",
-        ),
-    ]
+    panels = review_panels(
+        received_heading="意向方（个人信息不公开）",
+        received=[
+            "listing",
+            "submitted_at",
+            "inquirer_name",
+            "contact_phone",
+            "contact_email",
+            "message",
+        ],
+        decision_heading="转达",
+        decision=[FieldPanel("status"), *read_only("relayed_at"), FieldPanel("staff_note")],
+    )
 
 
 class ExchangeGroup(SnippetViewSetGroup):

@@ -4,12 +4,13 @@ The four kinds the API writes, and trademark pledges, save through the finance s
 (`core.admin_forms`), so the admin and the API refuse the same input and log the same entry.
 """
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet
-from core.public_requests.queue import PublicRequestQueue, read_only
+from core.admin_panels import review_panels
+from core.public_requests.queue import PublicRequestQueue
 
 from . import services
 from .models import (
@@ -95,22 +96,21 @@ class TrademarkPledgeConsultationViewSet(PublicRequestQueue):
     list_display = ["reference", "company_name", "amount_wanted", "status", "submitted_at"]
     search_fields = ["reference", "company_name"]
     ordering = ["status", "-submitted_at"]
-    panels = [
-        MultiFieldPanel(
-            read_only(
-                "submitted_at",
-                "company_name",
-                "contact_name",
-                "contact_phone",
-                "contact_email",
-                "marks",
-                "amount_wanted",
-                "message",
-            ),
-            heading="申请人（联系方式不公开）",
-        ),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("staff_note")], heading="处理"),
-    ]
+    panels = review_panels(
+        received_heading="申请人（联系方式不公开）",
+        received=[
+            "submitted_at",
+            "company_name",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "marks",
+            "amount_wanted",
+            "message",
+        ],
+        decision_heading="处理",
+        decision=[FieldPanel("status"), FieldPanel("staff_note")],
+    )
 
 
 class FinanceGroup(SnippetViewSetGroup):

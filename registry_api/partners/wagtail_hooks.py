@@ -2,7 +2,7 @@
 
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -10,6 +10,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
     SnippetViewSetGroup,
 )
+
+from core.admin_panels import review_panels
 
 from . import services
 from .forms import PartnerKeyForm
@@ -94,21 +96,20 @@ class ReviewItemViewSet(SnippetViewSet):
     search_fields = ["decision_number", "credit_code"]
     ordering = ["-created_at"]
     list_per_page = 50
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("department", read_only=True),
-                FieldPanel("key", read_only=True),
-                FieldPanel("row_number", read_only=True),
-                FieldPanel("decision_number", read_only=True),
-                FieldPanel("credit_code", read_only=True),
-                FieldPanel("raw_row", read_only=True),
-                FieldPanel("reason", read_only=True),
-            ],
-            heading="导入时的原始数据",
-        ),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("note")], heading="复核"),
-    ]
+    panels = review_panels(
+        received_heading="导入时的原始数据",
+        received=[
+            "department",
+            "key",
+            "row_number",
+            "decision_number",
+            "credit_code",
+            "raw_row",
+            "reason",
+        ],
+        decision_heading="复核",
+        decision=[FieldPanel("status"), FieldPanel("note")],
+    )
 
 
 class PartnersGroup(SnippetViewSetGroup):
