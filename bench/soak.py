@@ -318,26 +318,45 @@ def kill_worker_mid_build(var_dir: str, fault: dict) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-def engine_command(command: str, data_dir: str, port: int) -> None:
+def engine_command(command: str, data_dir: str, port: int) -> str:
+    """Run `noida-db down|up` for the instance's engine; its output if it exits non-zero
+    (under load `down` has been seen to exit 1 after stopping the server: the port decides)."""
     argv = [str(NOIDA), command, "--data-dir", data_dir]
     if command == "up":
         argv += ["--only", "elasticsearch", "--elasticsearch-port", str(port)]
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    return "" if done.returncode == 0 else (done.stdout + done.stderr).strip()[-300:]
+
+
+def engine_answers(engine_url: str) -> bool:
+    try:
+        requests.get(engine_url, timeout=2)
+    except requests.RequestException:
+        return False
+    return True
 
 
 def engine_outage(engine_url: str, data_dir: str, fault: dict) -> None:
+    """Stop the instance's engine for FAULT_SECONDS, then start it again; `fault` gets the
+    window's monotonic start and end, and `problem` if the engine did not go or come back."""
     port = urllib.parse.urlsplit(engine_url).port
     fault["start"] = time.monotonic()
-    engine_command("down", data_dir, port)
-    time.sleep(FAULT_SECONDS)
-    engine_command("up", data_dir, port)
-    fault["end"] = time.monotonic()
-    while time.monotonic() - fault["end"] < 60:
-        try:
-            requests.get(engine_url, timeout=2)
-            break
-        except requests.RequestException:
-            time.sleep(0.3)
+    try:
+        said = engine_command("down", data_dir, port)
+        deadline = time.monotonic() + 30
+        while engine_answers(engine_url) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        if engine_answers(engine_url):
+            fault["problem"] = f"the engine still answers after `noida-db down` ({said})"
+            return
+        time.sleep(max(0.0, FAULT_SECONDS - (time.monotonic() - fault["start"])))
+        said = engine_command("up", data_dir, port)
+        if said:
+            fault["problem"] = f"`noida-db up` failed: {said}"
+    finally:
+        fault["end"] = time.monotonic()
+    while time.monotonic() - fault["end"] < 60 and not engine_answers(engine_url):
+        time.sleep(0.3)
     fault["back_after"] = time.monotonic() - fault["end"]
 
 
@@ -573,6 +592,9 @@ def report_worker_fault(load: Load, fault: dict) -> bool:
 
 
 def report_engine_fault(load: Load, fault: dict, publisher: Publisher) -> bool:
+    if "end" not in fault or fault.get("problem"):
+        print(f"Engine fault: NOT carried out: {fault.get('problem', 'the outage never ended')}")
+        return False
     start, end = fault["start"], fault["end"]
     searches = window(load.stats["search"], start, end)
     unavailable = [ms for status, ms in searches if status == 503]
