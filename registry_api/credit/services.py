@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.codes import dated_reference
+from core.services import model_assign, model_full_save
 from core.signals import rows_changed
 from registry_api import audit
 from registry_api.workdays.calendar import WorkCalendar
@@ -50,16 +51,13 @@ def record_create(**fields) -> CreditRecord:
 
 @transaction.atomic
 def record_update(*, record: CreditRecord, **fields) -> CreditRecord:
-    for name, value in fields.items():
-        setattr(record, name, value)
-    return record_save(record)
+    return record_save(model_assign(record, fields))
 
 
 @transaction.atomic
 def rule_save(rule: PublicityRule) -> int:
     """Save a rule and recompute every record it governs; returns how many were recomputed."""
-    rule.full_clean()
-    rule.save()
+    model_full_save(rule)
     records = list(CreditRecord.objects.filter(category=rule.category, severity=rule.severity))
     before = {record.pk: audit.snapshot(record) for record in records}
     now = timezone.now()
@@ -106,9 +104,7 @@ def repair_apply(
         # The official calendar: holidays off, make-up working days on (registry_api/workdays).
         due_on=WorkCalendar.load().add(today, REPAIR_WORKING_DAYS),
     )
-    application.full_clean()
-    application.save()
-    return application
+    return model_full_save(application)
 
 
 @transaction.atomic
@@ -120,8 +116,7 @@ def repair_decide(
     application.decision_note = note
     if status in (CreditRepairApplication.Status.GRANTED, CreditRepairApplication.Status.REFUSED):
         application.decided_at = timezone.now()
-    application.full_clean()
-    application.save()
+    model_full_save(application)
     if status == CreditRepairApplication.Status.GRANTED:
         record = application.record
         record.status = CreditRecord.Status.REPAIRED

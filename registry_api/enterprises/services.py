@@ -4,25 +4,19 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from core.errors import Conflict
+from core.services import model_create, model_update
 
 from .models import Enterprise
 
 
 @transaction.atomic
 def enterprise_create(**fields) -> Enterprise:
-    enterprise = Enterprise(**fields)
-    enterprise.full_clean()
-    enterprise.save()
-    return enterprise
+    return model_create(Enterprise, **fields)
 
 
 @transaction.atomic
 def enterprise_update(*, enterprise: Enterprise, **fields) -> Enterprise:
-    for name, value in fields.items():
-        setattr(enterprise, name, value)
-    enterprise.full_clean()
-    enterprise.save()
-    return enterprise
+    return model_update(enterprise, **fields)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.codes import dated_reference
+from core.services import model_assign, model_full_save
 from registry_api.services.validators import normalise_phone
 
 from .models import IdleListing, Inquiry
@@ -19,23 +20,20 @@ def inquiry_reference_new(when=None) -> str:
     return dated_reference("XZ", when)
 
 
+def _listing_save(listing: IdleListing) -> IdleListing:
+    """The owner's phone kept in one form, then the model's rules and the save."""
+    listing.owner_contact_phone = normalise_phone(listing.owner_contact_phone)
+    return model_full_save(listing)
+
+
 @transaction.atomic
 def listing_create(**fields) -> IdleListing:
-    listing = IdleListing(**fields)
-    listing.owner_contact_phone = normalise_phone(listing.owner_contact_phone)
-    listing.full_clean()
-    listing.save()
-    return listing
+    return _listing_save(IdleListing(**fields))
 
 
 @transaction.atomic
 def listing_update(*, listing: IdleListing, **fields) -> IdleListing:
-    for name, value in fields.items():
-        setattr(listing, name, value)
-    listing.owner_contact_phone = normalise_phone(listing.owner_contact_phone)
-    listing.full_clean()
-    listing.save()
-    return listing
+    return _listing_save(model_assign(listing, fields))
 
 
 @transaction.atomic
@@ -77,9 +75,7 @@ def inquiry_submit(
         submitted_at=submitted_at,
         status=Inquiry.Status.PENDING,
     )
-    inquiry.full_clean()
-    inquiry.save()
-    return inquiry
+    return model_full_save(inquiry)
 
 
 @transaction.atomic
@@ -92,9 +88,7 @@ def inquiry_handle(*, inquiry: Inquiry, status: str, staff_note: str = "") -> In
         inquiry.status = stored_status
         return inquiry_relay(inquiry=inquiry)
     inquiry.status = status
-    inquiry.full_clean()
-    inquiry.save()
-    return inquiry
+    return model_full_save(inquiry)
 
 
 @transaction.atomic
@@ -106,6 +100,4 @@ def inquiry_relay(*, inquiry: Inquiry, note: str = "", relayed_at=None) -> Inqui
     inquiry.relayed_at = relayed_at or timezone.now()
     if note.strip():
         inquiry.staff_note = "\n".join(filter(None, [inquiry.staff_note, note.strip()]))
-    inquiry.full_clean()
-    inquiry.save()
-    return inquiry
+    return model_full_save(inquiry)

@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from core.codes import dated_reference
+from core.services import model_create, model_full_save, model_update
 from registry_api.services.validators import normalise_phone
 
 from .models import TrademarkPledge, TrademarkPledgeConsultation
@@ -11,19 +12,12 @@ from .models import TrademarkPledge, TrademarkPledgeConsultation
 
 @transaction.atomic
 def record_create(model: type[models.Model], **fields) -> models.Model:
-    record = model(**fields)
-    record.full_clean()
-    record.save()
-    return record
+    return model_create(model, **fields)
 
 
 @transaction.atomic
 def record_update(*, record: models.Model, **fields) -> models.Model:
-    for name, value in fields.items():
-        setattr(record, name, value)
-    record.full_clean()
-    record.save()
-    return record
+    return model_update(record, **fields)
 
 
 @transaction.atomic
@@ -33,9 +27,7 @@ def record_delete(*, record: models.Model) -> None:
 
 @transaction.atomic
 def trademark_pledge_create(*, trademarks=(), **fields) -> TrademarkPledge:
-    pledge = TrademarkPledge(**fields)
-    pledge.full_clean()
-    pledge.save()
+    pledge = model_create(TrademarkPledge, **fields)
     pledge.trademarks.set(trademarks)
     return pledge
 
@@ -71,6 +63,4 @@ def trademark_pledge_consultation_submit(
         message=(message or "").strip(),
         submitted_at=submitted_at,
     )
-    consultation.full_clean()
-    consultation.save()
-    return consultation
+    return model_full_save(consultation)

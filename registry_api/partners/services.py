@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.services import model_full_save
 from registry_api.credit.models import Department
 
 from .models import CreditImport, PartnerKey, ReviewItem, Scope
@@ -107,6 +108,4 @@ def review_item_flag(
         raw_row=raw_row,
         reason=reason,
     )
-    item.full_clean()
-    item.save()
-    return item
+    return model_full_save(item)

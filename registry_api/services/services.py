@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.codes import dated_reference
+from core.services import model_assign, model_create, model_full_save, model_update
 
 from .models import Agency, Consultation
 from .validators import normalise_phone
@@ -17,19 +18,12 @@ def tracking_code_new(when=None) -> str:
 
 @transaction.atomic
 def agency_create(**fields) -> Agency:
-    agency = Agency(**fields)
-    agency.full_clean()
-    agency.save()
-    return agency
+    return model_create(Agency, **fields)
 
 
 @transaction.atomic
 def agency_update(*, agency: Agency, **fields) -> Agency:
-    for name, value in fields.items():
-        setattr(agency, name, value)
-    agency.full_clean()
-    agency.save()
-    return agency
+    return model_update(agency, **fields)
 
 
 @transaction.atomic
@@ -61,9 +55,7 @@ def consultation_submit(
         submitted_at=submitted_at,
         status=Consultation.Status.PENDING,
     )
-    consultation.full_clean()
-    consultation.save()
-    return consultation
+    return model_full_save(consultation)
 
 
 @transaction.atomic
@@ -76,24 +68,19 @@ def consultation_answer(
     consultation.answer = answer
     consultation.answered_by = answered_by
     consultation.answered_at = answered_at or timezone.now()
-    consultation.full_clean()
-    consultation.save()
-    return consultation
+    return model_full_save(consultation)
 
 
 @transaction.atomic
 def consultation_review(*, consultation: Consultation, reviewer=None, **fields) -> Consultation:
     """Staff's edit in the admin, in one save: the text tidied, the answer, the status (the
     model's rules for 已公开 apply). The first to save an answer is recorded as its author."""
-    for name, value in fields.items():
-        setattr(consultation, name, value)
+    model_assign(consultation, fields)
     consultation.answer = (consultation.answer or "").strip()
     if consultation.answer and consultation.answered_at is None:
         consultation.answered_by = reviewer
         consultation.answered_at = timezone.now()
-    consultation.full_clean()
-    consultation.save()
-    return consultation
+    return model_full_save(consultation)
 
 
 @transaction.atomic
@@ -107,6 +94,4 @@ def consultation_publish(*, consultation: Consultation, publish: bool = True) ->
         consultation.status = Consultation.Status.PUBLISHED
     else:
         consultation.status = Consultation.Status.WITHHELD
-    consultation.full_clean()
-    consultation.save()
-    return consultation
+    return model_full_save(consultation)

@@ -6,6 +6,8 @@ import datetime
 
 from django.db import transaction
 
+from core.services import model_create, model_full_save, model_update
+
 from . import logos
 from .models import NiceClass, Trademark, TrademarkClass, TrademarkEvent
 
@@ -13,9 +15,7 @@ from .models import NiceClass, Trademark, TrademarkClass, TrademarkEvent
 @transaction.atomic
 def trademark_create(*, classes: dict[int, str] | None = None, **fields) -> Trademark:
     """A new mark; `classes` maps Nice class numbers to the goods/services text."""
-    trademark = Trademark(**fields)
-    trademark.full_clean()
-    trademark.save()
+    trademark = model_create(Trademark, **fields)
     if classes:
         trademark_classes_set(trademark=trademark, classes=classes)
     return trademark
@@ -23,11 +23,7 @@ def trademark_create(*, classes: dict[int, str] | None = None, **fields) -> Trad
 
 @transaction.atomic
 def trademark_update(*, trademark: Trademark, **fields) -> Trademark:
-    for name, value in fields.items():
-        setattr(trademark, name, value)
-    trademark.full_clean()
-    trademark.save()
-    return trademark
+    return model_update(trademark, **fields)
 
 
 @transaction.atomic
@@ -49,9 +45,7 @@ def trademark_event_add(
 ) -> TrademarkEvent:
     """Record a transfer, renewal, pledge or change (the save signal marks the mark changed)."""
     event = TrademarkEvent(trademark=trademark, kind=kind, happened_on=happened_on, details=details)
-    event.full_clean()
-    event.save()
-    return event
+    return model_full_save(event)
 
 
 def trademark_logo_fingerprint(*, trademark: Trademark) -> None:
