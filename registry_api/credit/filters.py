@@ -2,6 +2,9 @@
 
 import django_filters
 
+from core.filters import updated_since_filter
+from registry_api.enterprises.filters import enterprise_filter
+
 from .models import CreditRecord, Department
 
 
@@ -9,12 +12,8 @@ class CreditRecordFilter(django_filters.FilterSet):
     department = django_filters.ModelChoiceFilter(
         queryset=Department.objects.all(), to_field_name="code", label="部门（代码）"
     )
-    enterprise = django_filters.CharFilter(
-        field_name="enterprise__credit_code", label="企业统一社会信用代码"
-    )
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="更新时间不早于（ISO 8601）"
-    )
+    enterprise = enterprise_filter()
+    updated_since = updated_since_filter()
 
     class Meta:
         model = CreditRecord

@@ -3,6 +3,8 @@
 import django_filters
 from django.db.models import Q
 
+from core.filters import updated_since_filter
+
 from .models import IdleListing
 
 
@@ -23,9 +25,7 @@ class IdleListingFilter(django_filters.FilterSet):
     )
     negotiable = django_filters.BooleanFilter(field_name="negotiable", label="面议")
     q = django_filters.CharFilter(method="filter_q", label="商标名称、注册号或交易条件")
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="更新时间不早于（ISO 8601）"
-    )
+    updated_since = updated_since_filter()
 
     class Meta:
         model = IdleListing

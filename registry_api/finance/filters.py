@@ -2,27 +2,17 @@
 
 import django_filters
 
+from core.filters import day_range_filters, updated_since_filter
+from registry_api.enterprises.filters import enterprise_filter
+
 from .models import ChattelMortgage, EquityPledge, FinancingNeed, LoanProduct, TrademarkPledge
 
 
-def _enterprise_filter():
-    return django_filters.CharFilter(
-        field_name="enterprise__credit_code", label="企业统一社会信用代码"
-    )
-
-
-def _updated_since():
-    return django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="更新时间不早于（ISO 8601）"
-    )
-
-
 class EquityPledgeFilter(django_filters.FilterSet):
-    enterprise = _enterprise_filter()
+    enterprise = enterprise_filter()
     bank = django_filters.CharFilter(field_name="pledgee", lookup_expr="icontains", label="质权人")
-    registered_after = django_filters.DateFilter(field_name="registered_on", lookup_expr="gte")
-    registered_before = django_filters.DateFilter(field_name="registered_on", lookup_expr="lte")
-    updated_since = _updated_since()
+    registered_after, registered_before = day_range_filters("registered_on")
+    updated_since = updated_since_filter()
 
     class Meta:
         model = EquityPledge
@@ -30,13 +20,12 @@ class EquityPledgeFilter(django_filters.FilterSet):
 
 
 class ChattelMortgageFilter(django_filters.FilterSet):
-    enterprise = _enterprise_filter()
+    enterprise = enterprise_filter()
     bank = django_filters.CharFilter(
         field_name="mortgagee", lookup_expr="icontains", label="抵押权人"
     )
-    registered_after = django_filters.DateFilter(field_name="registered_on", lookup_expr="gte")
-    registered_before = django_filters.DateFilter(field_name="registered_on", lookup_expr="lte")
-    updated_since = _updated_since()
+    registered_after, registered_before = day_range_filters("registered_on")
+    updated_since = updated_since_filter()
 
     class Meta:
         model = ChattelMortgage
@@ -45,7 +34,7 @@ class ChattelMortgageFilter(django_filters.FilterSet):
 
 class LoanProductFilter(django_filters.FilterSet):
     bank = django_filters.CharFilter(field_name="bank", lookup_expr="icontains", label="银行")
-    updated_since = _updated_since()
+    updated_since = updated_since_filter()
 
     class Meta:
         model = LoanProduct
@@ -53,10 +42,9 @@ class LoanProductFilter(django_filters.FilterSet):
 
 
 class FinancingNeedFilter(django_filters.FilterSet):
-    enterprise = _enterprise_filter()
-    published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
-    published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
-    updated_since = _updated_since()
+    enterprise = enterprise_filter()
+    published_after, published_before = day_range_filters("published_on")
+    updated_since = updated_since_filter()
 
     class Meta:
         model = FinancingNeed
@@ -64,14 +52,13 @@ class FinancingNeedFilter(django_filters.FilterSet):
 
 
 class TrademarkPledgeFilter(django_filters.FilterSet):
-    enterprise = _enterprise_filter()
+    enterprise = enterprise_filter()
     bank = django_filters.CharFilter(field_name="pledgee", lookup_expr="icontains", label="质权人")
     trademark = django_filters.CharFilter(
         field_name="trademarks__registration_number", label="商标注册号", distinct=True
     )
-    registered_after = django_filters.DateFilter(field_name="registered_on", lookup_expr="gte")
-    registered_before = django_filters.DateFilter(field_name="registered_on", lookup_expr="lte")
-    updated_since = _updated_since()
+    registered_after, registered_before = day_range_filters("registered_on")
+    updated_since = updated_since_filter()
 
     class Meta:
         model = TrademarkPledge

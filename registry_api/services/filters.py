@@ -2,18 +2,15 @@
 
 import django_filters
 
-from registry_api.enterprises.models import District
+from core.filters import updated_since_filter
+from registry_api.enterprises.filters import district_filter
 
 from .models import Agency, Consultation
 
 
 class AgencyFilter(django_filters.FilterSet):
-    district = django_filters.ModelChoiceFilter(
-        queryset=District.objects.all(), to_field_name="code", label="所属街镇（区划代码）"
-    )
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="更新时间不早于（ISO 8601）"
-    )
+    district = district_filter()
+    updated_since = updated_since_filter()
 
     class Meta:
         model = Agency
@@ -21,9 +18,7 @@ class AgencyFilter(django_filters.FilterSet):
 
 
 class ConsultationFilter(django_filters.FilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="更新时间不早于（ISO 8601）"
-    )
+    updated_since = updated_since_filter()
 
     class Meta:
         model = Consultation

@@ -4,16 +4,11 @@ in the engine (registry_api/trademarks/queries.py)."""
 import django_filters
 from django.db.models import Q
 
+from core.filters import day_range_filters
+
 from .models import GIKind, Trademark
 
 CLASS_CHOICES = [(str(n), f"第{n}类") for n in range(1, 46)]
-
-
-def _dates(field: str, label: str) -> tuple:
-    return (
-        django_filters.DateFilter(field_name=field, lookup_expr="gte", label=f"{label}不早于"),
-        django_filters.DateFilter(field_name=field, lookup_expr="lte", label=f"{label}不晚于"),
-    )
 
 
 class TrademarkFilter(django_filters.FilterSet):
@@ -26,9 +21,9 @@ class TrademarkFilter(django_filters.FilterSet):
         field_name="owner__credit_code", label="注册人统一社会信用代码"
     )
     district = django_filters.CharFilter(field_name="owner__district__code", label="街镇区划代码")
-    applied_after, applied_before = _dates("applied_on", "申请日期")
-    registered_after, registered_before = _dates("registered_on", "注册日期")
-    expires_after, expires_before = _dates("expires_on", "专用权期限截止日期")
+    applied_after, applied_before = day_range_filters("applied_on", "申请日期")
+    registered_after, registered_before = day_range_filters("registered_on", "注册日期")
+    expires_after, expires_before = day_range_filters("expires_on", "专用权期限截止日期")
     updated_since = django_filters.IsoDateTimeFilter(
         method="filter_updated_since", label="更新时间不早于（ISO 8601；含注册人企业的更新）"
     )
