@@ -11,21 +11,25 @@ from core.public_requests.serializers import (
     PublicRequestSubmitSerializer,
     public_request_receipt,
 )
-from registry_api.enterprises.models import Enterprise
+from registry_api.enterprises.serializers import enterprise_by_credit_code
 
 from .models import CreditRecord, CreditRepairApplication, Department, validate_repair_phone
 
-EDITABLE_FIELDS = [
-    "enterprise",
-    "department",
-    "category",
-    "severity",
+# The decision's own text and dates, as clerks write them and the public reads them.
+DECISION_FIELDS = [
     "decision_number",
     "decision_date",
     "facts",
     "legal_basis",
     "outcome",
     "publicity_start",
+]
+EDITABLE_FIELDS = [
+    "enterprise",
+    "department",
+    "category",
+    "severity",
+    *DECISION_FIELDS,
     "status",
     "explanation_override",
 ]
@@ -71,12 +75,7 @@ class CreditRecordSerializer(serializers.ModelSerializer):
             "category_display",
             "severity",
             "severity_display",
-            "decision_number",
-            "decision_date",
-            "facts",
-            "legal_basis",
-            "outcome",
-            "publicity_start",
+            *DECISION_FIELDS,
             "publicity_end",
             "repair_eligible_on",
             "days_until_repair_eligible",
@@ -109,9 +108,7 @@ class CreditRecordSerializer(serializers.ModelSerializer):
 class CreditRecordWriteSerializer(serializers.ModelSerializer):
     """What clerks send; the rules (publicity, uniqueness) run in the model and the service."""
 
-    enterprise = serializers.SlugRelatedField(
-        slug_field="credit_code", queryset=Enterprise.objects.all()
-    )
+    enterprise = enterprise_by_credit_code()
     department = serializers.SlugRelatedField(slug_field="code", queryset=Department.objects.all())
 
     class Meta:

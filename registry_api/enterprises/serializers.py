@@ -24,6 +24,11 @@ EDITABLE_FIELDS = [
 ]
 
 
+def enterprise_by_credit_code() -> serializers.SlugRelatedField:
+    """The write field of a record's enterprise, named by its unified social credit code."""
+    return serializers.SlugRelatedField(slug_field="credit_code", queryset=Enterprise.objects.all())
+
+
 class DistrictSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
 

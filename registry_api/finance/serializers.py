@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from core.public_forms import contact_phone, field_messages, optional_email
 from core.public_requests.serializers import PublicRequestSubmitSerializer
-from registry_api.enterprises.models import Enterprise
+from registry_api.enterprises.serializers import enterprise_by_credit_code
 from registry_api.services.validators import validate_contact_phone
 
 from .matching import Match
@@ -83,8 +83,10 @@ class EnterpriseRefSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-def _enterprise_field():
-    return serializers.SlugRelatedField(slug_field="credit_code", queryset=Enterprise.objects.all())
+# What clerks send for a record of one enterprise; a subclass names the model and fields.
+# A comment, not a docstring: the subclasses would inherit it as their schema description.
+class EnterpriseRecordWriteSerializer(serializers.ModelSerializer):
+    enterprise = enterprise_by_credit_code()
 
 
 class EquityPledgeSerializer(serializers.ModelSerializer):
@@ -112,9 +114,7 @@ class EquityPledgeSerializer(serializers.ModelSerializer):
         return pledgor_public_name(obj)
 
 
-class EquityPledgeWriteSerializer(serializers.ModelSerializer):
-    enterprise = _enterprise_field()
-
+class EquityPledgeWriteSerializer(EnterpriseRecordWriteSerializer):
     class Meta:
         model = EquityPledge
         fields = PLEDGE_FIELDS
@@ -152,9 +152,7 @@ class ChattelMortgageSerializer(serializers.ModelSerializer):
         return CHATTEL_REFERRAL
 
 
-class ChattelMortgageWriteSerializer(serializers.ModelSerializer):
-    enterprise = _enterprise_field()
-
+class ChattelMortgageWriteSerializer(EnterpriseRecordWriteSerializer):
     class Meta:
         model = ChattelMortgage
         fields = MORTGAGE_FIELDS
@@ -236,9 +234,7 @@ class FinancingNeedSerializer(serializers.ModelSerializer):
         return data
 
 
-class FinancingNeedWriteSerializer(serializers.ModelSerializer):
-    enterprise = _enterprise_field()
-
+class FinancingNeedWriteSerializer(EnterpriseRecordWriteSerializer):
     class Meta:
         model = FinancingNeed
         fields = NEED_FIELDS
