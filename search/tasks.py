@@ -50,7 +50,27 @@ def sync_documents(kind: str, doc_ids: list[str], attempt: int = 1) -> str:
             raise
         _engine_down_until[url] = time.monotonic() + ENGINE_DOWN_SECONDS
         return _retry_later(kind, doc_ids, attempt, exc)
+    if _engine_down_until.pop(url, None) is not None:
+        retries_bring_forward()
     return "synced"
+
+
+def retries_bring_forward() -> int:
+    """The engine answers again: the syncs waiting out their back-off (up to 30 minutes after
+    a long outage) are made due now, so the index catches up as soon as it can."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    now = timezone.now()
+    brought = DBTaskResult.objects.filter(
+        task_path=sync_documents.module_path,
+        status=TaskResultStatus.READY,
+        run_after__gt=now,
+        run_after__lt=get_date_max(),
+    ).update(run_after=now)
+    if brought:
+        logger.info("search: engine answers again; %d delayed sync(s) due now", brought)
+    return brought
 
 
 def _retry_later(kind: str, doc_ids: list[str], attempt: int, exc: Exception | str) -> str:

@@ -1,6 +1,7 @@
 """The sync task: indexes through the engine, and re-enqueues itself while the engine is down."""
 
 import datetime
+import time
 
 import pytest
 from django.db import transaction
@@ -134,3 +135,36 @@ def test_after_one_timeout_the_next_syncs_do_not_wait_on_a_hanging_engine(silent
     # One sync waited on the engine; the five after it were rescheduled without asking it.
     assert len(connections) == 1
     assert len(queued_syncs()) == 6
+
+
+@pytest.mark.engine
+@pytest.mark.django_db
+def test_the_first_sync_after_an_outage_makes_the_delayed_retries_due(indexed):
+    from django.conf import settings
+
+    from search import tasks
+
+    waiting = EnterpriseFactory(name="赤峰红山补录商店")
+    with override_settings(ELASTICSEARCH_URL=DOWN):
+        assert sync_documents.call("enterprise", [waiting.credit_code]) == "retry_scheduled"
+    [retry] = queued_syncs()
+    assert retry.run_after > timezone.now() + datetime.timedelta(seconds=20)
+    unrelated = DBTaskResult.objects.create(
+        task_path="cms.publishing.tasks.build_static_site",
+        args_kwargs={"args": [], "kwargs": {}},
+        priority=0,
+        queue_name="default",
+        backend_name="default",
+        run_after=retry.run_after,
+    )
+
+    # As if this engine had been the one found down, more than ENGINE_DOWN_SECONDS ago.
+    tasks._engine_down_until[settings.ELASTICSEARCH_URL] = time.monotonic() - 1
+    fresh = EnterpriseFactory()
+    assert sync_documents.call("enterprise", [fresh.credit_code]) == "synced"
+
+    retry.refresh_from_db()
+    unrelated.refresh_from_db()
+    assert retry.run_after <= timezone.now()  # the back-off is over: the engine answers
+    assert unrelated.run_after > timezone.now()  # other tasks keep their schedule
+    assert settings.ELASTICSEARCH_URL not in tasks._engine_down_until
