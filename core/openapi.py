@@ -1,36 +1,52 @@
 """OpenAPI parameters every registry list shares (sync, paging, ordering, export), with examples.
 
 drf-spectacular already lists the filterset's fields; these override them by name so that each
-carries a description and an example a third party can paste.
+carries a description and an example a third party can paste. The 400 of a form post, the same
+everywhere, is described here too.
 """
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 
-UPDATED_SINCE = OpenApiParameter(
+
+def described_parameter(
+    name: str, kind, description: str, example_label: str, example, enum=None
+) -> OpenApiParameter:
+    """A query parameter with its description and one example, named `example_label`."""
+    return OpenApiParameter(
+        name,
+        kind,
+        description=description,
+        enum=enum,
+        examples=[OpenApiExample(example_label, value=example)],
+    )
+
+
+UPDATED_SINCE = described_parameter(
     "updated_since",
     OpenApiTypes.DATETIME,
-    description=(
-        "增量同步：只返回更新时间不早于该时刻的记录（ISO 8601，含时区）。"
-        "Change feed: rows with updated_at >= this instant; deletions are at /api/v1/deletions/."
-    ),
-    examples=[OpenApiExample("自某时刻起", value="2026-11-01T00:00:00+08:00")],
+    "增量同步：只返回更新时间不早于该时刻的记录（ISO 8601，含时区）。"
+    "Change feed: rows with updated_at >= this instant; deletions are at /api/v1/deletions/.",
+    "自某时刻起",
+    "2026-11-01T00:00:00+08:00",
 )
-CURSOR = OpenApiParameter(
+CURSOR = described_parameter(
     "cursor",
     OpenApiTypes.STR,
-    description=(
-        "游标分页：取上一页响应中 next / previous 链接里的 cursor 值，不要自行构造。"
-        "Opaque cursor: follow the `next` link of the previous page."
-    ),
-    examples=[OpenApiExample("下一页游标", value="cD0yMDI2LTExLTAx")],
+    "游标分页：取上一页响应中 next / previous 链接里的 cursor 值，不要自行构造。"
+    "Opaque cursor: follow the `next` link of the previous page.",
+    "下一页游标",
+    "cD0yMDI2LTExLTAx",
 )
-PAGE_SIZE = OpenApiParameter(
+PAGE_SIZE = described_parameter(
     "page_size",
     OpenApiTypes.INT,
-    description="每页条数，默认 50，最大 200。Rows per page (default 50, at most 200).",
-    examples=[OpenApiExample("每页200条", value=200)],
+    "每页条数，默认 50，最大 200。Rows per page (default 50, at most 200).",
+    "每页200条",
+    200,
 )
+# The 400 of every form the public or a clerk posts: the error envelope, by field.
+FIELD_ERRORS_RESPONSE = OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）")
 FORMAT_JSON_ONLY = OpenApiParameter(
     "format",
     OpenApiTypes.STR,
@@ -41,14 +57,13 @@ FORMAT_JSON_ONLY = OpenApiParameter(
 
 def ordering_parameter(fields: list[str]) -> OpenApiParameter:
     choices = "、".join(fields)
-    return OpenApiParameter(
+    return described_parameter(
         "ordering",
         OpenApiTypes.STR,
-        description=(
-            f"排序字段：{choices}；前加 - 为倒序，逗号分隔可多列。"
-            f"Sort by one of {', '.join(fields)}; prefix '-' for descending."
-        ),
-        examples=[OpenApiExample("倒序", value=f"-{fields[-1]}")],
+        f"排序字段：{choices}；前加 - 为倒序，逗号分隔可多列。"
+        f"Sort by one of {', '.join(fields)}; prefix '-' for descending.",
+        "倒序",
+        f"-{fields[-1]}",
     )
 
 
@@ -88,10 +103,5 @@ def list_parameters(
 
 def filter_parameter(name: str, kind, description: str, example, choices=None) -> OpenApiParameter:
     """A filter with a description and an example; `choices` (a TextChoices) keeps the enum."""
-    return OpenApiParameter(
-        name,
-        kind,
-        description=description,
-        enum=list(choices.values) if choices is not None else None,
-        examples=[OpenApiExample(name, value=example)],
-    )
+    enum = list(choices.values) if choices is not None else None
+    return described_parameter(name, kind, description, name, example, enum)

@@ -12,7 +12,8 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
+from core.openapi import FIELD_ERRORS_RESPONSE
+from core.public_requests.views import FORM_POST_PARSERS, from_browser_form
 from core.site_urls import site_url
 
 from .selectors import contract_template_public
@@ -54,7 +55,7 @@ class ContractFillView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public and sessionless, hence no CSRF check
-    parser_classes = [JSONObjectParser, CheckedFormParser, CheckedMultiPartParser]
+    parser_classes = FORM_POST_PARSERS
 
     @extend_schema(
         operation_id="contract_fill",
@@ -69,7 +70,7 @@ class ContractFillView(APIView):
             (200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"): (
                 OpenApiResponse(response=OpenApiTypes.BINARY, description="填好的合同（DOCX）")
             ),
-            400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
+            400: FIELD_ERRORS_RESPONSE,
             404: OpenApiResponse(description="合同示范文本不存在或未发布（not_found）"),
         },
     )
@@ -78,17 +79,10 @@ class ContractFillView(APIView):
         try:
             filled = contract_fill(page=page, values=submitted_values(request.data))
         except ValidationError as error:
-            if self._from_browser_form(request):
+            if from_browser_form(request):
                 return self._form_errors(request, page, error)
             raise
         return attachment(filled, fallback=f"contract-{page.pk}.docx")
-
-    @staticmethod
-    def _from_browser_form(request) -> bool:
-        form_types = ("application/x-www-form-urlencoded", "multipart/form-data")
-        return request.content_type.startswith(form_types) and "text/html" in request.headers.get(
-            "Accept", ""
-        )
 
     @staticmethod
     def _form_errors(request, page, error: ValidationError) -> HttpResponse:

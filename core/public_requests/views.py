@@ -1,15 +1,58 @@
-"""The submit action of a public request kind: its throttle and its answer (JSON or a page)."""
+"""The submit action of a public request kind: its throttle, its schema and its answer (JSON
+or a page)."""
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
+from rest_framework.decorators import action
 from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from core.errors import MESSAGES
+from core.openapi import FIELD_ERRORS_RESPONSE
+from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
 from core.throttling import AnonymousWriteThrottle
 
+from .serializers import PublicRequestReceiptSerializer
+
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# A submit the site's form may post without JavaScript: JSON, or the form's own encodings.
+FORM_POST_PARSERS = [JSONObjectParser, CheckedFormParser, CheckedMultiPartParser]
+THROTTLED_RESPONSE = OpenApiResponse(description="提交过于频繁（throttled）")
+
+
+def submit_responses(receipt=PublicRequestReceiptSerializer, *, not_found: str = "") -> dict:
+    """A submit's answers: its receipt (201), field errors (400), a target gone (404, when
+    `not_found` says how) and the throttle (429)."""
+    responses = {201: receipt, 400: FIELD_ERRORS_RESPONSE}
+    if not_found:
+        responses[404] = OpenApiResponse(description=not_found)
+    responses[429] = THROTTLED_RESPONSE
+    return responses
+
+
+def submit_schema(
+    summary: str, form, receipt=PublicRequestReceiptSerializer, *, not_found: str = ""
+):
+    """The schema of a submit: the kind's form in, `submit_responses` out."""
+    responses = submit_responses(receipt, not_found=not_found)
+    return extend_schema(summary=summary, request=form, responses=responses)
+
+
+def public_submit_action(*, detail: bool, **options):
+    """The `@action` of a submit beside a registry's reads: a public, sessionless POST (hence
+    no CSRF check), neither paged nor filtered."""
+    return action(
+        detail=detail,
+        methods=["post"],
+        authentication_classes=[],
+        permission_classes=[AllowAny],
+        pagination_class=None,
+        filter_backends=[],
+        **options,
+    )
 
 
 def from_browser_form(request) -> bool:
@@ -53,6 +96,12 @@ class PublicRequestSubmitMixin:
     def result_back(self) -> str:
         """Where the result page links back to (the form)."""
         return "/"
+
+    def submitted(self, form_class) -> dict:
+        """The request body, validated by the kind's form (400 with field errors if not)."""
+        form = form_class(data=self.request.data)
+        form.is_valid(raise_exception=True)
+        return form.validated_data
 
     def get_throttles(self):
         if self.action == self.submit_action:

@@ -11,7 +11,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.idempotency import idempotency_key
 from core.images import ImageRefused
+from core.openapi import FIELD_ERRORS_RESPONSE
 from core.parsers import CheckedMultiPartParser, JSONObjectParser
 
 from . import intake
@@ -20,7 +22,6 @@ from .models import Complaint, IntakePlace, Kind
 from .serializers import ComplaintReceiptSerializer, ComplaintSubmitSerializer, TrackingSerializer
 from .throttling import SubmitPerAddressThrottle, SubmitPerPhoneThrottle, TrackPerAddressThrottle
 
-IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
 NOT_FOUND = "查询码或验证信息不正确。"
 
 
@@ -62,17 +63,13 @@ class ComplaintSubmitView(APIView):
         responses={
             201: ComplaintReceiptSerializer,
             200: OpenApiResponse(ComplaintReceiptSerializer, description="同一幂等键的重试"),
-            400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
+            400: FIELD_ERRORS_RESPONSE,
             409: OpenApiResponse(description="幂等键已用于内容不同的提交"),
             429: OpenApiResponse(description="提交过于频繁"),
         },
     )
     def post(self, request):
-        key = request.headers.get("Idempotency-Key", "").strip()
-        if key and not IDEMPOTENCY_KEY.fullmatch(key):
-            raise exceptions.ValidationError(
-                {"idempotency_key": ["幂等键须为8至64位字母、数字、下划线或连字符。"]}
-            )
+        key = idempotency_key(request)
         serializer = ComplaintSubmitSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         photos = request.FILES.getlist("photos") if hasattr(request, "FILES") else []

@@ -2,16 +2,16 @@
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
 
 from core.conditional import ConditionalGetMixin
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
-from core.public_requests.views import PublicRequestSubmitMixin
+from core.public_requests.views import PublicRequestSubmitMixin, submit_schema
+from core.service_views import ServiceWriteMixin
 from registry_api.enterprises.models import Enterprise
 from registry_api.partners.views import CreditRecordPartnerMixin
 
@@ -54,9 +54,16 @@ CREDIT_RECORD_FILTERS = [
         parameters=list_parameters(CREDIT_RECORD_ORDERING, "credit-records", CREDIT_RECORD_FILTERS),
     ),
     retrieve=extend_schema(summary="信用记录详情"),
+    create=extend_schema(
+        request=CreditRecordWriteSerializer, responses={201: CreditRecordSerializer}
+    ),
+    update=extend_schema(
+        request=CreditRecordWriteSerializer, responses={200: CreditRecordSerializer}
+    ),
 )
 class CreditRecordViewSet(
     CreditRecordPartnerMixin,
+    ServiceWriteMixin,
     ExportMixin,
     ConditionalGetMixin,
     mixins.ListModelMixin,
@@ -73,6 +80,7 @@ class CreditRecordViewSet(
 
     queryset = CreditRecord.objects.none()
     serializer_class = CreditRecordSerializer
+    write_serializer_class = CreditRecordWriteSerializer
     pagination_class = CreditRecordPagination
     filterset_class = CreditRecordFilter
     ordering_fields = CREDIT_RECORD_ORDERING
@@ -85,30 +93,15 @@ class CreditRecordViewSet(
             return selectors.record_list()
         return selectors.public_record_list(timezone.localdate())
 
-    def get_serializer_class(self):
-        if self.action in ("create", "update", "partial_update"):
-            return CreditRecordWriteSerializer
-        return CreditRecordSerializer
+    def write_data(self, request):
+        return self.partner_write_data(request)
 
-    def _respond(self, record: CreditRecord, code: int) -> Response:
-        return Response(CreditRecordSerializer(record).data, status=code)
+    def service_create(self, validated: dict) -> CreditRecord:
+        self.check_decision_number_free(validated)
+        return services.record_create(**validated)
 
-    @extend_schema(request=CreditRecordWriteSerializer, responses={201: CreditRecordSerializer})
-    def create(self, request, *args, **kwargs):
-        serializer = CreditRecordWriteSerializer(data=self.partner_write_data(request))
-        serializer.is_valid(raise_exception=True)
-        self.check_decision_number_free(serializer.validated_data)
-        record = services.record_create(**serializer.validated_data)
-        return self._respond(record, status.HTTP_201_CREATED)
-
-    @extend_schema(request=CreditRecordWriteSerializer, responses={200: CreditRecordSerializer})
-    def update(self, request, *args, **kwargs):
-        record = self.get_object()
-        partial = kwargs.pop("partial", False)
-        serializer = CreditRecordWriteSerializer(record, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        record = services.record_update(record=record, **serializer.validated_data)
-        return self._respond(record, status.HTTP_200_OK)
+    def service_update(self, record: CreditRecord, validated: dict) -> CreditRecord:
+        return services.record_update(record=record, **validated)
 
 
 def credit_profile(enterprise: Enterprise, today) -> dict:
@@ -128,19 +121,11 @@ class RepairApplicationViewSet(
     submit_scope = "credit_repair_submit"
     submit_rate_setting = "CREDIT_REPAIR_SUBMIT_RATE"
 
-    @extend_schema(
-        summary="提交信用修复申请",
-        request=RepairApplicationSerializer,
-        responses={
-            201: RepairApplicationReceiptSerializer,
-            400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
-            429: OpenApiResponse(description="提交过于频繁（throttled）"),
-        },
+    @submit_schema(
+        "提交信用修复申请", RepairApplicationSerializer, RepairApplicationReceiptSerializer
     )
     def create(self, request, *args, **kwargs):
-        serializer = RepairApplicationSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = self.submitted(RepairApplicationSerializer)
         application = services.repair_apply(
             record=data["record"],
             applicant_name=data["applicant_name"],

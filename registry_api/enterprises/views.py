@@ -5,7 +5,7 @@ import hashlib
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import status, viewsets
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -14,6 +14,7 @@ from core.conditional import ConditionalGetMixin, queryset_fingerprint
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
+from core.service_views import ServiceDestroyMixin, ServiceWriteMixin
 from registry_api.credit.selectors import record_list
 from registry_api.credit.views import credit_profile
 from registry_api.finance.selectors import (
@@ -81,12 +82,21 @@ ENTERPRISE_FILTERS = [
         parameters=list_parameters(ENTERPRISE_ORDERING, "enterprises", ENTERPRISE_FILTERS),
     ),
     retrieve=extend_schema(summary="按统一社会信用代码查询企业"),
+    create=extend_schema(request=EnterpriseWriteSerializer, responses={201: EnterpriseSerializer}),
+    update=extend_schema(request=EnterpriseWriteSerializer, responses={200: EnterpriseSerializer}),
 )
-class EnterpriseViewSet(ExportMixin, ConditionalGetMixin, viewsets.ModelViewSet):
+class EnterpriseViewSet(
+    ServiceWriteMixin,
+    ServiceDestroyMixin,
+    ExportMixin,
+    ConditionalGetMixin,
+    viewsets.ModelViewSet,
+):
     """Reads are public; writes need a staff user or API token with the model permission."""
 
     queryset = selectors.enterprise_list()
     serializer_class = EnterpriseSerializer
+    write_serializer_class = EnterpriseWriteSerializer
     pagination_class = RegistryCursorPagination
     filterset_class = EnterpriseFilter
     ordering_fields = ENTERPRISE_ORDERING
@@ -94,29 +104,14 @@ class EnterpriseViewSet(ExportMixin, ConditionalGetMixin, viewsets.ModelViewSet)
     lookup_value_regex = "[^/]+"
     export_name = "enterprises"
 
-    def get_serializer_class(self):
-        if self.action in ("create", "update", "partial_update"):
-            return EnterpriseWriteSerializer
-        return EnterpriseSerializer
+    def service_create(self, validated: dict) -> Enterprise:
+        return services.enterprise_create(**validated)
 
-    def _respond(self, enterprise: Enterprise, code: int) -> Response:
-        return Response(EnterpriseSerializer(enterprise).data, status=code)
+    def service_update(self, enterprise: Enterprise, validated: dict) -> Enterprise:
+        return services.enterprise_update(enterprise=enterprise, **validated)
 
-    @extend_schema(request=EnterpriseWriteSerializer, responses={201: EnterpriseSerializer})
-    def create(self, request, *args, **kwargs):
-        serializer = EnterpriseWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        enterprise = services.enterprise_create(**serializer.validated_data)
-        return self._respond(enterprise, status.HTTP_201_CREATED)
-
-    @extend_schema(request=EnterpriseWriteSerializer, responses={200: EnterpriseSerializer})
-    def update(self, request, *args, **kwargs):
-        enterprise = self.get_object()
-        partial = kwargs.pop("partial", False)
-        serializer = EnterpriseWriteSerializer(enterprise, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        enterprise = services.enterprise_update(enterprise=enterprise, **serializer.validated_data)
-        return self._respond(enterprise, status.HTTP_200_OK)
+    def service_delete(self, enterprise: Enterprise) -> None:
+        services.enterprise_delete(enterprise=enterprise)
 
     @extend_schema(summary="企业信用档案：信用状况与公示记录时间线", responses={200: dict})
     @action(detail=True, methods=["get"], url_path="credit", permission_classes=[AllowAny])
@@ -139,7 +134,3 @@ class EnterpriseViewSet(ExportMixin, ConditionalGetMixin, viewsets.ModelViewSet)
         if (response := self.not_modified(validators)) is not None:
             return response
         return self.set_validators(Response(credit_profile(enterprise, today)), validators)
-
-    def destroy(self, request, *args, **kwargs):
-        services.enterprise_delete(enterprise=self.get_object())
-        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
-from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 
 from core.conditional import ConditionalGetMixin
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
-from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
-from core.public_requests.serializers import PublicRequestReceiptSerializer, public_request_receipt
-from core.public_requests.views import HtmlFriendlyNegotiation, PublicRequestSubmitMixin
+from core.public_requests.serializers import public_request_receipt
+from core.public_requests.views import (
+    FORM_POST_PARSERS,
+    HtmlFriendlyNegotiation,
+    PublicRequestSubmitMixin,
+    public_submit_action,
+    submit_schema,
+)
 
 from . import selectors, services
 from .filters import IdleListingFilter
@@ -99,31 +103,19 @@ class IdleListingViewSet(
     def result_back(self) -> str:
         return f"/trademarks/idle/{self.kwargs.get('pk')}/"
 
-    @extend_schema(
-        summary="向闲置商标权利人提交意向（由工作人员转达，返回受理编号）",
-        request=InquirySubmitSerializer,
-        responses={
-            201: PublicRequestReceiptSerializer,
-            400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
-            404: OpenApiResponse(description="该闲置商标不存在或已不在发布中"),
-            429: OpenApiResponse(description="提交过于频繁（throttled）"),
-        },
+    @submit_schema(
+        "向闲置商标权利人提交意向（由工作人员转达，返回受理编号）",
+        InquirySubmitSerializer,
+        not_found="该闲置商标不存在或已不在发布中",
     )
-    @action(
+    @public_submit_action(
         detail=True,
-        methods=["post"],
-        authentication_classes=[],  # public and sessionless, hence no CSRF check
-        permission_classes=[AllowAny],
-        parser_classes=[JSONObjectParser, CheckedFormParser, CheckedMultiPartParser],
+        parser_classes=FORM_POST_PARSERS,
         content_negotiation_class=HtmlFriendlyNegotiation,
-        pagination_class=None,
-        filter_backends=[],
     )
     def inquiries(self, request, pk=None):
         listing = self.get_object()
-        serializer = InquirySubmitSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = self.submitted(InquirySubmitSerializer)
         inquiry = services.inquiry_submit(
             listing=listing,
             inquirer_name=data["name"],

@@ -3,21 +3,24 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
-    OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import status, viewsets
+from rest_framework import viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from core.conditional import ConditionalGetMixin, queryset_fingerprint
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
-from core.public_requests.serializers import PublicRequestReceiptSerializer, public_request_receipt
-from core.public_requests.views import PublicRequestSubmitMixin
+from core.public_requests.serializers import public_request_receipt
+from core.public_requests.views import (
+    PublicRequestSubmitMixin,
+    public_submit_action,
+    submit_schema,
+)
+from core.service_views import ServiceDestroyMixin, ServiceWriteMixin
 
 from . import selectors, services
 from .filters import (
@@ -47,42 +50,23 @@ class IdPagination(RegistryCursorPagination):
     ordering = "-id"
 
 
-class RecordViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
+class RecordViewSet(
+    ServiceWriteMixin, ServiceDestroyMixin, ConditionalGetMixin, viewsets.ModelViewSet
+):
     """Reads are public; writes need a staff user or API token with the model permission."""
 
     pagination_class = IdPagination
     # Rows show their enterprise's name, so its change time is part of the validators.
     conditional_related = ("enterprise__updated_at",)
-    write_serializer_class = None
 
-    def get_serializer_class(self):
-        if self.action in ("create", "update", "partial_update"):
-            return self.write_serializer_class
-        return self.serializer_class
+    def service_create(self, validated: dict):
+        return services.record_create(self.write_serializer_class.Meta.model, **validated)
 
-    def _respond(self, record, code: int) -> Response:
-        return Response(
-            self.serializer_class(record, context=self.get_serializer_context()).data, status=code
-        )
+    def service_update(self, record, validated: dict):
+        return services.record_update(record=record, **validated)
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.write_serializer_class(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        model = self.write_serializer_class.Meta.model
-        record = services.record_create(model, **serializer.validated_data)
-        return self._respond(record, status.HTTP_201_CREATED)
-
-    def update(self, request, *args, **kwargs):
-        record = self.get_object()
-        partial = kwargs.pop("partial", False)
-        serializer = self.write_serializer_class(record, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        record = services.record_update(record=record, **serializer.validated_data)
-        return self._respond(record, status.HTTP_200_OK)
-
-    def destroy(self, request, *args, **kwargs):
-        services.record_delete(record=self.get_object())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def service_delete(self, record) -> None:
+        services.record_delete(record=record)
 
 
 ENTERPRISE_PARAMETER = filter_parameter(
@@ -304,27 +288,12 @@ class TrademarkPledgeViewSet(
     submit_scope = "trademark_pledge_consultation"
     submit_rate_setting = "TRADEMARK_PLEDGE_CONSULTATION_RATE"
 
-    @extend_schema(
-        summary="商标质押融资咨询申请（返回受理编号，不公开）",
-        request=TrademarkPledgeConsultationSubmitSerializer,
-        responses={
-            201: PublicRequestReceiptSerializer,
-            400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
-            429: OpenApiResponse(description="提交过于频繁（throttled）"),
-        },
+    @submit_schema(
+        "商标质押融资咨询申请（返回受理编号，不公开）", TrademarkPledgeConsultationSubmitSerializer
     )
-    @action(
-        detail=False,
-        methods=["post"],
-        authentication_classes=[],  # public and sessionless, hence no CSRF check
-        permission_classes=[AllowAny],
-        pagination_class=None,
-        filter_backends=[],
-    )
+    @public_submit_action(detail=False)
     def consultations(self, request):
-        serializer = TrademarkPledgeConsultationSubmitSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = self.submitted(TrademarkPledgeConsultationSubmitSerializer)
         consultation = services.trademark_pledge_consultation_submit(
             company_name=data["company_name"],
             contact_name=data["name"],

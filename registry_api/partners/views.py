@@ -5,8 +5,6 @@ POST /api/v1/credit-records/, POST /api/v1/credit-records/import/ and
 GET /api/v1/credit-records/imports/{id}/ are one resource.
 """
 
-import re
-
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -16,6 +14,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from core.errors import error_body
+from core.idempotency import idempotency_key
 from registry_api.credit.models import CreditRecord
 
 from . import credit_import, imports, parsing, selectors
@@ -24,8 +23,6 @@ from .models import CreditImport, Scope
 from .parsers import IMPORT_PARSERS
 from .permissions import ModelPermissionOrPartnerScope
 from .serializers import CreditImportSerializer, credit_import_path
-
-IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 class DepartmentMismatch(exceptions.PermissionDenied):
@@ -149,7 +146,7 @@ class CreditRecordPartnerMixin:
             content_hash=imports.batch_hash(
                 body=data["body"], content_format=data["format"], mode=mode, dry_run=dry_run
             ),
-            idempotency_key=_idempotency_key(request),
+            idempotency_key=idempotency_key(request),
         )
         if started.status not in CreditImport.UNFINISHED:  # a retry of a finished import
             return self._import_finished(request, started)
@@ -201,15 +198,6 @@ class CreditRecordPartnerMixin:
     def import_status(self, request, import_id: str, *args, **kwargs):
         found = get_object_or_404(selectors.credit_import_visible(request), pk=import_id)
         return Response(CreditImportSerializer(found, context={"request": request}).data)
-
-
-def _idempotency_key(request) -> str:
-    key = request.headers.get("Idempotency-Key", "").strip()
-    if key and not IDEMPOTENCY_KEY.fullmatch(key):
-        raise exceptions.ValidationError(
-            {"idempotency_key": ["幂等键须为8至64位字母、数字、下划线或连字符。"]}
-        )
-    return key
 
 
 def _csv_required(key) -> list[str]:

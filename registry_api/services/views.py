@@ -7,11 +7,15 @@ from rest_framework.permissions import AllowAny
 
 from core.conditional import ConditionalGetMixin
 from core.export import ExportMixin
-from core.openapi import filter_parameter, list_parameters
+from core.openapi import FIELD_ERRORS_RESPONSE, filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
-from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
 from core.public_requests.serializers import PublicRequestReceiptSerializer, public_request_receipt
-from core.public_requests.views import HtmlFriendlyNegotiation, PublicRequestSubmitMixin
+from core.public_requests.views import (
+    FORM_POST_PARSERS,
+    THROTTLED_RESPONSE,
+    HtmlFriendlyNegotiation,
+    PublicRequestSubmitMixin,
+)
 from registry_api.credit.selectors import record_list
 
 from . import selectors, services
@@ -121,7 +125,7 @@ class ConsultationViewSet(
     export_name = "consultations"
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public and sessionless, hence no CSRF check
-    parser_classes = [JSONObjectParser, CheckedFormParser, CheckedMultiPartParser]
+    parser_classes = FORM_POST_PARSERS
     content_negotiation_class = HtmlFriendlyNegotiation
     submit_scope = "consultation_submit"
     submit_rate_setting = "CONSULTATION_SUBMIT_RATE"
@@ -139,17 +143,15 @@ class ConsultationViewSet(
         },
         responses={
             (201, "application/json"): PublicRequestReceiptSerializer,
-            400: OpenApiResponse(description="填写有误（统一错误格式，fields 按字段列出）"),
-            429: OpenApiResponse(description="提交过于频繁（throttled）"),
+            400: FIELD_ERRORS_RESPONSE,
+            429: THROTTLED_RESPONSE,
             (201, "text/html"): OpenApiResponse(
                 response=OpenApiTypes.STR, description="浏览器表单提交时返回的结果页"
             ),
         },
     )
     def create(self, request, *args, **kwargs):
-        serializer = ConsultationSubmitSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = self.submitted(ConsultationSubmitSerializer)
         consultation = services.consultation_submit(
             channel=data["channel"],
             asker_name=data["name"],

@@ -1,0 +1,17 @@
+"""The Idempotency-Key header a retried write carries, so that the retry answers the same."""
+
+import re
+
+from rest_framework import exceptions
+
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
+def idempotency_key(request) -> str:
+    """The request's key, "" without one; a malformed key is a field error (400)."""
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if key and not IDEMPOTENCY_KEY.fullmatch(key):
+        raise exceptions.ValidationError(
+            {"idempotency_key": ["幂等键须为8至64位字母、数字、下划线或连字符。"]}
+        )
+    return key
