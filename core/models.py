@@ -2,13 +2,24 @@
 
 from django.db import models
 
+from .model_fields import created_at_field, updated_at_field
+
 
 class Timestamped(models.Model):
-    """When a row was created and last changed. `updated_at` is indexed: the change feeds
-    (`?updated_since=`), conditional GET and `search_check` all read it."""
+    """When a row was created and last changed (`core.model_fields`)."""
 
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
+    created_at = created_at_field()
+    updated_at = updated_at_field()
 
     class Meta:
         abstract = True
+
+
+class Named(models.Model):
+    """A row shown by its `name`; each model declares its own name field."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name

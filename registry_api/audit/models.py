@@ -1,8 +1,9 @@
 """The audit log of registry data: one row per create, update or delete, with who and when."""
 
 from django.apps import apps
-from django.conf import settings
 from django.db import models
+
+from core.model_fields import optional_user
 
 
 class AuditEntry(models.Model):
@@ -31,14 +32,7 @@ class AuditEntry(models.Model):
 
     at = models.DateTimeField("时间", db_index=True)
     actor_type = models.CharField("操作者类型", max_length=16, choices=ActorType.choices)
-    actor_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="操作用户",
-    )
+    actor_user = optional_user("操作用户")
     actor_label = models.CharField("操作者", max_length=200, db_index=True)
     action = models.CharField("操作", max_length=16, choices=Action.choices)
     app_label = models.CharField("应用", max_length=100)

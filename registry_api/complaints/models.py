@@ -8,13 +8,14 @@ client address) is for handlers only; the public sees a tracking page and aggreg
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
+from core.model_fields import optional_user, updated_at_field
+from core.models import Named
 from registry_api.enterprises.models import District, Enterprise
 
 
-class Unit(models.Model):
+class Unit(Named):
     """A handling unit: the bureau, a 所, or a 街镇's service station."""
 
     class Tier(models.TextChoices):
@@ -49,11 +50,8 @@ class Unit(models.Model):
         verbose_name_plural = "办理单位"
         ordering = ["tier", "code"]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class IntakePlace(models.Model):
+class IntakePlace(Named):
     """Where a QR code hangs: a service station or a market. Scanning it opens the form with
     the place filled in, and the complaint goes to the place's station."""
 
@@ -80,9 +78,6 @@ class IntakePlace(models.Model):
         verbose_name = "受理点（二维码）"
         verbose_name_plural = "受理点（二维码）"
         ordering = ["district__code", "kind", "code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Kind(models.TextChoices):
@@ -227,7 +222,7 @@ class Complaint(models.Model):
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     payload_digest = models.CharField(max_length=64, blank=True)
     client_ip = models.GenericIPAddressField("提交地址", null=True, blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
+    updated_at = updated_at_field()
 
     class Meta:
         verbose_name = "投诉举报"
@@ -288,13 +283,7 @@ class ComplaintStep(models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, verbose_name="单位"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name="经办人",
-    )
+    actor = optional_user("经办人", related_name=None)
     note = models.TextField("说明", blank=True)
 
     class Meta:

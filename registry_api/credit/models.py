@@ -7,12 +7,12 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
-from core.models import Timestamped
+from core.models import Named, Timestamped
 from core.public_requests.models import PublicRequest, reference_field
 from registry_api.enterprises.models import Enterprise
 
 
-class Department(models.Model):
+class Department(Named):
     """A department that issues credit records (市场监管局, 法院, 公安, 税务 …); reference data."""
 
     code = models.CharField("部门代码", max_length=32, unique=True)
@@ -22,9 +22,6 @@ class Department(models.Model):
         verbose_name = "部门"
         verbose_name_plural = "部门"
         ordering = ["code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Category(models.TextChoices):

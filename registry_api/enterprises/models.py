@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from core.models import Timestamped
+from core.models import Named, Timestamped
 
 from . import credit_code
 
@@ -15,7 +15,7 @@ def validate_credit_code(value: str) -> None:
         raise ValidationError(problem.message, code=code)
 
 
-class District(models.Model):
+class District(Named):
     """A subdistrict (街道) or town (镇) of Hongshan District; reference data from content/."""
 
     class Kind(models.TextChoices):
@@ -32,11 +32,8 @@ class District(models.Model):
         verbose_name_plural = "街镇"
         ordering = ["code"]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class Enterprise(Timestamped):
+class Enterprise(Named, Timestamped):
     """A market entity in the small-and-micro enterprise directory (小微企业名录)."""
 
     # Nothing links to registry rows from pages; skip Wagtail's per-save reference-index
@@ -99,9 +96,6 @@ class Enterprise(Timestamped):
             models.Index(fields=["district", "status"]),
             models.Index(fields=["established_on"]),
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
     def clean(self) -> None:
         super().clean()

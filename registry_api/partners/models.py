@@ -1,9 +1,9 @@
 """Partner departments' API keys (court, police, tax …), their batch imports, held rows."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.model_fields import created_at_field, optional_user
 from registry_api.credit.models import Department
 
 
@@ -42,7 +42,7 @@ class PartnerKey(models.Model):
     )
     expires_at = models.DateTimeField("过期时间", null=True, blank=True, help_text="留空为长期有效")
     revoked_at = models.DateTimeField("撤销时间", null=True, blank=True, editable=False)
-    created_at = models.DateTimeField("签发时间", auto_now_add=True)
+    created_at = created_at_field("签发时间")
     last_used_at = models.DateTimeField("最近使用时间", null=True, blank=True, editable=False)
 
     class Meta:
@@ -101,14 +101,7 @@ class CreditImport(models.Model):
         related_name="imports",
         verbose_name="报送密钥",
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="credit_imports",
-        verbose_name="提交用户",
-    )
+    user = optional_user("提交用户", related_name="credit_imports")
     mode = models.CharField("模式", max_length=16)
     dry_run = models.BooleanField("试运行", default=False)
     idempotency_key = models.CharField("幂等键", max_length=64, blank=True)
@@ -124,7 +117,7 @@ class CreditImport(models.Model):
     )
     report = models.JSONField("导入报告", null=True, blank=True)
     problem = models.TextField("中断原因", blank=True)
-    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    created_at = created_at_field("提交时间")
     updated_at = models.DateTimeField("最近进展", auto_now=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
 
@@ -200,7 +193,7 @@ class ReviewItem(models.Model):
     reason = models.TextField("原因")
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
     note = models.TextField("处理说明", blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = created_at_field()
     # The import that held the row: a resumed import finds the rows it already flagged.
     credit_import = models.ForeignKey(
         CreditImport,
