@@ -14,7 +14,11 @@ from django.utils import timezone
 
 from core.models import Timestamped
 from core.public_requests.models import PublicRequest, reference_field
-from registry_api.services.validators import validate_contact_phone
+from registry_api.services.model_fields import (
+    contact_email_field,
+    contact_name_field,
+    contact_phone_field,
+)
 from registry_api.trademarks.models import Trademark
 
 RELAY_WORKING_DAYS = 3  # staff relay an inquiry to the owner within this many working days
@@ -58,11 +62,9 @@ class IdleListing(Timestamped):
     listed_on = models.DateField("发布日期")
     valid_until = models.DateField("有效期至")
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
-    owner_contact_name = models.CharField("联系人", max_length=50, help_text="个人信息，不公开")
-    owner_contact_phone = models.CharField(
-        "联系电话", max_length=32, validators=[validate_contact_phone], help_text="不公开"
-    )
-    owner_contact_email = models.EmailField("电子邮箱", blank=True, help_text="不公开")
+    owner_contact_name = contact_name_field()
+    owner_contact_phone = contact_phone_field(help_text="不公开")
+    owner_contact_email = contact_email_field(help_text="不公开")
 
     objects = ListingQuerySet.as_manager()
 
@@ -109,10 +111,8 @@ class Inquiry(PublicRequest):
         IdleListing, on_delete=models.CASCADE, related_name="inquiries", verbose_name="闲置商标"
     )
     inquirer_name = models.CharField("企业或个人名称", max_length=200, help_text="不公开")
-    contact_phone = models.CharField(
-        "联系电话", max_length=32, validators=[validate_contact_phone], help_text="不公开"
-    )
-    contact_email = models.EmailField("电子邮箱", blank=True, help_text="不公开")
+    contact_phone = contact_phone_field(help_text="不公开")
+    contact_email = contact_email_field(help_text="不公开")
     message = models.TextField("留言", max_length=MESSAGE_MAX_LENGTH)
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
     relayed_at = models.DateTimeField("转达时间", null=True, blank=True)

@@ -8,7 +8,11 @@ from django.db import models
 from core.models import Timestamped
 from core.public_requests.models import PublicRequest, reference_field
 from registry_api.enterprises.models import Enterprise
-from registry_api.services.validators import validate_contact_phone
+from registry_api.services.model_fields import (
+    contact_email_field,
+    contact_name_field,
+    contact_phone_field,
+)
 
 # Chattel mortgages are registered with the central bank's unified registry since this day.
 CHATTEL_REGISTRY_MOVED_ON = datetime.date(2021, 1, 1)
@@ -319,11 +323,9 @@ class TrademarkPledgeConsultation(PublicRequest):
 
     reference = reference_field()
     company_name = models.CharField("企业名称", max_length=200)
-    contact_name = models.CharField("联系人", max_length=50, help_text="个人信息，不公开")
-    contact_phone = models.CharField(
-        "联系电话", max_length=32, validators=[validate_contact_phone], help_text="个人信息，不公开"
-    )
-    contact_email = models.EmailField("电子邮箱", blank=True, help_text="个人信息，不公开")
+    contact_name = contact_name_field()
+    contact_phone = contact_phone_field()
+    contact_email = contact_email_field()
     marks = models.CharField("拟出质商标", max_length=300, help_text="商标名称或注册号")
     amount_wanted = models.DecimalField(
         "拟融资金额（万元）", max_digits=12, decimal_places=2, null=True, blank=True

@@ -1,18 +1,19 @@
 """Vetted HR and legal service agencies, and consultations of the public message board."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from core.models import Timestamped
+from core.model_fields import optional_user, updated_at_field
+from core.models import Named, Timestamped
 from core.privacy import personal_numbers
 from core.public_requests.models import PublicRequest, reference_field
 from registry_api.enterprises.models import District, Enterprise
 
-from .validators import validate_contact_phone, validate_public_phone
+from .model_fields import contact_email_field, contact_name_field, contact_phone_field
+from .validators import validate_public_phone
 
 
-class Agency(Timestamped):
+class Agency(Named, Timestamped):
     """An HR agency (人力资源服务机构) or legal service firm vetted by the bureau."""
 
     class Kind(models.TextChoices):
@@ -56,9 +57,6 @@ class Agency(Timestamped):
             models.UniqueConstraint(fields=["kind", "name"], name="services_agency_kind_name")
         ]
 
-    def __str__(self) -> str:
-        return self.name
-
     @property
     def service_list(self) -> list[str]:
         return [line.strip() for line in self.services.splitlines() if line.strip()]
@@ -85,11 +83,9 @@ class Consultation(PublicRequest):
 
     tracking_code = reference_field("查询码")
     channel = models.CharField("渠道", max_length=32, choices=Channel.choices)
-    asker_name = models.CharField("咨询人姓名", max_length=50, help_text="个人信息，不公开")
-    asker_phone = models.CharField(
-        "联系电话", max_length=32, validators=[validate_contact_phone], help_text="个人信息，不公开"
-    )
-    asker_email = models.EmailField("电子邮箱", blank=True, help_text="个人信息，不公开")
+    asker_name = contact_name_field("咨询人姓名")
+    asker_phone = contact_phone_field()
+    asker_email = contact_email_field()
     enterprise_name = models.CharField("企业名称", max_length=200, blank=True)
     subject = models.CharField("主题", max_length=100)
     question = models.TextField("咨询内容", max_length=QUESTION_MAX_LENGTH)
@@ -97,19 +93,12 @@ class Consultation(PublicRequest):
         "审核状态", max_length=16, choices=Status.choices, default=Status.PENDING
     )
     answer = models.TextField("答复内容", blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="答复人",
-    )
+    answered_by = optional_user("答复人")
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
     public = models.BooleanField("同意公开", default=True, help_text="咨询人同意公开问答内容")
     # Indexed, unlike the other kinds': the published Q&A list's change feed and conditional
     # GET read it.
-    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
+    updated_at = updated_at_field()
 
     class Meta(PublicRequest.Meta):
         verbose_name = "咨询留言"
