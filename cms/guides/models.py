@@ -5,8 +5,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from cms.pages.blocks import BodyBlock
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
+from cms.pages.model_fields import body_field
 from cms.pages.models import PlatformItemPage, choice_display
 from cms.pages.rules import CrossFieldRulesMixin
 
@@ -47,7 +47,7 @@ class GuidePage(CrossFieldRulesMixin, PlatformItemPage):
         "网上办理平台名称", max_length=100, blank=True, help_text="如：国家企业信用信息公示系统"
     )
     faq = StreamField(FaqsBlock(), blank=True, verbose_name="常见问题")
-    body = StreamField(BodyBlock(), blank=True, verbose_name="办理须知")
+    body = body_field("办理须知")
 
     content_panels = [
         *Page.content_panels,

@@ -11,9 +11,9 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 
-from cms.pages.blocks import BodyBlock
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.links import optional_link
+from cms.pages.model_fields import BUREAU, body_field, summary_field
 from cms.pages.models import PlatformItemPage, PlatformPage, choice_display
 from cms.pages.rules import CrossFieldRulesMixin
 from core.site_urls import site_url
@@ -40,7 +40,7 @@ class LecturePage(PlatformItemPage):
     duration_seconds = models.PositiveIntegerField(
         "时长（秒）", validators=[MinValueValidator(1)], help_text="如 3905 秒显示为 1小时05分"
     )
-    summary = models.TextField("内容简介", max_length=500, blank=True)
+    summary = summary_field("内容简介")
     video = optional_link(
         "wagtaildocs.Document",
         "视频文件",
@@ -53,7 +53,7 @@ class LecturePage(PlatformItemPage):
         help_text="视频文件（.mp4、.webm）或直播、点播页面的网址；已上传视频文件时可不填",
     )
     poster = optional_link("wagtailimages.Image", "封面图")
-    body = StreamField(BodyBlock(), blank=True, verbose_name="讲座提纲")
+    body = body_field("讲座提纲")
     materials = StreamField(MaterialsBlock(), blank=True, verbose_name="课件与讲义")
     transcript = StreamField(
         TranscriptBlock(),
@@ -141,12 +141,12 @@ class EventPage(CrossFieldRulesMixin, PlatformItemPage):
     starts_at = models.DateTimeField("开始时间")
     ends_at = models.DateTimeField("结束时间")
     place = models.CharField("地点", max_length=200)
-    organiser = models.CharField("主办单位", max_length=200, default="红山区市场监督管理局")
+    organiser = models.CharField("主办单位", max_length=200, default=BUREAU)
     registration_note = models.TextField(
         "报名方式", max_length=500, blank=True, help_text="如何报名、截止时间、咨询电话（单位座机）"
     )
-    summary = models.TextField("摘要", max_length=500, blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name="活动详情")
+    summary = summary_field()
+    body = body_field("活动详情")
     lecture = optional_link(
         LecturePage, "讲座回放", related_name="events", help_text="大讲堂结束后，可关联其讲座视频"
     )

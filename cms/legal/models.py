@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.links import optional_link
+from cms.pages.model_fields import BUREAU, document_number_field, summary_field
 from cms.pages.models import PlatformItemPage, choice_display
 from cms.pages.rules import CrossFieldRulesMixin
 
@@ -44,9 +45,7 @@ class LawPage(CrossFieldRulesMixin, PlatformItemPage):
         REPEALED = "repealed", "已废止"
 
     issuing_body = models.CharField("制定机关", max_length=100)
-    document_number = models.CharField(
-        "文号", max_length=60, blank=True, help_text="如：中华人民共和国主席令第七号"
-    )
+    document_number = document_number_field("如：中华人民共和国主席令第七号")
     promulgation_date = models.DateField("公布日期")
     effective_date = models.DateField("施行日期")
     validity = models.CharField(
@@ -54,7 +53,7 @@ class LawPage(CrossFieldRulesMixin, PlatformItemPage):
     )
     level = models.CharField("效力级别", max_length=32, choices=Level.choices)
     excerpt = models.BooleanField("节选", default=False, help_text="只收录了部分条文时勾选")
-    summary = models.TextField("说明", max_length=500, blank=True)
+    summary = summary_field("说明")
     chapters = StreamField(LawTextBlock(), verbose_name="条文")
 
     content_panels = [
@@ -228,8 +227,8 @@ class ContractTemplatePage(PlatformItemPage):
         OTHER = "other", "其他"
 
     category = models.CharField("类别", max_length=32, choices=Category.choices)
-    issuing_body = models.CharField("发布机构", max_length=100, default="红山区市场监督管理局")
-    summary = models.TextField("简介", max_length=500, blank=True)
+    issuing_body = models.CharField("发布机构", max_length=100, default=BUREAU)
+    summary = summary_field("简介")
     scenarios = models.TextField("适用场景", blank=True, help_text="每行一个场景")
 
     base_form_class = ContractTemplatePageForm

@@ -13,8 +13,15 @@ from wagtail.models import Page
 
 from cms.pages.preview import StaticSitePreviewMixin
 
-from .blocks import AttachmentsBlock, BodyBlock
+from .blocks import AttachmentsBlock
 from .field_lists import api_fields_of, panels_of, search_fields_of
+from .model_fields import (
+    body_field,
+    document_number_field,
+    issuing_authority_field,
+    publication_date_field,
+    summary_field,
+)
 from .rules import CrossFieldRulesMixin
 
 
@@ -143,16 +150,14 @@ class PolicyNewsPage(NewsItemPage):
         NOTICE = "notice", "通知公告"
         MEDIA = "media", "媒体报道"
 
-    publication_date = models.DateField("发布日期", default=timezone.localdate)
+    publication_date = publication_date_field()
     category = models.CharField(
         "分类", max_length=32, choices=Category.choices, default=Category.WORK_NEWS
     )
-    issuing_authority = models.CharField("发布机关", max_length=100, default="红山区市场监督管理局")
-    document_number = models.CharField(
-        "文号", max_length=60, blank=True, help_text="如：红市监发〔2026〕12号；无文号可留空"
-    )
-    summary = models.TextField("摘要", max_length=500, blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
+    issuing_authority = issuing_authority_field()
+    document_number = document_number_field("如：红市监发〔2026〕12号；无文号可留空")
+    summary = summary_field()
+    body = body_field()
     tags = ClusterTaggableManager(through=PolicyNewsPageTag, blank=True, verbose_name="标签")
 
     content_panels = [
@@ -190,19 +195,17 @@ class NoticePage(CrossFieldRulesMixin, NewsItemPage):
     notice_type = models.CharField(
         "类型", max_length=32, choices=NoticeType.choices, default=NoticeType.NOTICE
     )
-    issuing_authority = models.CharField("发布机关", max_length=100, default="红山区市场监督管理局")
-    document_number = models.CharField(
-        "文号", max_length=60, blank=True, help_text="如：红市监公告〔2026〕3号；无文号可留空"
-    )
-    publication_date = models.DateField("发布日期", default=timezone.localdate)
+    issuing_authority = issuing_authority_field()
+    document_number = document_number_field("如：红市监公告〔2026〕3号；无文号可留空")
+    publication_date = publication_date_field()
     valid_until = models.DateField(
         "有效期至",
         null=True,
         blank=True,
         help_text="公示期满、报名截止等日期；过期后仍可查看，网站标注“已过期”。长期有效可留空",
     )
-    summary = models.TextField("摘要", max_length=500, blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
+    summary = summary_field()
+    body = body_field()
     attachments = StreamField(AttachmentsBlock(), blank=True, verbose_name="附件")
 
     content_panels = [

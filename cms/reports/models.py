@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from cms.pages.blocks import BodyBlock
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.links import optional_link
+from cms.pages.model_fields import body_field, summary_field
 from cms.pages.models import PlatformItemPage, PlatformPage
 
 
@@ -24,8 +23,8 @@ class AnalysisReportPage(PlatformItemPage):
     period_start = models.DateField("统计起始日期")
     period_end = models.DateField("统计截止日期")
     period_label = models.CharField("统计期间", max_length=40)
-    summary = models.TextField("摘要", max_length=1000, blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
+    summary = summary_field(max_length=1000)
+    body = body_field()
     figures = models.JSONField("统计数据（公开口径）", default=dict, editable=False)
     charts = models.JSONField("图表", default=list, editable=False)
     dataset_csv = optional_link("wagtaildocs.Document", "开放数据（CSV）")

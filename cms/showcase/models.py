@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils import timezone
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from cms.pages.blocks import BodyBlock, ImageBlock
+from cms.pages.blocks import ImageBlock
 from cms.pages.field_lists import api_fields_of, panels_of, search_fields_of
 from cms.pages.links import optional_link
+from cms.pages.model_fields import body_field, publication_date_field, summary_field
 from cms.pages.models import PlatformItemPage, PlatformPage, choice_display
 from core.site_urls import site_url
 
@@ -26,15 +26,15 @@ class ShowcaseStoryPage(PlatformItemPage):
         STARTUP = "startup", "创业指导"
 
     kind = models.CharField("栏目", max_length=16, choices=Kind.choices, default=Kind.PRACTICE)
-    publication_date = models.DateField("发布日期", default=timezone.localdate)
+    publication_date = publication_date_field()
     enterprise = optional_link(
         "enterprises.Enterprise",
         "相关企业",
         related_name="stories",
         help_text="小微企业名录中的企业；网页上链接到该企业的名录页面",
     )
-    summary = models.TextField("摘要", max_length=500, blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
+    summary = summary_field()
+    body = body_field()
     gallery = StreamField(
         [("image", ImageBlock())], blank=True, verbose_name="图片集", help_text="每张图片可加图注"
     )
