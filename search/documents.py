@@ -21,7 +21,9 @@ Editorial page kinds add (PageDocument):
                           lecture's transcript segment): anchor, heading, text; a hit inside
                           one links to `url#anchor`
 
-Each kind's Document subclass lives in its app's search.py with its source and presenter.
+Each kind's Document subclass lives in its app's search.py with its source and presenter;
+field groups that several kinds share (a district, the enterprise a record is about) are in
+search/fields.py.
 Index names are not fixed here: search/indices.py gives each kind a versioned concrete index
 behind an alias, derived from settings.SEARCH_INDEX_PREFIX at call time.
 """
@@ -31,6 +33,13 @@ from elasticsearch.dsl import Date, Document, InnerDoc, Keyword, Object, Text
 from .analysis import cjk_bigram, cjk_bigram_index, pinyin_tokens
 
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def index_options(name: str) -> type:
+    """The inner `Index` of a Document, `Index = index_options("law")`: a template name and
+    the shared settings. Every Document needs an Index of its own: one without would share
+    its base's, and elasticsearch.dsl would merge their mappings into one."""
+    return type("Index", (), {"name": name, "settings": INDEX_SETTINGS})
 
 
 def _cjk_text(**kwargs) -> Text:
@@ -55,10 +64,8 @@ class SearchDocument(Document):
     updated_at = Date()
     public_until = Date()
 
-    class Index:
-        # Template only: the real names come from search/indices.py (aliases + versions).
-        name = "search-template"
-        settings = INDEX_SETTINGS
+    # Template only: the real names come from search/indices.py (aliases + versions).
+    Index = index_options("search-template")
 
 
 class SectionFields(InnerDoc):
@@ -75,6 +82,4 @@ class PageDocument(SearchDocument):
     tags = Keyword(multi=True)
     sections = Object(SectionFields, multi=True)
 
-    class Index:
-        name = "page-template"
-        settings = INDEX_SETTINGS
+    Index = index_options("page-template")

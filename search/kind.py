@@ -41,6 +41,26 @@ class Kind:
     shows_save: Callable[[Any, bool], bool] = lambda row, created: True
 
 
+def row_kind(
+    name: str,
+    label: str,
+    document: type[SearchDocument],
+    *,
+    rows: Callable[[], Any],
+    present: Callable[[Any], SearchDocument],
+    id_field: str = "pk",
+    related: tuple[str, ...] = (),
+    prefetch: tuple[str, ...] = (),
+    follows: tuple[Follow, ...] = (),
+) -> Kind:
+    """A kind of registry rows: `rows` are the indexable ones, changed when `updated_at` is;
+    `related` and `prefetch` load what `present` reads of other rows."""
+    source = Source(kind=name, rows=rows, id_field=id_field, related=related, prefetch=prefetch)
+    return Kind(
+        name=name, label=label, document=document, source=source, present=present, follows=follows
+    )
+
+
 def page_kind(
     name: str, label: str, page_model: type, document: type[SearchDocument], present
 ) -> Kind:

@@ -1,5 +1,5 @@
 """Presenter helpers shared by every kind: plain text out of rich text and StreamFields, pinyin,
-and the common shape of an editorial page's document."""
+and the common shape of a registry row's and of an editorial page's document."""
 
 from __future__ import annotations
 
@@ -57,6 +57,39 @@ def _block_text(value: Any) -> str:
     if isinstance(value, list | tuple) or hasattr(value, "raw_data"):  # ListValue, StreamValue
         return join_text(*(_block_text(getattr(item, "value", item)) for item in value))
     return ""
+
+
+def row_document(
+    document_class: type[SearchDocument],
+    kind: str,
+    row,
+    *,
+    title: str,
+    body: str,
+    all_text: str,
+    date,
+    pinyin: dict[str, str] | None = None,
+    url: dict[str, Any] | None = None,
+    doc_id: str | None = None,
+    **fields,
+) -> SearchDocument:
+    """The document of a registry row, changed when the row's `updated_at` is.
+
+    Its id is the row's primary key unless `doc_id` is given; `pinyin` is the title's unless
+    given; `url` holds site_url's arguments for the row's page, `id=row.pk` unless given.
+    """
+    return document_class(
+        meta={"id": str(row.pk) if doc_id is None else doc_id},
+        kind=kind,
+        title=title,
+        body=body,
+        all_text=all_text,
+        pinyin=title_pinyin(title) if pinyin is None else pinyin,
+        url=site_url(kind, **({"id": row.pk} if url is None else url)),
+        date=date,
+        updated_at=row.updated_at,
+        **fields,
+    )
 
 
 def page_tags(page) -> list[str]:

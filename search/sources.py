@@ -16,8 +16,9 @@ class Source:
 
     kind: str
     rows: Callable[[], QuerySet]  # every row that belongs in the public index
-    id_field: str  # the model field whose value is the document id
-    updated_field: str  # changes whenever the public content does
+    id_field: str = "pk"  # the model field whose value is the document id
+    # Changes whenever the public content does; registry models keep it in `updated_at`.
+    updated_field: str = "updated_at"
     related: tuple[str, ...] = ()  # select_related for the presenter
     prefetch: tuple[str, ...] = ()  # prefetch_related for the presenter
 
@@ -65,7 +66,6 @@ def page_source(kind: str, model) -> Source:
     return Source(
         kind=kind,
         rows=lambda: model.objects.live().public(),
-        id_field="pk",
         updated_field="last_published_at",
         prefetch=("tagged_items__tag",) if hasattr(model, "tagged_items") else (),
     )

@@ -6,7 +6,7 @@ from elasticsearch.dsl import Keyword
 
 from cms.guides.models import GuidePage
 from cms.pages.page_kinds import summary_body_document
-from search.documents import INDEX_SETTINGS, PageDocument
+from search.documents import PageDocument, index_options
 from search.kind import page_kind
 from search.presenters import Section, join_text, richtext_plain
 
@@ -16,9 +16,7 @@ class GuideDocument(PageDocument):
 
     matter_type = Keyword()
 
-    class Index:
-        name = "guide"
-        settings = INDEX_SETTINGS
+    Index = index_options("guide")
 
 
 def guide_sections(page: GuidePage) -> list[Section]:

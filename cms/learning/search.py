@@ -12,7 +12,7 @@ from elasticsearch.dsl import Date, Keyword
 from cms.learning.models import EventPage, LecturePage
 from cms.learning.transcript import format_timestamp, segment_anchor
 from cms.pages.page_kinds import summary_body_document
-from search.documents import INDEX_SETTINGS, PageDocument
+from search.documents import PageDocument, index_options
 from search.kind import page_kind
 from search.presenters import Section
 
@@ -21,9 +21,7 @@ class LectureDocument(PageDocument):
     speaker = Keyword()
     series = Keyword()
 
-    class Index:
-        name = "lecture"
-        settings = INDEX_SETTINGS
+    Index = index_options("lecture")
 
 
 def transcript_sections(page: LecturePage) -> list[Section]:
@@ -58,9 +56,7 @@ class EventDocument(PageDocument):
     event_type = Keyword()
     ends_at = Date()
 
-    class Index:
-        name = "event"
-        settings = INDEX_SETTINGS
+    Index = index_options("event")
 
 
 def event_document(page: EventPage) -> EventDocument:

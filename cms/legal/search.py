@@ -12,7 +12,7 @@ from cms.legal.models import ContractTemplatePage, LawPage
 from cms.legal.numerals import clause_label
 from cms.legal.placeholders import as_reading_text
 from cms.pages.page_kinds import page_kind_reading
-from search.documents import INDEX_SETTINGS, PageDocument
+from search.documents import PageDocument, index_options
 from search.kind import page_kind
 from search.presenters import Section, page_document
 
@@ -22,9 +22,7 @@ class LawDocument(PageDocument):
     level = Keyword()
     validity = Keyword()
 
-    class Index:
-        name = "law"
-        settings = INDEX_SETTINGS
+    Index = index_options("law")
 
 
 def law_sections(page: LawPage) -> list[Section]:
@@ -65,9 +63,7 @@ LAW = page_kind("law", "法律法规", LawPage, LawDocument, law_document)
 
 
 class ContractDocument(PageDocument):
-    class Index:
-        name = "contract"
-        settings = INDEX_SETTINGS
+    Index = index_options("contract")
 
 
 def contract_sections(page: ContractTemplatePage) -> list[Section]:

@@ -9,16 +9,14 @@ from elasticsearch.dsl import Date, Keyword
 
 from cms.pages.models import NoticePage, PolicyNewsPage
 from cms.pages.page_kinds import summary_body_document
-from search.documents import INDEX_SETTINGS, PageDocument
+from search.documents import PageDocument, index_options
 from search.kind import page_kind
 
 
 class NewsDocument(PageDocument):
     document_number = Keyword()
 
-    class Index:
-        name = "news"
-        settings = INDEX_SETTINGS
+    Index = index_options("news")
 
 
 def issued_document(document_class, kind: str, page, category: str, facts: list, **fields):
@@ -51,9 +49,7 @@ class NoticeDocument(PageDocument):
     document_number = Keyword()
     valid_until = Date()
 
-    class Index:
-        name = "notice"
-        settings = INDEX_SETTINGS
+    Index = index_options("notice")
 
 
 def notice_document(page: NoticePage) -> NoticeDocument:

@@ -2,14 +2,12 @@
 
 from cms.pages.page_kinds import summary_body_document
 from cms.reports.models import AnalysisReportPage
-from search.documents import INDEX_SETTINGS, PageDocument
+from search.documents import PageDocument, index_options
 from search.kind import page_kind
 
 
 class ReportDocument(PageDocument):
-    class Index:
-        name = "report"
-        settings = INDEX_SETTINGS
+    Index = index_options("report")
 
 
 def report_document(page: AnalysisReportPage) -> ReportDocument:

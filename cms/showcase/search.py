@@ -4,16 +4,14 @@ from elasticsearch.dsl import Keyword
 
 from cms.pages.page_kinds import page_kind_reading, summary_body_document
 from cms.showcase.models import ShowcaseStoryPage
-from search.documents import INDEX_SETTINGS, PageDocument
+from search.documents import PageDocument, index_options
 from search.presenters import stream_text
 
 
 class StoryDocument(PageDocument):
     credit_code = Keyword()
 
-    class Index:
-        name = "story"
-        settings = INDEX_SETTINGS
+    Index = index_options("story")
 
 
 def story_document(page: ShowcaseStoryPage) -> StoryDocument:

@@ -12,28 +12,23 @@ import datetime
 from django.utils import timezone
 from elasticsearch.dsl import Keyword
 
-from core.site_urls import site_url
 from registry_api.credit.models import CreditRecord
-from search.documents import INDEX_SETTINGS, SearchDocument
-from search.kind import Follow, Kind
-from search.presenters import join_text, title_pinyin
-from search.sources import Source
+from search.documents import SearchDocument, index_options
+from search.fields import EnterpriseFields, enterprise_fields
+from search.kind import Follow, row_kind
+from search.presenters import join_text, row_document, title_pinyin
 
 
-class CreditRecordDocument(SearchDocument):
+class CreditRecordDocument(SearchDocument, EnterpriseFields):
     """A record in publicity; the document id is the record id. Only the fields the public
     API shows (registry_api/credit/serializers.py): no repair applicant, nothing personal."""
 
-    credit_code = Keyword()
-    enterprise_name = Keyword()
     category = Keyword()
     severity = Keyword()
     department = Keyword()
     decision_number = Keyword()
 
-    class Index:
-        name = "credit_record"
-        settings = INDEX_SETTINGS
+    Index = index_options("credit_record")
 
 
 def credit_record_title(record: CreditRecord) -> str:
@@ -42,9 +37,10 @@ def credit_record_title(record: CreditRecord) -> str:
 
 def credit_record_document(record: CreditRecord) -> CreditRecordDocument:
     enterprise = record.enterprise
-    return CreditRecordDocument(
-        meta={"id": str(record.pk)},
-        kind="credit_record",
+    return row_document(
+        CreditRecordDocument,
+        "credit_record",
+        record,
         title=credit_record_title(record),
         body=join_text(record.facts, record.outcome),
         all_text=join_text(
@@ -60,12 +56,10 @@ def credit_record_document(record: CreditRecord) -> CreditRecordDocument:
         ),
         # The enterprise's name is what people type, in pinyin too.
         pinyin=title_pinyin(enterprise.name),
-        url=site_url("credit_record", credit_code=enterprise.credit_code, id=record.pk),
+        url={"credit_code": enterprise.credit_code, "id": record.pk},
         date=record.decision_date,
-        updated_at=record.updated_at,
         public_until=record.publicity_end,
-        credit_code=enterprise.credit_code,
-        enterprise_name=enterprise.name,
+        **enterprise_fields(enterprise),
         category=record.category,
         severity=record.severity,
         department=record.department.name,
@@ -78,18 +72,13 @@ def records_in_publicity(today: datetime.date | None = None):
     return CreditRecord.objects.in_publicity(today or timezone.localdate())
 
 
-CREDIT_RECORD = Kind(
-    name="credit_record",
-    label="信用记录",
-    document=CreditRecordDocument,
-    source=Source(
-        kind="credit_record",
-        rows=records_in_publicity,
-        id_field="pk",
-        updated_field="updated_at",
-        related=("enterprise", "department"),
-    ),
+CREDIT_RECORD = row_kind(
+    "credit_record",
+    "信用记录",
+    CreditRecordDocument,
+    rows=records_in_publicity,
     present=credit_record_document,
+    related=("enterprise", "department"),
     # The document shows the enterprise's name and code: follow a rename.
     follows=(
         Follow(

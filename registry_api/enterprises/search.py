@@ -2,39 +2,36 @@
 
 from elasticsearch.dsl import Keyword
 
-from core.site_urls import site_url
 from registry_api.enterprises.models import Enterprise
-from search.documents import INDEX_SETTINGS, SearchDocument
-from search.kind import Kind
-from search.presenters import join_text, title_pinyin
-from search.sources import Source
+from search.documents import SearchDocument, index_options
+from search.fields import DistrictFields, district_fields
+from search.kind import row_kind
+from search.presenters import join_text, row_document
 
 
-class EnterpriseDocument(SearchDocument):
+class EnterpriseDocument(SearchDocument, DistrictFields):
     """An entry of the enterprise directory; the document id is the credit code.
 
     The legal representative is deliberately absent: personal data stays out of the index.
     """
 
     credit_code = Keyword()
-    district_code = Keyword()
-    district_name = Keyword()
     entity_type = Keyword()
     status = Keyword()
     scale = Keyword()
     industry = Keyword()
 
-    class Index:
-        name = "enterprise"
-        settings = INDEX_SETTINGS
+    Index = index_options("enterprise")
 
 
 def enterprise_document(enterprise: Enterprise) -> EnterpriseDocument:
     """The document of a directory entry; its id is the credit code. No personal data."""
     district = enterprise.district
-    return EnterpriseDocument(
-        meta={"id": enterprise.credit_code},
-        kind="enterprise",
+    return row_document(
+        EnterpriseDocument,
+        "enterprise",
+        enterprise,
+        doc_id=enterprise.credit_code,
         title=enterprise.name,
         body=enterprise.business_scope,
         all_text=join_text(
@@ -46,13 +43,10 @@ def enterprise_document(enterprise: Enterprise) -> EnterpriseDocument:
             district.name,
             enterprise.get_entity_type_display(),
         ),
-        pinyin=title_pinyin(enterprise.name),
-        url=site_url("enterprise", credit_code=enterprise.credit_code),
+        url={"credit_code": enterprise.credit_code},
         date=enterprise.established_on,
-        updated_at=enterprise.updated_at,
         credit_code=enterprise.credit_code,
-        district_code=district.code,
-        district_name=district.name,
+        **district_fields(district),
         entity_type=enterprise.entity_type,
         status=enterprise.status,
         scale=enterprise.scale,
@@ -60,16 +54,12 @@ def enterprise_document(enterprise: Enterprise) -> EnterpriseDocument:
     )
 
 
-ENTERPRISE = Kind(
-    name="enterprise",
-    label="企业名录",
-    document=EnterpriseDocument,
-    source=Source(
-        kind="enterprise",
-        rows=Enterprise.objects.all,
-        id_field="credit_code",
-        updated_field="updated_at",
-        related=("district",),
-    ),
+ENTERPRISE = row_kind(
+    "enterprise",
+    "企业名录",
+    EnterpriseDocument,
+    rows=Enterprise.objects.all,
     present=enterprise_document,
+    id_field="credit_code",
+    related=("district",),
 )

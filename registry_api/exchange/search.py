@@ -12,17 +12,15 @@ import datetime
 from django.utils import timezone
 from elasticsearch.dsl import Boolean, Date, Keyword, ScaledFloat
 
-from core.site_urls import site_url
 from registry_api.exchange.models import IdleListing
 from registry_api.exchange.selectors import (
     listing_classes,
     listing_price_display,
     listing_title,
 )
-from search.documents import INDEX_SETTINGS, SearchDocument
-from search.kind import Follow, Kind
-from search.presenters import join_text, title_pinyin
-from search.sources import Source
+from search.documents import SearchDocument, index_options
+from search.kind import Follow, row_kind
+from search.presenters import join_text, row_document, title_pinyin
 
 
 class IdleListingDocument(SearchDocument):
@@ -36,9 +34,7 @@ class IdleListingDocument(SearchDocument):
     negotiable = Boolean()
     valid_until = Date()
 
-    class Index:
-        name = "idle_listing"
-        settings = INDEX_SETTINGS
+    Index = index_options("idle_listing")
 
 
 def idle_listing_document(listing: IdleListing) -> IdleListingDocument:
@@ -52,16 +48,15 @@ def idle_listing_document(listing: IdleListing) -> IdleListingDocument:
         f"有效期至{listing.valid_until:%Y年%m月%d日}",
         listing.terms,
     )
-    return IdleListingDocument(
-        meta={"id": str(listing.pk)},
-        kind="idle_listing",
+    return row_document(
+        IdleListingDocument,
+        "idle_listing",
+        listing,
         title=title,
         body=summary,
         all_text=join_text(title, "闲置商标", mark.name, mark.registration_number, summary),
         pinyin=title_pinyin(mark.name or title),
-        url=site_url("idle_listing", id=listing.pk),
         date=listing.listed_on,
-        updated_at=listing.updated_at,
         public_until=listing.valid_until + datetime.timedelta(days=1),
         registration_number=mark.registration_number,
         classes=[str(number) for number in classes],
@@ -77,19 +72,14 @@ def listings_public_today():
     return IdleListing.objects.public(timezone.localdate())
 
 
-IDLE_LISTING = Kind(
-    name="idle_listing",
-    label="闲置商标",
-    document=IdleListingDocument,
-    source=Source(
-        kind="idle_listing",
-        rows=listings_public_today,
-        id_field="pk",
-        updated_field="updated_at",
-        related=("trademark",),
-        prefetch=("trademark__class_entries",),
-    ),
+IDLE_LISTING = row_kind(
+    "idle_listing",
+    "闲置商标",
+    IdleListingDocument,
+    rows=listings_public_today,
     present=idle_listing_document,
+    related=("trademark",),
+    prefetch=("trademark__class_entries",),
     # The document shows the mark's name and classes: follow a change.
     follows=(
         Follow(

@@ -10,26 +10,21 @@ Search kind "loan_product": banks' loan products on sale (融资服务), linking
 from django.utils import timezone
 from elasticsearch.dsl import Keyword
 
-from core.site_urls import site_url
 from registry_api.finance.models import EquityPledge, LoanProduct
-from search.documents import INDEX_SETTINGS, SearchDocument
-from search.kind import Follow, Kind
-from search.presenters import join_text, title_pinyin
-from search.sources import Source
+from search.documents import SearchDocument, index_options
+from search.fields import EnterpriseFields, enterprise_fields
+from search.kind import Follow, row_kind
+from search.presenters import join_text, row_document, title_pinyin
 
 
-class EquityPledgeDocument(SearchDocument):
+class EquityPledgeDocument(SearchDocument, EnterpriseFields):
     """A pledge; the document id is the pledge id. A natural-person pledgor is left out
     entirely (not even masked): a masked name finds nothing and identifies no one."""
 
-    credit_code = Keyword()
-    enterprise_name = Keyword()
     registration_number = Keyword()
     status = Keyword()
 
-    class Index:
-        name = "equity_pledge"
-        settings = INDEX_SETTINGS
+    Index = index_options("equity_pledge")
 
 
 def equity_pledge_document(pledge: EquityPledge) -> EquityPledgeDocument:
@@ -43,9 +38,10 @@ def equity_pledge_document(pledge: EquityPledge) -> EquityPledgeDocument:
         f"出质人：{pledgor}" if pledgor else "",
         f"状态：{pledge.get_status_display()}",
     )
-    return EquityPledgeDocument(
-        meta={"id": str(pledge.pk)},
-        kind="equity_pledge",
+    return row_document(
+        EquityPledgeDocument,
+        "equity_pledge",
+        pledge,
         title=f"{enterprise.name} · 股权出质登记",
         body=summary,
         all_text=join_text(
@@ -56,28 +52,21 @@ def equity_pledge_document(pledge: EquityPledge) -> EquityPledgeDocument:
             summary,
         ),
         pinyin=title_pinyin(enterprise.name),
-        url=site_url("equity_pledge", credit_code=enterprise.credit_code, id=pledge.pk),
+        url={"credit_code": enterprise.credit_code, "id": pledge.pk},
         date=pledge.registered_on,
-        updated_at=pledge.updated_at,
-        credit_code=enterprise.credit_code,
-        enterprise_name=enterprise.name,
+        **enterprise_fields(enterprise),
         registration_number=pledge.registration_number,
         status=pledge.status,
     )
 
 
-EQUITY_PLEDGE = Kind(
-    name="equity_pledge",
-    label="股权出质",
-    document=EquityPledgeDocument,
-    source=Source(
-        kind="equity_pledge",
-        rows=EquityPledge.objects.all,
-        id_field="pk",
-        updated_field="updated_at",
-        related=("enterprise",),
-    ),
+EQUITY_PLEDGE = row_kind(
+    "equity_pledge",
+    "股权出质",
+    EquityPledgeDocument,
+    rows=EquityPledge.objects.all,
     present=equity_pledge_document,
+    related=("enterprise",),
     # The document shows the enterprise's name and code: follow a rename.
     follows=(
         Follow(
@@ -95,9 +84,7 @@ class LoanProductDocument(SearchDocument):
     bank = Keyword()
     collateral = Keyword()
 
-    class Index:
-        name = "loan_product"
-        settings = INDEX_SETTINGS
+    Index = index_options("loan_product")
 
 
 def loan_product_title(product: LoanProduct) -> str:
@@ -106,9 +93,10 @@ def loan_product_title(product: LoanProduct) -> str:
 
 def loan_product_document(product: LoanProduct) -> LoanProductDocument:
     title = loan_product_title(product)
-    return LoanProductDocument(
-        meta={"id": str(product.pk)},
-        kind="loan_product",
+    return row_document(
+        LoanProductDocument,
+        "loan_product",
+        product,
         title=title,
         body=product.eligibility,
         all_text=join_text(
@@ -118,25 +106,17 @@ def loan_product_document(product: LoanProduct) -> LoanProductDocument:
             product.eligibility,
             " ".join(product.target_industries or []),
         ),
-        pinyin=title_pinyin(title),
-        url=site_url("loan_product", id=product.pk),
         date=timezone.localdate(product.created_at) if product.created_at else None,
-        updated_at=product.updated_at,
         bank=product.bank,
         collateral=product.collateral,
     )
 
 
-LOAN_PRODUCT = Kind(
-    name="loan_product",
-    label="贷款产品",
-    document=LoanProductDocument,
+LOAN_PRODUCT = row_kind(
+    "loan_product",
+    "贷款产品",
+    LoanProductDocument,
     # Only products on sale have a page on the site (it fetches `?active=true`).
-    source=Source(
-        kind="loan_product",
-        rows=lambda: LoanProduct.objects.filter(active=True),
-        id_field="pk",
-        updated_field="updated_at",
-    ),
+    rows=lambda: LoanProduct.objects.filter(active=True),
     present=loan_product_document,
 )

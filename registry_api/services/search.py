@@ -13,34 +13,30 @@ asker's name, phone, e-mail, enterprise or tracking code.
 from django.utils import timezone
 from elasticsearch.dsl import Keyword
 
-from core.site_urls import site_url
 from registry_api.services.models import Agency, Consultation
 from registry_api.services.selectors import consultation_public_list
-from search.documents import INDEX_SETTINGS, SearchDocument
-from search.kind import Kind
-from search.presenters import join_text, title_pinyin
-from search.sources import Source
+from search.documents import SearchDocument, index_options
+from search.fields import DistrictFields, district_fields
+from search.kind import row_kind
+from search.presenters import join_text, row_document
 
 
-class AgencyDocument(SearchDocument):
+class AgencyDocument(SearchDocument, DistrictFields):
     """An agency in the directory; the document id is the agency id. Its office phone is
     public on the site but not searchable, so it stays out of the index."""
 
     agency_type = Keyword()  # Agency.Kind; `kind` is the search kind
-    district_code = Keyword()
-    district_name = Keyword()
 
-    class Index:
-        name = "agency"
-        settings = INDEX_SETTINGS
+    Index = index_options("agency")
 
 
 def agency_document(agency: Agency) -> AgencyDocument:
     district = agency.district
     services = "、".join(agency.service_list)
-    return AgencyDocument(
-        meta={"id": str(agency.pk)},
-        kind="agency",
+    return row_document(
+        AgencyDocument,
+        "agency",
+        agency,
         title=agency.name,
         body=join_text(agency.get_kind_display(), f"服务项目：{services}" if services else ""),
         all_text=join_text(
@@ -51,28 +47,19 @@ def agency_document(agency: Agency) -> AgencyDocument:
             district.name,
             agency.address,
         ),
-        pinyin=title_pinyin(agency.name),
-        url=site_url("agency", id=agency.pk),
         date=agency.vetted_on,
-        updated_at=agency.updated_at,
         agency_type=agency.kind,
-        district_code=district.code,
-        district_name=district.name,
+        **district_fields(district),
     )
 
 
-AGENCY = Kind(
-    name="agency",
-    label="服务机构",
-    document=AgencyDocument,
-    source=Source(
-        kind="agency",
-        rows=lambda: Agency.objects.filter(active=True),
-        id_field="pk",
-        updated_field="updated_at",
-        related=("district",),
-    ),
+AGENCY = row_kind(
+    "agency",
+    "服务机构",
+    AgencyDocument,
+    rows=lambda: Agency.objects.filter(active=True),
     present=agency_document,
+    related=("district",),
 )
 
 
@@ -81,15 +68,14 @@ class ConsultationDocument(SearchDocument):
 
     channel = Keyword()
 
-    class Index:
-        name = "consultation"
-        settings = INDEX_SETTINGS
+    Index = index_options("consultation")
 
 
 def consultation_document(consultation: Consultation) -> ConsultationDocument:
-    return ConsultationDocument(
-        meta={"id": str(consultation.pk)},
-        kind="consultation",
+    return row_document(
+        ConsultationDocument,
+        "consultation",
+        consultation,
         title=consultation.subject,
         body=join_text(f"问：{consultation.question}", f"答：{consultation.answer}"),
         all_text=join_text(
@@ -98,23 +84,15 @@ def consultation_document(consultation: Consultation) -> ConsultationDocument:
             consultation.question,
             consultation.answer,
         ),
-        pinyin=title_pinyin(consultation.subject),
-        url=site_url("consultation", id=consultation.pk),
         date=timezone.localdate(consultation.answered_at or consultation.submitted_at),
-        updated_at=consultation.updated_at,
         channel=consultation.channel,
     )
 
 
-CONSULTATION = Kind(
-    name="consultation",
-    label="咨询问答",
-    document=ConsultationDocument,
-    source=Source(
-        kind="consultation",
-        rows=consultation_public_list,
-        id_field="pk",
-        updated_field="updated_at",
-    ),
+CONSULTATION = row_kind(
+    "consultation",
+    "咨询问答",
+    ConsultationDocument,
+    rows=consultation_public_list,
     present=consultation_document,
 )

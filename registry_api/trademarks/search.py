@@ -12,7 +12,6 @@ search results link.
 
 from elasticsearch.dsl import Date, Keyword, Text
 
-from core.site_urls import site_url
 from registry_api.trademarks.logos import hash_blocks
 from registry_api.trademarks.models import OwnerType, Trademark
 from registry_api.trademarks.similarity import (
@@ -22,10 +21,9 @@ from registry_api.trademarks.similarity import (
     pinyin_initials,
 )
 from search.analysis import pinyin_tokens
-from search.documents import INDEX_SETTINGS, SearchDocument
-from search.kind import Follow, Kind
-from search.presenters import join_text
-from search.sources import Source
+from search.documents import SearchDocument, index_options
+from search.kind import Follow, row_kind
+from search.presenters import join_text, row_document
 
 
 class TrademarkDocument(SearchDocument):
@@ -49,9 +47,7 @@ class TrademarkDocument(SearchDocument):
     registered_on = Date()
     expires_on = Date()
 
-    class Index:
-        name = "trademark"
-        settings = INDEX_SETTINGS
+    Index = index_options("trademark")
 
 
 def public_owner_name(trademark: Trademark) -> str:
@@ -67,9 +63,10 @@ def trademark_document(trademark: Trademark) -> TrademarkDocument:
     classes = [entry.nice_class for entry in trademark.class_entries.all()]
     class_text = "、".join(f"第{c.number}类{c.name}" for c in classes)
     name = trademark.name or "（图形商标）"
-    return TrademarkDocument(
-        meta={"id": str(trademark.pk)},
-        kind="trademark",
+    return row_document(
+        TrademarkDocument,
+        "trademark",
+        trademark,
         title=name,
         body=join_text(
             f"注册号：{trademark.registration_number}",
@@ -89,9 +86,8 @@ def trademark_document(trademark: Trademark) -> TrademarkDocument:
             trademark.get_gi_kind_display() if trademark.gi_kind else "",
         ),
         pinyin={"full": full_pinyin(trademark.name), "initials": pinyin_initials(trademark.name)},
-        url=site_url("trademark", registration_number=trademark.registration_number),
+        url={"registration_number": trademark.registration_number},
         date=trademark.registered_on or trademark.applied_on,
-        updated_at=trademark.updated_at,
         registration_number=trademark.registration_number,
         mark_name=trademark.name,
         name_chars=" ".join(normalize_name(trademark.name)),
@@ -111,19 +107,14 @@ def trademark_document(trademark: Trademark) -> TrademarkDocument:
     )
 
 
-TRADEMARK = Kind(
-    name="trademark",
-    label="商标",
-    document=TrademarkDocument,
-    source=Source(
-        kind="trademark",
-        rows=Trademark.objects.all,
-        id_field="pk",
-        updated_field="updated_at",
-        related=("owner__district",),
-        prefetch=("class_entries__nice_class",),
-    ),
+TRADEMARK = row_kind(
+    "trademark",
+    "商标",
+    TrademarkDocument,
+    rows=Trademark.objects.all,
     present=trademark_document,
+    related=("owner__district",),
+    prefetch=("class_entries__nice_class",),
     follows=(
         # The document shows its owner's name, code and 街镇, and its classes.
         Follow(
