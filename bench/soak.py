@@ -350,14 +350,19 @@ def engine_outage(engine_url: str, data_dir: str, fault: dict) -> None:
             fault["problem"] = f"the engine still answers after `noida-db down` ({said})"
             return
         time.sleep(max(0.0, FAULT_SECONDS - (time.monotonic() - fault["start"])))
-        said = engine_command("up", data_dir, port)
-        if said:
-            fault["problem"] = f"`noida-db up` failed: {said}"
     finally:
         fault["end"] = time.monotonic()
-    while time.monotonic() - fault["end"] < 60 and not engine_answers(engine_url):
-        time.sleep(0.3)
+    # `up` while the stopped server is still saving its data answers "running" and starts
+    # nothing (seen under load): ask again until the engine answers.
+    said = ""
+    while time.monotonic() - fault["end"] < 90 and not engine_answers(engine_url):
+        said = engine_command("up", data_dir, port) or said
+        waited = time.monotonic()
+        while time.monotonic() - waited < 10 and not engine_answers(engine_url):
+            time.sleep(0.3)
     fault["back_after"] = time.monotonic() - fault["end"]
+    if not engine_answers(engine_url):
+        fault["problem"] = f"the engine did not come back within 90 s ({said})"
 
 
 def summary(name: str, stats: ClassStats, seconds: float, base_p50: float | None) -> str:
