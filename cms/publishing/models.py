@@ -14,6 +14,9 @@ class SiteBuild(models.Model):
     status = models.CharField("状态", max_length=16, choices=Status.choices)
     output = models.CharField("输出目录", max_length=255, blank=True)
     log = models.TextField("日志", blank=True)
+    # The process that runs it (the worker, or run_platform for its first build): a worker
+    # starting up closes the RUNNING builds of dead processes only (recovery.py).
+    runner_pid = models.PositiveIntegerField("构建进程号", null=True, blank=True)
 
     class Meta:
         verbose_name = "静态站点构建"

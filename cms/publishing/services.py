@@ -7,6 +7,7 @@ because that build read the API after the change.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, time, timedelta
 from functools import partial
 
@@ -119,7 +120,9 @@ def site_build_run(*, api_url: str | None = None, output_dir: str | None = None)
     """
     # Before this build's row exists: the changes since the previous successful build.
     cms_changed = cms_changed_types()
-    build = SiteBuild.objects.create(started_at=timezone.now(), status=SiteBuild.Status.RUNNING)
+    build = SiteBuild.objects.create(
+        started_at=timezone.now(), status=SiteBuild.Status.RUNNING, runner_pid=os.getpid()
+    )
     arguments = site_build_arguments(
         api_url=api_url or settings.SITE_API_URL,
         output_dir=str(output_dir or settings.SITE_OUTPUT_DIR),

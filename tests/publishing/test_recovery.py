@@ -64,3 +64,41 @@ def test_nothing_running_nothing_changed():
     build_static_site.enqueue()
     assert interrupted_work_resume().tasks == 0
     assert DBTaskResult.objects.get().status == TaskResultStatus.READY
+
+
+def test_a_build_a_live_process_is_running_is_left_running():
+    """run_platform's first build runs in run_platform while its worker starts: the worker's
+    recovery must not close it as failed (only the builds of dead processes)."""
+    import subprocess
+    import sys
+
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        now = timezone.now()
+        running = SiteBuild.objects.create(
+            started_at=now, status=SiteBuild.Status.RUNNING, runner_pid=live.pid
+        )
+        orphaned = SiteBuild.objects.create(
+            started_at=now, status=SiteBuild.Status.RUNNING, runner_pid=dead.pid
+        )
+        stale = SiteBuild.objects.create(  # older than any build may run: a reused pid
+            started_at=now - datetime.timedelta(hours=1),
+            status=SiteBuild.Status.RUNNING,
+            runner_pid=live.pid,
+        )
+
+        assert interrupted_work_resume().builds == 2
+    finally:
+        live.kill()
+        live.wait()
+    statuses = {
+        name: SiteBuild.objects.get(pk=build.pk).status
+        for name, build in (("running", running), ("orphaned", orphaned), ("stale", stale))
+    }
+    assert statuses == {
+        "running": SiteBuild.Status.RUNNING,
+        "orphaned": SiteBuild.Status.FAILED,
+        "stale": SiteBuild.Status.FAILED,
+    }
