@@ -91,6 +91,7 @@ class PublicRequestSubmitMixin:
     submit_scope = ""
     submit_rate_setting = ""
     result_template = ""
+    result_back_label = "返回"  # the result page's link back to the form
     field_labels: dict[str, str] = {}  # field → its label on the result page
 
     def result_back(self) -> str:
@@ -140,7 +141,10 @@ class PublicRequestSubmitMixin:
         )
 
     def _result_page(self, context: dict, code: int) -> HttpResponse:
-        html = render_to_string(self.result_template, {"back": self.result_back(), **context})
+        html = render_to_string(
+            self.result_template,
+            {"back": self.result_back(), "back_label": self.result_back_label, **context},
+        )
         response = HttpResponse(html, status=code, content_type="text/html; charset=utf-8")
         response["Cache-Control"] = "no-store"
         return response

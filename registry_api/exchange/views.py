@@ -95,6 +95,7 @@ class IdleListingViewSet(
     submit_scope = "idle_inquiry_submit"
     submit_rate_setting = "IDLE_INQUIRY_SUBMIT_RATE"
     result_template = "exchange/inquiry_result.html"
+    result_back_label = "返回商标页面"
     field_labels = FIELD_LABELS
 
     def get_queryset(self):

@@ -130,6 +130,7 @@ class ConsultationViewSet(
     submit_scope = "consultation_submit"
     submit_rate_setting = "CONSULTATION_SUBMIT_RATE"
     result_template = "services/consultation_result.html"
+    result_back_label = "返回提问页面"
     field_labels = FIELD_LABELS
 
     def result_back(self) -> str:
