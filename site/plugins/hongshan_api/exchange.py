@@ -10,6 +10,7 @@ validity is not in the API's list, so the next build (the daily refresh requests
 from __future__ import annotations
 
 from .client import ApiClient
+from .parts import write_faceted_lists
 
 BASE = "trademarks/idle/"
 URLS = ("idle_listing_index",)  # HONGSHAN_URLS keys of pages every build writes
@@ -51,27 +52,19 @@ def class_nav(listings: list[dict]) -> list[dict]:
 def write(generator, writer, data: dict) -> None:
     listings = data["listings"]
     classes = class_nav(listings)
-    generator._write_paginated(
-        f"{BASE}index.html",
-        BASE,
-        "idle_list",
-        listings,
+    write_faceted_lists(
+        generator,
         writer,
-        page_title="闲置商标网上交流",
-        classes=classes,
-        current_class=None,
+        base=BASE,
+        template="idle_list",
+        items=listings,
+        title="闲置商标网上交流",
+        facets=classes,
+        facet_names=("classes", "current_class"),
+        facet_path=lambda entry: f"class/{entry['number']}/",
+        facet_title=lambda entry: f"闲置商标 · {entry['label']}",
+        members=lambda entry: [i for i in listings if entry["number"] in i.get("classes", [])],
     )
-    for entry in classes:
-        generator._write_paginated(
-            f"{BASE}class/{entry['number']}/index.html",
-            f"{BASE}class/{entry['number']}/",
-            "idle_list",
-            [item for item in listings if entry["number"] in item.get("classes", [])],
-            writer,
-            page_title=f"闲置商标 · {entry['label']}",
-            classes=classes,
-            current_class=entry,
-        )
     for listing in listings:
         mark = listing["trademark"]
         generator._write(

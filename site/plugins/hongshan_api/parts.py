@@ -39,3 +39,43 @@ def part_fetch(part: ModuleType, feeds) -> Callable:
     if "feeds" in inspect.signature(part.fetch).parameters:
         return functools.partial(part.fetch, feeds=feeds)
     return part.fetch
+
+
+def write_faceted_lists(
+    generator,
+    writer,
+    *,
+    base: str,
+    template: str,
+    items: list[dict],
+    title: str,
+    facets: list[dict],
+    facet_names: tuple[str, str],
+    facet_path: Callable[[dict], str],
+    facet_title: Callable[[dict], str],
+    members: Callable[[dict], list[dict]],
+) -> None:
+    """A paginated list of every item at `base`, and one below it per facet (a class, a
+    channel: `base` + `facet_path(facet)`, holding `members(facet)`), each page given the
+    facets and the current one (None on the whole list) under `facet_names`."""
+    every, current = facet_names
+    generator._write_paginated(
+        f"{base}index.html",
+        base,
+        template,
+        items,
+        writer,
+        page_title=title,
+        **{every: facets, current: None},
+    )
+    for facet in facets:
+        path = base + facet_path(facet)
+        generator._write_paginated(
+            f"{path}index.html",
+            path,
+            template,
+            members(facet),
+            writer,
+            page_title=facet_title(facet),
+            **{every: facets, current: facet},
+        )

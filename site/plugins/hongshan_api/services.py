@@ -10,6 +10,7 @@ The API's Q&A carries no asker name or contacts, so nothing personal can reach t
 from __future__ import annotations
 
 from .client import ApiClient
+from .parts import write_faceted_lists
 from .vocabulary import vocabulary_fetch
 
 SUBMIT_URL = "/api/v1/consultations/"
@@ -65,27 +66,19 @@ def write(generator, writer, data: dict) -> None:
         agency_total=len(agencies),
     )
     channels = channel_nav(consultations, labels)
-    generator._write_paginated(
-        "consultations/index.html",
-        "consultations/",
-        "consultation_list",
-        consultations,
+    write_faceted_lists(
+        generator,
         writer,
-        page_title="咨询问答",
-        channels=channels,
-        channel=None,
+        base="consultations/",
+        template="consultation_list",
+        items=consultations,
+        title="咨询问答",
+        facets=channels,
+        facet_names=("channels", "channel"),
+        facet_path=lambda channel: f"channel/{channel['code']}/",
+        facet_title=lambda channel: f"咨询问答 · {channel['label']}",
+        members=lambda channel: [c for c in consultations if c["channel"] == channel["code"]],
     )
-    for channel in channels:
-        generator._write_paginated(
-            f"consultations/channel/{channel['code']}/index.html",
-            f"consultations/channel/{channel['code']}/",
-            "consultation_list",
-            [c for c in consultations if c["channel"] == channel["code"]],
-            writer,
-            page_title=f"咨询问答 · {channel['label']}",
-            channels=channels,
-            channel=channel,
-        )
     for consultation in consultations:
         code = consultation["channel"]
         generator._write(

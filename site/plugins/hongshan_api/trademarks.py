@@ -147,6 +147,28 @@ def brand_groups(marks: list[dict], stories: dict[str, list[dict]]) -> dict[str,
     }
 
 
+def bar_chart_entry(
+    chart_id: str,
+    title: str,
+    rows: list[tuple[str, int]],
+    *,
+    headers: tuple[str, str],
+    category_label: str,
+    value_label: str,
+    optional: bool = False,
+) -> dict:
+    """One bar chart of the statistics page and the table of its figures; an `optional`
+    chart with no rows has no SVG (the page says there is nothing yet)."""
+    svg = (
+        None
+        if optional and not rows
+        else bar_chart(
+            chart_id, title, rows, category_label=category_label, value_label=value_label
+        )
+    )
+    return {"id": chart_id, "title": title, "svg": svg, "headers": headers, "rows": rows}
+
+
 def statistics_charts(statistics: dict) -> list[dict]:
     """The statistics page's charts: each an SVG, and the table of the same figures."""
     classes = [c for c in statistics["by_class"] if c["count"]]
@@ -157,33 +179,23 @@ def statistics_charts(statistics: dict) -> list[dict]:
     def class_label(row: dict) -> str:
         return f"第{row['number']}类 {row['name']}"
 
-    charts = [
-        {
-            "id": "chart-classes",
-            "title": "各类别商标件数",
-            "svg": bar_chart(
-                "chart-classes",
-                "各类别商标件数",
-                [(class_label(c), c["count"]) for c in classes],
-                category_label="尼斯分类类别",
-                value_label="商标件数（件）",
-            ),
-            "headers": ("类别", "商标件数"),
-            "rows": [(class_label(c), c["count"]) for c in classes],
-        },
-        {
-            "id": "chart-districts",
-            "title": "各街镇商标件数",
-            "svg": bar_chart(
-                "chart-districts",
-                "各街镇商标件数",
-                [(d["name"], d["count"]) for d in districts],
-                category_label="街镇（按注册人所在地）",
-                value_label="商标件数（件）",
-            ),
-            "headers": ("街镇", "商标件数"),
-            "rows": [(d["name"], d["count"]) for d in districts],
-        },
+    return [
+        bar_chart_entry(
+            "chart-classes",
+            "各类别商标件数",
+            [(class_label(c), c["count"]) for c in classes],
+            headers=("类别", "商标件数"),
+            category_label="尼斯分类类别",
+            value_label="商标件数（件）",
+        ),
+        bar_chart_entry(
+            "chart-districts",
+            "各街镇商标件数",
+            [(d["name"], d["count"]) for d in districts],
+            headers=("街镇", "商标件数"),
+            category_label="街镇（按注册人所在地）",
+            value_label="商标件数（件）",
+        ),
         {
             "id": "chart-years",
             "title": "历年商标申请与注册件数",
@@ -203,23 +215,16 @@ def statistics_charts(statistics: dict) -> list[dict]:
             "headers": ("年份", "申请件数", "注册件数"),
             "rows": [(f"{y['year']}年", y["applications"], y["registrations"]) for y in years],
         },
-        {
-            "id": "chart-idle",
-            "title": "各类别闲置商标件数",
-            "svg": bar_chart(
-                "chart-idle",
-                "各类别闲置商标件数",
-                [(class_label(c), c["count"]) for c in idle],
-                category_label="尼斯分类类别",
-                value_label="闲置商标件数（件）",
-            )
-            if idle
-            else None,
-            "headers": ("类别", "闲置商标件数"),
-            "rows": [(class_label(c), c["count"]) for c in idle],
-        },
+        bar_chart_entry(
+            "chart-idle",
+            "各类别闲置商标件数",
+            [(class_label(c), c["count"]) for c in idle],
+            headers=("类别", "闲置商标件数"),
+            category_label="尼斯分类类别",
+            value_label="闲置商标件数（件）",
+            optional=True,
+        ),
     ]
-    return charts
 
 
 def write(generator, writer, data: dict) -> None:
