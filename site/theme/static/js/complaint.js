@@ -47,12 +47,9 @@
       note.hidden = false;
     }
 
-    function clearErrors() {
-      Forms.clearErrors(form);
-    }
-    function showErrors(fields) {
-      Forms.showErrors(form, fields);
-    }
+    var bound = Forms.bound(form, statusEl);
+    var clearErrors = bound.clearErrors;
+    var showErrors = bound.showErrors;
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -10,17 +10,10 @@
 
   var Forms = window.HongshanForms;
 
-  function showStatus(text, kind) {
-    Forms.showStatus(status, text, kind);
-  }
-
-  function clearErrors() {
-    Forms.clearErrors(form);
-  }
-
-  function showErrors(fields) {
-    Forms.showErrors(form, fields);
-  }
+  var bound = Forms.bound(form, status);
+  var showStatus = bound.showStatus;
+  var clearErrors = bound.clearErrors;
+  var showErrors = bound.showErrors;
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();

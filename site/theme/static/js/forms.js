@@ -1,6 +1,7 @@
-// What the public forms share (consult.js, complaint.js, similar.js): the status line, and the
-// API's field errors ({error: {message, fields}}) shown next to their fields in Chinese, with
-// aria-invalid set and the first wrong field focused. Load it before the form's own script.
+// What the public forms and result lists share (consult.js, complaint.js, similar.js,
+// trademarks.js): the status line, the API's field errors ({error: {message, fields}}) shown
+// next to their fields in Chinese, with aria-invalid set and the first wrong field focused,
+// and building result elements safely. Load it before the page's own script.
 (function () {
   "use strict";
 
@@ -40,5 +41,48 @@
     if (first && first.focus) first.focus();
   }
 
-  window.HongshanForms = { showStatus: showStatus, clearErrors: clearErrors, showErrors: showErrors };
+  // The three above bound to one form and its status line.
+  function bound(form, status) {
+    return {
+      showStatus: function (text, kind) { showStatus(status, text, kind); },
+      clearErrors: function () { clearErrors(form); },
+      showErrors: function (fields) { showErrors(form, fields); }
+    };
+  }
+
+  // An element with attributes and text: API text is always set as text, never as HTML.
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // Only same-site paths become links or images: "/enterprises/…" yes, "//host" no.
+  function safePath(url) {
+    if (typeof url !== "string" || !url) return null;
+    try {
+      var parsed = new URL(url, window.location.href);
+      if (/^https?:$/.test(parsed.protocol)) return parsed.pathname + parsed.search;
+    } catch (e) { /* not a URL */ }
+    return null;
+  }
+
+  // A mark's owner line: a link to the owner's directory page when the API gives one.
+  function markOwner(mark) {
+    var owner = el("p", { class: "trademark-result__owner" }, "注册人：");
+    var ownerPath = mark.owner && safePath(mark.owner.url);
+    owner.append(ownerPath ? el("a", { href: ownerPath }, mark.owner.name) : document.createTextNode(mark.owner_name || "—"));
+    return owner;
+  }
+
+  window.HongshanForms = {
+    showStatus: showStatus,
+    clearErrors: clearErrors,
+    showErrors: showErrors,
+    bound: bound,
+    el: el,
+    safePath: safePath,
+    markOwner: markOwner
+  };
 })();

@@ -10,23 +10,9 @@
   var results = document.getElementById("similar-results");
   if (!forms.length || !status || !results || !window.fetch) return;
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function safePath(url) {
-    if (typeof url !== "string" || !url) return null;
-    try {
-      var parsed = new URL(url, window.location.href);
-      if (/^https?:$/.test(parsed.protocol)) return parsed.pathname + parsed.search;
-    } catch (e) { /* not a URL */ }
-    return null;
-  }
-
   var Forms = window.HongshanForms;
+  var el = Forms.el;
+  var safePath = Forms.safePath;
   var clearErrors = Forms.clearErrors;
   var showErrors = Forms.showErrors;
 
@@ -75,10 +61,7 @@
     if (classes) meta.append(el("span", {}, classes));
     if (mark.status_display) meta.append(el("span", {}, mark.status_display));
     item.append(meta);
-    var owner = el("p", { class: "trademark-result__owner" }, "注册人：");
-    var ownerPath = mark.owner && safePath(mark.owner.url);
-    owner.append(ownerPath ? el("a", { href: ownerPath }, mark.owner.name) : document.createTextNode(mark.owner_name || "—"));
-    item.append(owner);
+    item.append(Forms.markOwner(mark));
     return item;
   }
 

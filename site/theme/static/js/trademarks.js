@@ -8,6 +8,8 @@
   var status = document.getElementById("trademark-status-line");
   var results = document.getElementById("trademark-results");
   if (!form || !input || !status || !results || !window.fetch) return;
+  var el = window.HongshanForms.el;
+  var safePath = window.HongshanForms.safePath;
 
   var api = form.getAttribute("data-api");
   var params = new URLSearchParams(window.location.search);
@@ -20,23 +22,6 @@
   input.value = state.q;
   form.elements["class"].value = state["class"];
   form.elements.status.value = state.status;
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  // Only same-site paths become links or images: "/enterprises/…" yes, "//host" no.
-  function safePath(url) {
-    if (typeof url !== "string" || !url) return null;
-    try {
-      var parsed = new URL(url, window.location.href);
-      if (/^https?:$/.test(parsed.protocol)) return parsed.pathname + parsed.search;
-    } catch (e) { /* not a URL */ }
-    return null;
-  }
 
   function pageUrl(changes) {
     var merged = Object.assign({}, state, { page: 1 }, changes);
@@ -83,10 +68,7 @@
     if (classes) meta.append(el("span", {}, classes));
     meta.append(el("span", {}, mark.status_display || ""));
     item.append(meta);
-    var owner = el("p", { class: "trademark-result__owner" }, "注册人：");
-    var ownerPath = mark.owner && safePath(mark.owner.url);
-    owner.append(ownerPath ? el("a", { href: ownerPath }, mark.owner.name) : document.createTextNode(mark.owner_name || "—"));
-    item.append(owner);
+    item.append(window.HongshanForms.markOwner(mark));
     return item;
   }
 
