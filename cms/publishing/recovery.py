@@ -43,11 +43,11 @@ def runner_alive(build: SiteBuild, now) -> bool:
     if not pid or pid == os.getpid() or now - build.started_at > timedelta(seconds=BUILD_TIMEOUT):
         return False
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
     except ProcessLookupError:
         return False
-    except PermissionError:  # alive, another user's
-        return True
+    except PermissionError:  # it exists, as another user's
+        pass
     return True
 
 
