@@ -62,7 +62,8 @@ HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "pelicanconf.py"
 sys.path.insert(0, str(HERE / "plugins"))  # as PLUGIN_PATHS does: Pelican finds it imported
 
-from hongshan_api import state_memo  # noqa: E402
+from hongshan_api import state_memo, warm  # noqa: E402
+from hongshan_api.incremental import DELTA, MANIFEST, manifest_load  # noqa: E402
 
 # Beside a live manifest while an incremental build patches the tree: the paths whose keys
 # it no longer vouches for (apply_in_place; plugins/hongshan_api/incremental.py reads it).
@@ -269,11 +270,11 @@ def apply_in_place(staging: Path, staged_state: Path, live: Path, live_state: Pa
     describes the file in the tree; the unknown ones are rendered again by the next build.
     The list, not a rewritten manifest: at 57,000 pages a manifest costs 0.2 s to write.
     """
-    manifest = read_json(staged_state / "manifest.json")
-    old = read_json(live_state / "manifest.json")
+    manifest = manifest_load(staged_state)
+    old = manifest_load(live_state)
     new_pages, old_pages = manifest["pages"], old["pages"]
     files = apply_order(staged_files(staging), manifest)
-    deleted = [path for path in old_pages if path not in new_pages]
+    deleted = sorted(old_pages.keys() - new_pages.keys())
     unknown = [path for path in (*files, *deleted) if path in new_pages or path in old_pages]
     journal = live_state / UNKNOWN
     # Left by an apply that crashed, if any: still unknown.
@@ -285,9 +286,15 @@ def apply_in_place(staging: Path, staged_state: Path, live: Path, live_state: Pa
     for path in deleted:
         delete_page(live, path)
     for name in sorted(os.listdir(staged_state)):
-        if name not in ("manifest.json", UNKNOWN):
+        if name not in (MANIFEST, DELTA, UNKNOWN):
             os.replace(staged_state / name, live_state / name)
-    os.replace(staged_state / "manifest.json", live_state / "manifest.json")
+    # The manifest last: the whole one, or its (linked, unchanged) base and then the delta.
+    # A delta left beside a new whole manifest names another base and is ignored (and removed).
+    os.replace(staged_state / MANIFEST, live_state / MANIFEST)
+    if (staged_state / DELTA).exists():
+        os.replace(staged_state / DELTA, live_state / DELTA)
+    else:
+        (live_state / DELTA).unlink(missing_ok=True)
     journal.unlink()
 
 
@@ -456,6 +463,7 @@ def build_requested(argv: list[str]) -> dict:
     captured = io.StringIO()
     console.file = captured
     state_memo.build_started()
+    warm.build_started()
     try:
         args = parse_args(argv)
         if args.serve:
@@ -492,7 +500,7 @@ def build(args: argparse.Namespace, output: Path, started: float) -> int:
             today=args.today,
             cms_changed=args.cms_changed,
         )
-        manifest = read_json(staged_state / "manifest.json")
+        manifest = manifest_load(staged_state)
         pages, rendered, reused = pages_count(manifest)
         incremental = bool(manifest.get("incremental")) and previous is not None
         missing = required_missing(staging, previous) if incremental else required_missing(staging)

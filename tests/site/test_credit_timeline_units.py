@@ -18,14 +18,14 @@ def test_timelines_join_records_pledges_and_mortgages(plugin):
     only_pledge = {"id": 4, "enterprise": b, "registered_on": "2024-06-01"}
     mortgage = {"id": 9, "enterprise": a, "registered_on": "2019-05-02"}
 
-    class Content:
-        enterprises = [dict(a), dict(b), {"credit_code": "C", "name": "丙公司"}]
+    extras = finance.enterprise_extras({"pledges": [pledge, only_pledge], "mortgages": [mortgage]})
+    assert set(extras) == {"A", "B"}
+    enterprises = [
+        {**item, **extras.get(item["credit_code"], {})}
+        for item in (a, b, {"credit_code": "C", "name": "丙公司"})
+    ]
 
-    content = Content()
-    finance.annotate(content, {"pledges": [pledge, only_pledge], "mortgages": [mortgage]})
-    assert "finance_timeline" not in content.enterprises[2]
-
-    joined = credit.timelines({"by_enterprise": {"A": [record]}}, content.enterprises)
+    joined = credit.timelines({"by_enterprise": {"A": [record]}}, enterprises)
     assert set(joined) == {"A", "B"}
     records, timeline = joined["A"]
     assert records == [record]

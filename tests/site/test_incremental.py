@@ -34,6 +34,14 @@ def manifest(output: Path) -> dict:
     listed as unknown (manifest.unknown.json) are None."""
     state = output / "state" / live(output).name
     found = json.loads((state / "manifest.json").read_text(encoding="utf-8"))
+    delta = state / "manifest.delta.json"  # a warm process's changes since manifest.json
+    if delta.exists():
+        changes = json.loads(delta.read_text(encoding="utf-8"))
+        if changes["base"] == found["id"]:
+            pages = {**found["pages"], **changes["set"]}
+            for path in changes["removed"]:
+                del pages[path]
+            found = {**changes["meta"], "pages": pages}
     unknown = state / "manifest.unknown.json"
     if unknown.exists():
         paths = json.loads(unknown.read_text(encoding="utf-8"))["paths"]

@@ -3,17 +3,19 @@
 Pages: /credit/ (overview), /credit/<list>/ (paginated lists by category: 经营异常名录,
 严重违法失信名单, 行政处罚) and /enterprises/<code>/credit/ (one timeline per enterprise with
 records, equity pledges or historical mortgages, newest first, like the API's credit profile).
-`annotate` marks enterprises with records so their detail pages show the standing; pledges and
-mortgages come from the finance part's lists (finance.annotate puts them on the enterprise as
-`finance_timeline`), so the timeline costs no request per enterprise.
+`enterprise_extras` gives enterprises with records a summary so their detail pages show the
+standing; pledges and mortgages come from the finance part's lists (its `enterprise_extras` put
+them on the enterprise as `finance_timeline`), so the timeline costs no request per enterprise.
 Records carry no natural persons; repair applicants are never in the public API; a natural-person
 pledgor arrives masked from the API.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
+from . import warm
 from .client import ApiClient
 
 BASE = "credit/"
@@ -46,16 +48,14 @@ def fetch(client: ApiClient) -> dict:
     return {"records": records, "by_enterprise": dict(by_enterprise)}
 
 
-def annotate(content, data: dict) -> None:
-    """Give each enterprise with public records a `credit` summary for its detail page."""
-    for item in content.enterprises:
-        records = data["by_enterprise"].get(item["credit_code"])
-        if records:
-            item["credit"] = {
-                "count": len(records),
-                "level": standing(records),
-                "url": timeline_url(item["credit_code"]),
-            }
+def enterprise_extras(data: dict) -> dict[str, dict]:
+    """A `credit` summary for each enterprise with public records (its detail page shows it)."""
+    return {
+        code: {
+            "credit": {"count": len(records), "level": standing(records), "url": timeline_url(code)}
+        }
+        for code, records in data["by_enterprise"].items()
+    }
 
 
 def write(generator, writer, data: dict) -> None:
@@ -84,18 +84,40 @@ def write(generator, writer, data: dict) -> None:
             lists=LISTS,
             current=slug,
         )
-    for code, (records, timeline) in timelines(data, generator.content.enterprises).items():
-        enterprise = timeline[0]["enterprise"]
-        generator._write(
-            f"enterprises/{code}/credit/index.html",
-            "credit_timeline",
-            writer,
-            page_title=f"{enterprise['name']} · 信用信息",
-            enterprise=enterprise,
-            level=standing(records),
-            record_count=len(records),
-            timeline=timeline,
+    # One page per enterprise with a timeline; in a warm build process an enterprise whose
+    # records and finance entries are the previous build's objects keeps its page (warm.py).
+    memo = warm.derived("credit_timeline", None)
+    sources = timeline_sources(data, generator.content.enterprises)
+    pages = [
+        memo.keyed(
+            code,
+            (tuple(records), entries),
+            functools.partial(timeline_page, code, records, entries),
         )
+        for code, (records, entries) in sources.items()
+    ]
+    generator._write_each(
+        "credit_timeline",
+        "credit_timeline",
+        writer,
+        pages,
+        lambda page: [(page["path"], page["inputs"])],
+    )
+
+
+def timeline_page(code: str, records: list[dict], entries: list[dict]) -> dict:
+    timeline = timeline_of(records, entries)
+    enterprise = timeline[0]["enterprise"]
+    return {
+        "path": f"enterprises/{code}/credit/index.html",
+        "inputs": {
+            "page_title": f"{enterprise['name']} · 信用信息",
+            "enterprise": enterprise,
+            "level": standing(records),
+            "record_count": len(records),
+            "timeline": timeline,
+        },
+    }
 
 
 ENTRY_ORDER = {"credit_record": 0, "equity_pledge": 1, "chattel_mortgage": 2, "trademark_pledge": 3}
@@ -105,18 +127,31 @@ def entry_date(entry: dict) -> str:
     return entry.get("date") or entry.get("decision_date") or ""
 
 
-def timelines(data: dict, enterprises: list[dict]) -> dict[str, tuple[list[dict], list[dict]]]:
-    """{credit code: (its records, its whole timeline newest first)} for every enterprise with
-    a record in publicity or a pledge or mortgage; ties keep records first, as the API does."""
-    joined: dict[str, tuple[list[dict], list[dict]]] = {
-        code: (records, [{**r, "date": r["decision_date"]} for r in records])
-        for code, records in data["by_enterprise"].items()
+def timeline_sources(data: dict, enterprises: list[dict]) -> dict[str, tuple[list, list]]:
+    """{credit code: (its records, its finance entries)} for every enterprise with a record
+    in publicity or a pledge or mortgage."""
+    sources: dict[str, tuple[list, list]] = {
+        code: (records, []) for code, records in data["by_enterprise"].items()
     }
     for item in enterprises:
         entries = item.get("finance_timeline")
         if entries:
-            joined.setdefault(item["credit_code"], ([], []))[1].extend(entries)
-    for _records, timeline in joined.values():
-        timeline.sort(key=lambda entry: (ENTRY_ORDER[entry["type"]], -entry["id"]))
-        timeline.sort(key=entry_date, reverse=True)
-    return joined
+            sources[item["credit_code"]] = (sources.get(item["credit_code"], ([],))[0], entries)
+    return sources
+
+
+def timeline_of(records: list[dict], entries: list[dict]) -> list[dict]:
+    """One enterprise's whole timeline newest first; ties keep records first, as the API does."""
+    timeline = [{**r, "date": r["decision_date"]} for r in records] + list(entries)
+    timeline.sort(key=lambda entry: (ENTRY_ORDER[entry["type"]], -entry["id"]))
+    timeline.sort(key=entry_date, reverse=True)
+    return timeline
+
+
+def timelines(data: dict, enterprises: list[dict]) -> dict[str, tuple[list[dict], list[dict]]]:
+    """{credit code: (its records, its whole timeline newest first)} for every enterprise with
+    a record in publicity or a pledge or mortgage."""
+    return {
+        code: (records, timeline_of(records, entries))
+        for code, (records, entries) in timeline_sources(data, enterprises).items()
+    }

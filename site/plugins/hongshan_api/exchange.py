@@ -31,10 +31,8 @@ def submit_url(listing: dict) -> str:
 
 
 def fetch(client: ApiClient) -> dict:
-    listings = list(client.registry_list("api/v1/idle-marks/", {}))
-    for listing in listings:
-        listing["url"] = listing_url(listing)
-    return {"listings": listings}
+    listings = client.registry_list("api/v1/idle-marks/", {})
+    return {"listings": [{**listing, "url": listing_url(listing)} for listing in listings]}
 
 
 def class_nav(listings: list[dict]) -> list[dict]:

@@ -2,8 +2,8 @@
 
 Pages: /finance/ (overview), /finance/products/ and /finance/needs/ (paginated lists and one page
 per item), /finance/pledges/, /finance/trademark-pledges/ and /finance/mortgages/ (paginated
-lists only; `annotate` hands each enterprise its pledges, trademark pledges and mortgages for the
-credit part's timeline). Needs come with their top matches in the same requests
+lists only; `enterprise_extras` hands each enterprise its pledges, trademark pledges and mortgages
+for the credit part's timeline). Needs come with their top matches in the same requests
 (`?include=matches`), not one request per need.
 """
 
@@ -35,16 +35,18 @@ def number(value) -> str:
 
 
 def present_product(product: dict, scales: dict[str, str]) -> dict:
-    """Adds the page URL and the ranges and targets as display strings (`scales`: the
-    enterprise scales' labels)."""
-    product["url"] = product_url(product)
-    product["rate_range"] = f"{number(product['rate_min'])}%–{number(product['rate_max'])}%"
-    product["amount_range"] = f"{number(product['amount_min'])}–{number(product['amount_max'])}万元"
-    product["term_range"] = f"{product['term_min_months']}–{product['term_max_months']}个月"
+    """The product with its page URL, and its ranges and targets as display strings
+    (`scales`: the enterprise scales' labels): a new dict, the fetched one is kept as is."""
     targets = product.get("target_scales") or []
-    product["scales_display"] = "、".join(scales.get(s, s) for s in targets) or "不限"
-    product["industries_display"] = "、".join(product.get("target_industries") or []) or "不限"
-    return product
+    return {
+        **product,
+        "url": product_url(product),
+        "rate_range": f"{number(product['rate_min'])}%–{number(product['rate_max'])}%",
+        "amount_range": f"{number(product['amount_min'])}–{number(product['amount_max'])}万元",
+        "term_range": f"{product['term_min_months']}–{product['term_max_months']}个月",
+        "scales_display": "、".join(scales.get(s, s) for s in targets) or "不限",
+        "industries_display": "、".join(product.get("target_industries") or []) or "不限",
+    }
 
 
 def product_url(product: dict) -> str:
@@ -60,13 +62,22 @@ def fetch(client: ApiClient) -> dict:
     vocabulary = vocabulary_fetch(client)
     # Mortgages are the bureau's records before the central bank's registry took over.
     data["referral"] = vocabulary["texts"]["chattel_mortgage_referral"]
-    for product in data["products"]:
-        present_product(product, vocabulary["lists"]["enterprise_scales"])
-    for need in data["needs"]:
-        need["url"] = need_url(need)
-        for match in need.get("matches", []):
-            match["product"]["url"] = product_url(match["product"])
+    # New dicts: a list answered 304 is the previous build's objects in a warm process.
+    scales = vocabulary["lists"]["enterprise_scales"]
+    data["products"] = [present_product(product, scales) for product in data["products"]]
+    data["needs"] = [need_present(need) for need in data["needs"]]
     return data
+
+
+def need_present(need: dict) -> dict:
+    """The need with its page URL, and its matches' products with theirs (new dicts)."""
+    presented = {**need, "url": need_url(need)}
+    if "matches" in need:
+        presented["matches"] = [
+            {**match, "product": {**match["product"], "url": product_url(match["product"])}}
+            for match in need["matches"]
+        ]
+    return presented
 
 
 def timeline_entries(data: dict) -> dict[str, list[dict]]:
@@ -86,14 +97,11 @@ def timeline_entries(data: dict) -> dict[str, list[dict]]:
     return by_enterprise
 
 
-def annotate(content, data: dict) -> None:
-    """Hand each enterprise its pledges and mortgages: its page counts them, and the credit
-    part puts them on its timeline (no request per enterprise: the lists are fetched once)."""
-    by_enterprise = timeline_entries(data)
-    for item in content.enterprises:
-        entries = by_enterprise.get(item["credit_code"])
-        if entries:
-            item["finance_timeline"] = entries
+def enterprise_extras(data: dict) -> dict[str, dict]:
+    """Each enterprise's pledges and mortgages, by credit code: its page counts them, and the
+    credit part puts them on its timeline (no request per enterprise: the lists are fetched
+    once)."""
+    return {code: {"finance_timeline": entries} for code, entries in timeline_entries(data).items()}
 
 
 def write(generator, writer, data: dict) -> None:

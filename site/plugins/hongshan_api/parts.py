@@ -6,7 +6,8 @@ A part is a module of this package named in pelicanconf's HONGSHAN_REGISTRY_PART
                                               `fetch(client, feeds=None)` is also given the
                                               build's ChangeFeeds (sync.py) to sync a large list
     write(generator, writer, data) -> None    writes its pages (generator._write / _write_paginated)
-    annotate(content, data) -> None           optional: marks shared items before pages are written
+    enterprise_extras(data) -> {code: dict}   optional: what to add to the directory's enterprises
+                                              (their pages show it), made from the part's data
     URLS: tuple[str, ...]                     optional: HONGSHAN_URLS keys of pages every build
                                               writes (platform pages link only to built pages)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import warm
 from .richtext import richtext_for_site
 from .sections import Section
 from .snapshot import Snapshot
@@ -94,15 +95,26 @@ def present_page(item: dict, section: Section, urls: SiteUrls, page_url) -> dict
     return presented
 
 
-def present_enterprises(items: list[dict], urls: SiteUrls) -> list[dict]:
-    return [
-        {
+def present_enterprises(
+    items: list[dict], urls: SiteUrls, extras: dict[str, dict] | None = None
+) -> list[dict]:
+    """The directory's enterprises with their pages, and what the registry parts add to each
+    (`extras`, by credit code: the credit summary, the finance timeline). In a warm build
+    process an enterprise whose item and extras are unchanged is the previous build's object
+    (warm.py), so its pages are neither keyed nor visited again."""
+    extras = extras or {}
+    memo = warm.derived("enterprise", urls.patterns["enterprise"])
+
+    def present(item: dict) -> dict:
+        code = item["credit_code"]
+        return {
             **item,
-            "url": urls.path("enterprise", credit_code=item["credit_code"]),
-            "save_as": urls.save_as("enterprise", credit_code=item["credit_code"]),
+            "url": urls.path("enterprise", credit_code=code),
+            "save_as": urls.save_as("enterprise", credit_code=code),
+            **extras.get(code, {}),
         }
-        for item in items
-    ]
+
+    return [memo.get(item, present, extras.get(item["credit_code"])) for item in items]
 
 
 def page_url_resolver(snapshot: Snapshot, urls: SiteUrls):
@@ -121,9 +133,14 @@ def page_url_resolver(snapshot: Snapshot, urls: SiteUrls):
     return page_url
 
 
-def site_content(snapshot: Snapshot, urls: SiteUrls, sections: list[Section]) -> SiteContent:
+def site_content(
+    snapshot: Snapshot,
+    urls: SiteUrls,
+    sections: list[Section],
+    extras: dict[str, dict] | None = None,
+) -> SiteContent:
     page_url = page_url_resolver(snapshot, urls)
-    enterprises = present_enterprises(snapshot.enterprises, urls)
+    enterprises = present_enterprises(snapshot.enterprises, urls, extras)
     by_district: dict[str, list[dict]] = {d["code"]: [] for d in snapshot.districts}
     for enterprise in enterprises:
         code = (enterprise.get("district") or {}).get("code")

@@ -35,6 +35,11 @@ def enable() -> None:
     _enabled = True
 
 
+def enabled() -> bool:
+    """Whether this process is a warm build process (remembers between builds)."""
+    return _enabled
+
+
 def build_started() -> None:
     """Forget what the build before last touched; count this build's hits from zero."""
     global _current, _previous, hits

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 from urllib.parse import urlsplit
 
+from . import warm
 from .charts import bar_chart, line_chart
 from .client import ApiClient
 from .filters import build_today
@@ -129,9 +130,10 @@ def brand_groups(marks: list[dict], stories: dict[str, list[dict]]) -> dict[str,
 
     def groups(field: str, order: tuple[str, ...]) -> list[dict]:
         result = []
+        having = [m for m in marks if m.get(field)]
         for value in order:
             members = sorted(
-                (m for m in marks if m.get(field) == value),
+                (m for m in having if m.get(field) == value),
                 key=lambda m: (-(m.get("recognition_year") or 0), m["registration_number"]),
             )
             if members:
@@ -230,7 +232,13 @@ def statistics_charts(statistics: dict) -> list[dict]:
 def write(generator, writer, data: dict) -> None:
     urls = generator.urls
     today = build_today()
-    marks = [present_mark(mark, urls, today) for mark in data["marks"]]
+    # In a warm build process an unchanged mark is presented once, not every build (warm.py).
+    memo = warm.derived("trademark", (tuple(sorted(urls.patterns.items())), today))
+
+    def present(mark: dict) -> dict:
+        return present_mark(mark, urls, today)
+
+    marks = memo.many(data["marks"], present)
     generator.cache.versioned(
         marks,
         data["marks"],
@@ -297,11 +305,18 @@ def write(generator, writer, data: dict) -> None:
         statuses=statistics["by_status"],
         sections=sections,
     )
-    for mark in marks:
-        generator._write(
-            mark["save_as"],
-            "trademark_detail",
-            writer,
-            item=mark,
-            page_title=f"{mark['title']}（第{mark['registration_number']}号）",
-        )
+    generator._write_each(
+        "trademark_detail",
+        "trademark_detail",
+        writer,
+        marks,
+        lambda mark: [
+            (
+                mark["save_as"],
+                {
+                    "item": mark,
+                    "page_title": f"{mark['title']}（第{mark['registration_number']}号）",
+                },
+            )
+        ],
+    )
