@@ -165,6 +165,27 @@ class ApiClient:
         except ValueError as exc:
             raise ApiError(f"GET {response.url} did not return JSON") from exc
 
+    def document(self, path: str) -> dict:
+        """GET one JSON document; with a cache, asked with the previous build's ETag, and a
+        304 gives the stored one (the trademark statistics: 0.1 s instead of 0.9 s at the
+        district scale, where the API aggregates 30,000 marks to answer 200)."""
+        if self.cache is None:
+            return self.get_json(path)
+        key = self.cache.key(path, {})
+        stored = self.cache.stored(key)
+        response = self._get(path, etag=stored["etag"] if stored else None)
+        if response.status_code == 304:
+            self.cache.keep(key, stored["etag"], stored["bodies"], hit=True)
+            return warm.decoded(stored["bodies"][0])
+        text = response.content.decode("utf-8")
+        try:
+            body = warm.decoded(text)
+        except ValueError as exc:
+            raise ApiError(f"GET {response.url} did not return JSON") from exc
+        if response.headers.get("ETag"):
+            self.cache.keep(key, response.headers["ETag"], [text], hit=False)
+        return body
+
     def wagtail_pages(
         self, page_type: str, *, fields: str, order: str | None = None
     ) -> Iterator[dict]:

@@ -49,12 +49,18 @@ def fetch(client: ApiClient) -> dict:
 
 
 def enterprise_extras(data: dict) -> dict[str, dict]:
-    """A `credit` summary for each enterprise with public records (its detail page shows it)."""
+    """A `credit` summary for each enterprise with public records (its detail page shows it);
+    in a warm build process, the previous build's for the very same records (warm.py)."""
+    memo = warm.derived("credit_summary", None)
     return {
-        code: {
-            "credit": {"count": len(records), "level": standing(records), "url": timeline_url(code)}
-        }
+        code: memo.keyed(code, tuple(records), functools.partial(credit_summary, code, records))
         for code, records in data["by_enterprise"].items()
+    }
+
+
+def credit_summary(code: str, records: list[dict]) -> dict:
+    return {
+        "credit": {"count": len(records), "level": standing(records), "url": timeline_url(code)}
     }
 
 

@@ -101,7 +101,7 @@ def fetch(client: ApiClient, feeds: ChangeFeeds | None = None) -> dict:
     return {
         "marks": sync.fetch(client),
         "versions": sync.versions,
-        "statistics": client.get_json(STATISTICS_PATH),
+        "statistics": client.document(STATISTICS_PATH),
     }
 
 
