@@ -345,9 +345,12 @@ class RenderCache:
         names = frozenset(derived) | frozenset(varying)
         if len(presented) != len(raw):
             raise ValueError("presented and raw items differ in number")
-        tokened = self._previous_items  # keyed by the previous build of this process
+        # An item the previous build of this process had is the same object (that build's
+        # entries hold their items alive, so their ids are not reused): taken over as is.
         ids = list(map(id, presented))
-        for index in [index for index, item_id in enumerate(ids) if item_id not in tokened]:
+        kept = dict(zip(ids, map(warm.versioned.get, ids), strict=True))
+        self._versioned.update(kept)
+        for index in [index for index, item_id in enumerate(ids) if kept[item_id] is None]:
             item, source = presented[index], raw[index]
             version = versions.get(key(source))
             if version is not None:
@@ -530,6 +533,7 @@ class RenderCache:
         if not state_memo.enabled():
             return
         warm.tokens = self._items
+        warm.versioned = self._versioned
         for family in self._families.values():
             for item_id in self._uncarried & family.pages.keys():
                 for path, _ in family.pages.pop(item_id)[1]:

@@ -103,7 +103,7 @@ def present_enterprises(
     process an enterprise whose item and extras are unchanged is the previous build's object
     (warm.py), so its pages are neither keyed nor visited again."""
     extras = extras or {}
-    memo = warm.derived("enterprise", urls.patterns["enterprise"])
+    pattern = urls.patterns["enterprise"]
 
     def present(item: dict) -> dict:
         code = item["credit_code"]
@@ -111,10 +111,16 @@ def present_enterprises(
             **item,
             "url": urls.path("enterprise", credit_code=code),
             "save_as": urls.save_as("enterprise", credit_code=code),
-            **extras.get(code, {}),
         }
 
-    return [memo.get(item, present, extras.get(item["credit_code"])) for item in items]
+    presented = warm.derived("enterprise", pattern).many(items, present)
+    if extras:
+        annotated = warm.derived("enterprise_extras", pattern)
+        for index in [i for i, item in enumerate(presented) if item["credit_code"] in extras]:
+            item = presented[index]
+            added = extras[item["credit_code"]]
+            presented[index] = annotated.get(item, lambda item: {**item, **added}, added)  # noqa: B023
+    return presented
 
 
 def page_url_resolver(snapshot: Snapshot, urls: SiteUrls):

@@ -30,6 +30,7 @@ _derived: dict[str, Derived] = {}
 _decoded: tuple[dict, dict] = ({}, {})  # (this build's, the previous build's): id → (text, value)
 carry: Any = None  # incremental.Carry of the last build, set by the render cache
 tokens: dict = {}  # the render cache's tokens of the last build: id → (object, token)
+versioned: dict = {}  # its change-feed items: id → (item, source, version, …) or None
 
 
 def build_started() -> None:
