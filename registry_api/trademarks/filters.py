@@ -1,7 +1,10 @@
 """Query-string filters of the trademark list; `?q=` searches apply the same validated values
 in the engine (registry_api/trademarks/queries.py)."""
 
+import functools
+
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from core.filters import day_range_filters
@@ -41,3 +44,11 @@ class TrademarkFilter(django_filters.FilterSet):
 
 
 TrademarkFilter.base_filters["class"] = TrademarkFilter.base_filters.pop("nice_class")
+
+
+@functools.cache
+def trademark_filter_form() -> type[forms.Form]:
+    """TrademarkFilter's form, its class built once per process: the `?q=` search validates
+    the list's filters with it and applies them in the engine, so it needs no FilterSet,
+    whose copy of every filter and new form class per request cost more than validating."""
+    return TrademarkFilter(queryset=Trademark.objects.none()).get_form_class()

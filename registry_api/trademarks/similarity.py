@@ -5,6 +5,8 @@ with tones ignored (红山 / 宏山), a reading that differs only where many spe
 sounds apart (z/zh, n/l, an/ang …), one name inside the other, and characters in common.
 `name_similarity` scores a proposed name against an existing mark in [0, 1] and says why,
 with the Chinese labels the public sees. Every component is symmetric, so is the score.
+The similarity check scores up to 200 candidates a request: each name's reading (its
+characters, syllables and near syllables) is worked out once per process (`name_reading`).
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def split_syllable(syllable: str) -> tuple[str, str]:
     return "", syllable
 
 
+@lru_cache(maxsize=4096)  # a few hundred pinyin syllables, and single letters and digits
 def near_syllable(syllable: str) -> str:
     """The syllable with confusable sounds merged: zh/ch/sh → z/c/s, l → n, h → f, and a final
     -ng → -n (an/ang, en/eng, in/ing, ian/iang, uan/uang). Non-pinyin tokens stay as they are."""
@@ -103,19 +106,39 @@ def _contains(longer: tuple, shorter: tuple) -> bool:
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+@dataclass(frozen=True)
+class NameReading:
+    """A name as the comparison sees it: its characters (`normalize_name`), their toneless
+    syllables and the syllables with confusable sounds merged."""
+
+    text: str
+    sound: tuple[str, ...]
+    near: tuple[str, ...]
+
+
+@lru_cache(maxsize=65536)
+def name_reading(name: str) -> NameReading:
+    text = normalize_name(name)
+    sound = syllables_of(text)
+    return NameReading(text, sound, tuple(map(near_syllable, sound)))
+
+
 def name_similarity(proposed: str, existing: str) -> Similarity:
     """Score and reasons for a proposed name against an existing mark's name."""
-    a, b = normalize_name(proposed), normalize_name(existing)
+    return reading_similarity(name_reading(proposed), name_reading(existing))
+
+
+def reading_similarity(proposed: NameReading, existing: NameReading) -> Similarity:
+    """`name_similarity` of two names already read."""
+    a, b = proposed.text, existing.text
     if not a or not b:
         return Similarity(0.0, ())
     if a == b:
         return Similarity(IDENTICAL_SCORE, (IDENTICAL,))
     reasons: list[str] = []
     score = 0.0
-    sound_a, sound_b = syllables_of(a), syllables_of(b)
-    near_a = tuple(map(near_syllable, sound_a))
-    near_b = tuple(map(near_syllable, sound_b))
-    if sound_a == sound_b:
+    near_a, near_b = proposed.near, existing.near
+    if proposed.sound == existing.sound:
         reasons.append(SAME_SOUND)
         score = SAME_SOUND_SCORE
     elif near_a == near_b:

@@ -24,7 +24,7 @@ from search.query import normalize_query
 from search.views import search_unavailable
 
 from . import selectors
-from .filters import TrademarkFilter
+from .filters import TrademarkFilter, trademark_filter_form
 from .models import GIKind, MarkType, Recognition, Status
 from .serializers import (
     SimilarLogoRequestSerializer,
@@ -104,9 +104,9 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
         return self._search(request)
 
     def _search(self, request) -> Response:
-        filterset = TrademarkFilter(data=request.query_params, queryset=self.get_queryset())
-        if not filterset.is_valid():
-            raise exceptions.ValidationError(filterset.errors)
+        filters = trademark_filter_form()(request.query_params)
+        if not filters.is_valid():
+            raise exceptions.ValidationError(filters.errors)
         query = normalize_query(request.query_params["q"])
         if not any(ch.isalnum() for ch in query):
             raise exceptions.ValidationError({"q": ["请输入检索词。"]})
@@ -115,7 +115,7 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
             raise exceptions.ValidationError({"page": ["页码须为1至100的整数。"]})
         try:
             page = selectors.trademark_search(
-                query=query, cleaned=filterset.form.cleaned_data, page=int(raw_page)
+                query=query, cleaned=filters.cleaned_data, page=int(raw_page)
             )
         except (ApiError, TransportError) as exc:
             if not engine_unavailable(exc):

@@ -73,6 +73,35 @@ def test_search_applies_the_filters(api, indexed):
 
 
 @pytest.mark.engine
+def test_search_refuses_bad_filters_with_the_list_s_field_errors(api, indexed):
+    """The `?q=` search validates with the list's filter form (built once, filters.py)."""
+    params = {"class": 46, "applied_after": "昨天", "status": "lost"}
+    listed = api.get(LIST, params)
+    searched = api.get(LIST, {"q": "hongshan", **params})
+    assert searched.status_code == listed.status_code == 400
+    assert searched.json()["error"]["fields"] == listed.json()["error"]["fields"]
+    again = api.get(LIST, {"q": "hongshan", "class": 29})  # the shared form keeps no state
+    assert set(names(again)) == {"红山", "红山湖"}
+
+
+@pytest.mark.engine
+def test_search_and_similar_show_a_mark_as_its_detail_does(api, indexed, library):
+    """Search results and similarity results carry the same shape and labels as the detail
+    (choice labels are read by ChoiceLabelField, hit ids from the raw answer, in order)."""
+    pending = library["pending"]
+    event = pending.events.create(kind="renewal", happened_on=pending.applied_on)
+    detail = api.get(f"{LIST}{pending.pk}/").json()
+    assert detail["status_display"] == pending.get_status_display()
+    assert detail["mark_type_display"] == pending.get_mark_type_display()
+    assert detail["events"][0]["kind_display"] == event.get_kind_display()
+    searched = api.get(LIST, {"q": "红山湖"}).json()["results"]
+    assert searched[0] == detail
+    similar = api.post(SIMILAR, {"name": "红山湖"}, format="json").json()["results"]
+    assert similar[0]["trademark"] == detail
+    assert [r["score"] for r in similar] == sorted((r["score"] for r in similar), reverse=True)
+
+
+@pytest.mark.engine
 def test_homophone_ranks_above_unrelated_marks(api, indexed):
     response = api.post(SIMILAR, {"name": "鸿山", "classes": []}, format="json")
     assert response.status_code == 200, response.content
@@ -118,3 +147,6 @@ def test_schema_documents_the_list_filters_and_the_similarity_check(api, db):
     for name in ("q", "class", "status", "recognition", "gi", "owner", "district", "cursor"):
         assert params[name].get("description"), name
     assert "well_known" in params["recognition"]["schema"]["enum"]
+    mark = schema["components"]["schemas"]["Trademark"]["properties"]
+    for label in ("mark_type_display", "status_display", "recognition_display", "gi_kind_display"):
+        assert mark[label]["type"] == "string", label

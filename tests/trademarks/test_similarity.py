@@ -11,10 +11,13 @@ from registry_api.trademarks.similarity import (
     SAME_SOUND,
     SHARED_CHARACTERS,
     full_pinyin,
+    name_reading,
     name_similarity,
     near_pinyin,
     near_syllable,
+    normalize_name,
     pinyin_initials,
+    reading_similarity,
 )
 
 # Common characters, so pypinyin knows them all.
@@ -92,3 +95,14 @@ def test_same_reading_ranks_at_least_near_reading(a, b):
         assert result.score >= 0.9
     if NEAR_SOUND in result.reasons:
         assert 0.75 <= result.score < 0.9
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(HAN, st.text(max_size=8)))
+def test_a_name_read_once_is_read_as_its_pinyin(name):
+    """`name_reading` (cached per process) holds the same readings the index is given."""
+    reading = name_reading(name)
+    assert reading.text == normalize_name(name)
+    assert " ".join(reading.sound) == full_pinyin(reading.text)
+    assert " ".join(reading.near) == near_pinyin(reading.text)
+    assert reading_similarity(reading, name_reading(name)) == name_similarity(name, name)
