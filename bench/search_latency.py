@@ -4,7 +4,7 @@ for the same request body, side by side in one run, so what we add is visible.
 
     VAR_DIR=… SEARCH_INDEX_PREFIX=… ELASTICSEARCH_URL=… \\
     .venv/bin/python bench/search_latency.py --base http://127.0.0.1:8200 [--var /tmp/h4/var]
-        [--clients 4]
+        [--clients 4] [--endpoints trademark,similarity]
 
 Three endpoints, each over the 50 queries of QUERIES below (written from the demo content:
 Chinese words, questions, pinyin and initials, enterprise names, trademark names):
@@ -15,11 +15,15 @@ Chinese words, questions, pinyin and initials, enterprise names, trademark names
   the endpoint's 50 characters).
 
 First sequentially (one request at a time), then `--clients` clients at once, each running
-the 50 queries from its own starting point. Baseline, for every request: the body the API
-sends to the engine, rebuilt in-process with Django set up (`search.query.build_search`,
-`registry_api.trademarks.queries.library_search` / `candidate_search`, `.to_dict()`), POSTed
-straight to ELASTICSEARCH_URL `/<indices>/_search` ("engine alone"): after the API pass, by
-the same clients in the same orders, so neither pass competes with the other for the engine.
+the 50 queries from its own starting point (`--clients 1`: the sequential pass alone).
+`--endpoints` picks some of the three (`site-wide`, `trademark`, `similarity`): at district
+scale a site-wide query costs the local engine seconds.
+
+Baseline, for every request: the body the API sends to the engine, rebuilt in-process with
+Django set up (`search.query.build_search`, `registry_api.trademarks.queries.library_search`
+/ `candidate_search`, `.to_dict()`), POSTed straight to ELASTICSEARCH_URL `/<indices>/_search`
+("engine alone"): after the API pass, by the same clients in the same orders, so neither pass
+competes with the other for the engine.
 
 Our overhead, two ways: from the answer's own `Server-Timing` (search/timing.py), API time as
 the client saw it − the engine's round trips inside that very request (no second run of the
@@ -39,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import threading
 import time
 import urllib.parse
@@ -116,6 +121,7 @@ class Endpoint:
     """One public search endpoint: how to call it, and the engine request it makes."""
 
     name: str
+    short_name: str  # as --endpoints names it
     method: str
     path: str
     payload: object  # (text) -> params or JSON body
@@ -129,6 +135,11 @@ class Samples:
     overhead_ms: list[float] = field(default_factory=list)  # paired with the engine alone
     # From Server-Timing: API time − the engine's time within the same request (misses).
     inside_overhead_ms: list[float] = field(default_factory=list)
+    # Split of that: Django's own (Server-Timing app − engine), and what lies outside Django
+    # (API time − app: the front server's hop, gunicorn, WSGI, the body's transfer).
+    django_overhead_ms: list[float] = field(default_factory=list)
+    outside_django_ms: list[float] = field(default_factory=list)
+    slowest: list[tuple[float, str]] = field(default_factory=list)  # (inside overhead, query)
     miss_ms: list[float] = field(default_factory=list)
     hit_ms: list[float] = field(default_factory=list)
     failures: dict[int | str, int] = field(default_factory=dict)
@@ -172,12 +183,20 @@ def endpoints() -> list[Endpoint]:
         return indices(search), "", search.to_dict()
 
     return [
-        Endpoint("site-wide search", "GET", "/api/v1/search/", lambda t: {"q": t}, site_body),
         Endpoint(
-            "trademark search", "GET", "/api/v1/trademarks/", lambda t: {"q": t}, library_body
+            "site-wide search", "site-wide", "GET", "/api/v1/search/", lambda t: {"q": t}, site_body
+        ),
+        Endpoint(
+            "trademark search",
+            "trademark",
+            "GET",
+            "/api/v1/trademarks/",
+            lambda t: {"q": t},
+            library_body,
         ),
         Endpoint(
             "similarity check",
+            "similarity",
             "POST",
             "/api/v1/trademarks/similar/",
             lambda t: {"name": t[:SIMILAR_NAME_MAX]},
@@ -187,20 +206,20 @@ def endpoints() -> list[Endpoint]:
 
 
 def call_api(session: requests.Session, base: str, endpoint: Endpoint, text: str):
-    """(status or error name, milliseconds, Server-Timing metrics)."""
+    """(status or error name, milliseconds, Server-Timing metrics, body)."""
     started = time.perf_counter()
-    timing = {}
+    timing, body = {}, b""
     try:
         if endpoint.method == "GET":
             response = session.get(base + endpoint.path, params=endpoint.payload(text), timeout=30)
         else:
             response = session.post(base + endpoint.path, json=endpoint.payload(text), timeout=30)
-        response.content  # noqa: B018 - read the whole body inside the timing
+        body = response.content  # read the whole body inside the timing
         status: int | str = response.status_code
         timing = server_timing(response.headers.get("Server-Timing", ""))
     except requests.RequestException as error:
         status = type(error).__name__
-    return status, (time.perf_counter() - started) * 1000, timing
+    return status, (time.perf_counter() - started) * 1000, timing, body
 
 
 def call_engine(session: requests.Session, engine_url: str, request) -> tuple[int, float]:
@@ -218,7 +237,8 @@ def call_engine(session: requests.Session, engine_url: str, request) -> tuple[in
 
 
 def ask_api(base, endpoint: Endpoint, order: list[str], out: list) -> None:
-    """One client: each query of `order` through the API; (status, ms, timing) into `out`."""
+    """One client: each query of `order` through the API; (status, ms, timing, body) into
+    `out`."""
     session = requests.Session()
     for text in order:
         out.append(call_api(session, base, endpoint, text))
@@ -246,10 +266,11 @@ def in_parallel(target, orders: list[list[str]], *args) -> tuple[list[list], flo
     return outs, time.perf_counter() - started
 
 
-def run(base, engine_url, endpoint, clients: int) -> tuple[Samples, float]:
+def run(base, engine_url, endpoint, clients: int, answers: dict | None = None):
     """`clients` clients through the API, then the same clients and orders straight to the
     engine (apart, so that neither pass competes with the other for the engine), paired by
-    client and position."""
+    client and position; (samples, seconds). The 200 answers' JSON goes into `answers` by
+    query text, when given."""
     from search.result_cache import index_changed
 
     index_changed()  # every cached answer is old: each query's first ask in this run misses
@@ -258,10 +279,12 @@ def run(base, engine_url, endpoint, clients: int) -> tuple[Samples, float]:
     api_outs, seconds = in_parallel(ask_api, orders, base, endpoint)
     engine_outs, engine_seconds = in_parallel(ask_engine, orders, engine_url, endpoint)
     samples = Samples(engine_seconds=engine_seconds)
-    for api_out, engine_out in zip(api_outs, engine_outs, strict=True):
-        for (status, api_ms, timing), (engine_status, engine_ms) in zip(
-            api_out, engine_out, strict=True
+    for order, api_out, engine_out in zip(orders, api_outs, engine_outs, strict=True):
+        for text, (status, api_ms, timing, body), (engine_status, engine_ms) in zip(
+            order, api_out, engine_out, strict=True
         ):
+            if answers is not None and status == 200:
+                answers[text] = json.loads(body)
             if status != 200:
                 samples.failures[status] = samples.failures.get(status, 0) + 1
                 continue
@@ -277,8 +300,19 @@ def run(base, engine_url, endpoint, clients: int) -> tuple[Samples, float]:
                 continue
             samples.miss_ms.append(api_ms)
             if "engine" in timing:
-                samples.inside_overhead_ms.append(api_ms - float(timing["engine"]["dur"]))
+                engine_dur = float(timing["engine"]["dur"])
+                samples.inside_overhead_ms.append(api_ms - engine_dur)
+                samples.slowest.append((api_ms - engine_dur, text))
+                if "app" in timing:
+                    app_dur = float(timing["app"]["dur"])
+                    samples.django_overhead_ms.append(app_dur - engine_dur)
+                    samples.outside_django_ms.append(api_ms - app_dur)
     return samples, seconds
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, as `uptime` prints them."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def verdict(value: float, target: float | None) -> str:
@@ -319,6 +353,16 @@ def report(endpoint: Endpoint, samples: Samples, seconds: float, clients: int) -
             f"{len(inside)} requests) p50 {percentile(inside, 0.5):5.1f} ms, p95 {inside95:5.1f} ms"
             + (verdict(inside95, OVERHEAD_P95_TARGET_MS) if clients == 1 else "")
         )
+    if samples.django_overhead_ms:
+        django_ms, outside = samples.django_overhead_ms, samples.outside_django_ms
+        print(
+            f"  {'':17} of which in Django (app − engine) p50 {percentile(django_ms, 0.5):5.1f}"
+            f" ms, p95 {percentile(django_ms, 0.95):5.1f} ms; outside Django (API − app: "
+            f"proxy, gunicorn, transfer) p50 {percentile(outside, 0.5):5.1f} ms, "
+            f"p95 {percentile(outside, 0.95):5.1f} ms"
+        )
+        slowest = ", ".join(f"{text} {ms:.0f} ms" for ms, text in sorted(samples.slowest)[-3:])
+        print(f"  {'':17} slowest overheads: {slowest}")
 
 
 def main() -> None:
@@ -326,7 +370,18 @@ def main() -> None:
     parser.add_argument("--base", default="http://127.0.0.1:8000")
     parser.add_argument("--var", help="the instance's VAR_DIR (default: $VAR_DIR or var/)")
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument(
+        "--endpoints",
+        default="site-wide,trademark,similarity",
+        help="comma-separated, of: site-wide, trademark, similarity",
+    )
+    parser.add_argument(
+        "--dump",
+        help="write the sequential pass's answers here (JSON: endpoint → query → answer), "
+        "to compare the answers of two versions",
+    )
     args = parser.parse_args()
+    chosen = [name.strip() for name in args.endpoints.split(",") if name.strip()]
     base = args.base.rstrip("/")
 
     django_setup(args.var)
@@ -348,16 +403,26 @@ def main() -> None:
         kinds[kind] = kinds.get(kind, 0) + 1
     print(f"  {len(QUERIES)} queries: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
 
-    all_endpoints = endpoints()
+    known = {endpoint.short_name: endpoint for endpoint in endpoints()}
+    if unknown := sorted(set(chosen) - set(known)):
+        parser.error(f"unknown endpoint(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    all_endpoints = [endpoint for name, endpoint in known.items() if name in chosen]
     for endpoint in all_endpoints:  # warm both paths (connections, compiled code) untimed
         ask_api(base, endpoint, [QUERIES[0][1]], [])
         ask_engine(engine_url, endpoint, [QUERIES[0][1]], [])
-    for clients in (1, args.clients):
+    dumped: dict[str, dict] = {}
+    for clients in sorted({1, args.clients}):
         label = "sequential" if clients == 1 else f"{clients} clients at once"
-        print(f"{label}:")
+        print(f"{label} (machine load {load_average()}):")
         for endpoint in all_endpoints:
-            samples, seconds = run(base, engine_url, endpoint, clients)
+            answers = dumped.setdefault(endpoint.name, {}) if clients == 1 else None
+            samples, seconds = run(base, engine_url, endpoint, clients, answers)
             report(endpoint, samples, seconds, clients)
+    print(f"machine load at the end {load_average()}")
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as out:
+            json.dump(dumped, out, ensure_ascii=False, indent=1, sort_keys=True)
+        print(f"answers written to {args.dump}")
 
 
 if __name__ == "__main__":
