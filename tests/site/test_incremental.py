@@ -422,12 +422,23 @@ def inodes(root: Path) -> dict[str, int]:
     return {str(p.relative_to(root)): p.stat().st_ino for p in root.rglob("*") if p.is_file()}
 
 
+def carried(result) -> int:
+    """How many pages the build reused without keying them (a warm build's carry-over)."""
+    found = re.search(r"\(([\d,]+) carried over unvisited\)", result.stdout)
+    assert found, result.stdout
+    return int(found.group(1).replace(",", ""))
+
+
 def test_one_changed_item_renders_exactly_the_files_that_show_it(
-    content, live_server, tmp_path, run_build
+    content, live_server, tmp_path, run_build, any_build
 ):
     """A changed enterprise re-renders its page, the lists and the sitemap chunk that show it,
     and nothing else besides the files every build writes; an unpublished page is removed
-    from the tree, its list and the sitemap."""
+    from the tree, its list and the sitemap. A warm build process does not even key the
+    pages of the items it had (the other enterprises, their lists), and writes the manifest
+    as a delta."""
+    warm = any_build is not run_build
+    run_build = any_build
     output = tmp_path / "out"
     hint = "--cms-changed="
     build(run_build, live_server.url, output, "--today", "2026-02-01", hint)
@@ -444,8 +455,17 @@ def test_one_changed_item_renders_exactly_the_files_that_show_it(
     changed = content["enterprises"][1]
     changed.name = "赤峰红山一处改动商贸有限公司"
     changed.save()
-    build(run_build, live_server.url, output, "--today", "2026-02-01", hint)
+    result = build(run_build, live_server.url, output, "--today", "2026-02-01", hint)
     rendered = {path for path, number in inodes(live(output)).items() if after[path] != number}
+    state = output / "state" / live(output).name
+    pages = manifest(output)["pages"]
+    details = [path for path in pages if re.fullmatch(r"enterprises/\w+/index.html", path)]
+    if warm:  # every other enterprise's page at least, never the changed one's
+        assert len(details) - 1 <= carried(result) < len(pages) - 3
+        assert (state / "manifest.delta.json").exists()
+    else:
+        assert carried(result) == 0
+        assert not (state / "manifest.delta.json").exists()
     district = changed.district.code
     assert rendered - always == {
         f"enterprises/{changed.credit_code}/index.html",

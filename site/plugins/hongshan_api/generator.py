@@ -178,9 +178,10 @@ class PublicSiteGenerator(Generator):
         self.lists.write(state_dir)
         self.pages_copy.write(state_dir)
         logger.info(
-            "rendered %s pages, reused %s in %.2fs",
+            "rendered %s pages, reused %s (%s carried over unvisited) in %.2fs",
             f"{self.cache.rendered:,}",
             f"{self.cache.reused:,}",
+            f"{self.cache.carried:,}",
             time.perf_counter() - started,
         )
 

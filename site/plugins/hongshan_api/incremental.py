@@ -246,6 +246,7 @@ class RenderCache:
     rendered_lists: set[str] = dataclasses.field(default_factory=set)
     reused: int = 0
     rendered: int = 0
+    carried: int = 0  # reused without being keyed (of `reused`): a warm build's carry-over
     carry: Carry | None = None  # the previous build's families, if it was this process's
 
     def __post_init__(self) -> None:
@@ -452,6 +453,7 @@ class RenderCache:
                 del current.flat[path]
         self.pages.update(current.flat)
         self.reused += len(current.flat)
+        self.carried += len(current.flat)
         return [by_id[item_id] for item_id in by_id.keys() - current.pages.keys()]
 
     def each_page(self, family: str, item: object, path: str, key: str | None) -> None:
@@ -500,6 +502,7 @@ class RenderCache:
                 current.pages[number] = found
                 self.pages[found[0]] = found[1]
                 self.reused += 1
+                self.carried += 1
             else:
                 todo.append(number)
         return todo
@@ -522,6 +525,7 @@ class RenderCache:
         current.pages[1] = previous.pages[1]
         self.pages[previous.pages[1][0]] = previous.pages[1][1]
         self.reused += 1
+        self.carried += 1
         return True
 
     def list_page(self, name: str, number: int, path: str, key: str | None, objects: list) -> None:
