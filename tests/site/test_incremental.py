@@ -458,6 +458,8 @@ def test_one_changed_item_renders_exactly_the_files_that_show_it(
     result = build(run_build, live_server.url, output, "--today", "2026-02-01", hint)
     rendered = {path for path, number in inodes(live(output)).items() if after[path] != number}
     state = output / "state" / live(output).name
+    # The directory's copy: the previous one linked, the change beside it in a small delta.
+    assert "赤峰红山一处改动商贸有限公司" in (state / "enterprises.delta.json").read_text("utf-8")
     pages = manifest(output)["pages"]
     details = [path for path in pages if re.fullmatch(r"enterprises/\w+/index.html", path)]
     if warm:  # every other enterprise's page at least, never the changed one's

@@ -50,6 +50,8 @@ logger = logging.getLogger(__name__)
 VERSION = 3
 SAFETY_MARGIN = datetime.timedelta(minutes=5)
 FULL_FETCH_EVERY = datetime.timedelta(hours=24)
+# A delta naming more than this share of a copy's items (and 500) is replaced by a whole copy.
+DELTA_MOST = 0.05
 DELETIONS = "api/v1/deletions/"
 
 
@@ -107,19 +109,52 @@ def _meta_file(feed: Feed) -> str:
     return feed.file.removesuffix(".json.gz") + ".meta.json"
 
 
+def _delta_file(feed: Feed) -> str:
+    return feed.file.removesuffix(".json.gz") + ".delta.json"
+
+
 def _read(state_dir: str | None, feed: Feed) -> dict | None:
-    """The stored copy, with `fetched_at` from its small meta file (written every build)."""
+    """The stored copy, with `fetched_at` from its small meta file (written every build), and
+    the changes of its delta file applied when the meta file names one (`ListSync.write`)."""
     if not state_dir:
         return None
     try:
         stored = state_memo.read_json(Path(state_dir) / feed.file)
         with open(Path(state_dir) / _meta_file(feed), encoding="utf-8") as handle:
             meta = json.load(handle)
-    except (OSError, ValueError, EOFError):
-        return None
-    if stored.get("version") != VERSION or meta.get("copy") != stored.get("copy"):
+        if stored.get("version") != VERSION or meta.get("copy") != stored.get("copy"):
+            return None
+        if meta.get("delta"):
+            path = Path(state_dir) / _delta_file(feed)
+            stored = state_memo.load(path, lambda path: _delta_applied(path, stored, feed))
+            if stored.get("delta_id") != meta["delta"]:
+                return None
+    except (OSError, ValueError, EOFError, KeyError):
         return None
     return {**stored, "fetched_at": meta["fetched_at"]}
+
+
+def _delta_applied(path: Path, stored: dict, feed: Feed) -> dict:
+    """The copy `stored` with a delta file's changes: its items set and keys removed."""
+    with open(path, encoding="utf-8") as handle:
+        delta = json.load(handle)
+    if delta["base"] != stored["copy"]:
+        raise ValueError("the delta belongs to another copy")
+    changed = {feed.key(item): item for item in delta["set"]}
+    removed = set(delta["removed"])
+    by_key = {feed.key(item): item for item in stored["items"]}
+    for key in removed:
+        by_key.pop(key, None)
+    by_key.update(changed)
+    versions = {key: v for key, v in stored["versions"].items() if key not in removed}
+    versions.update(delta["versions"])
+    return {
+        **stored,
+        "items": sorted(by_key.values(), key=feed.order),
+        "versions": versions,
+        "delta_id": delta["id"],
+        "delta": (changed, removed),
+    }
 
 
 @dataclass
@@ -138,7 +173,10 @@ class ListSync:
     # Item key → version (item_version), and the keys fetched by this build (all when full).
     versions: dict[str, str] = field(default_factory=dict)
     changed_keys: set[str] = field(default_factory=set)
+    changes: dict[str, dict] = field(default_factory=dict)  # fetched by an incremental build
+    deleted_keys: set[str] = field(default_factory=set)
     _unchanged: bool = False  # the copy is the previous one: linked, not written
+    _previous: dict | None = None  # the copy an incremental build started from
 
     def fetch(self, client: ApiClient, embedded: Any = None) -> list[dict]:
         """The whole list, in the feed's order; `embedded` is what the items embed from
@@ -172,6 +210,7 @@ class ListSync:
             self.versions = {self.feed.key(item): item_version(item) for item in items}
             self.changed_keys = set(self.versions)
         self._unchanged = self.mode == "incremental" and not (self.changed or self.deleted)
+        self._previous = previous if self.mode == "incremental" else None
         self.stored = {
             "version": VERSION,
             # Names this copy: a meta file describes the copy it was written with.
@@ -230,6 +269,7 @@ class ListSync:
             kind = deletion.get("type")
             if kind == feed.kind:
                 self.deleted += by_key.pop(deletion["key"], None) is not None
+                self.deleted_keys.add(deletion["key"])
             elif kind in related_deleted:
                 related_deleted[kind].add(deletion["key"])
         versions = {key: previous_versions.get(key) for key in by_key}
@@ -237,6 +277,7 @@ class ListSync:
             key = feed.key(item)
             by_key[key] = item
             versions[key] = item_version(item)
+            self.changes[key] = item
         if any(version is None for version in versions.values()):  # an older copy's item
             versions = {key: versions[key] or item_version(by_key[key]) for key in by_key}
         self.versions = versions
@@ -258,22 +299,69 @@ class ListSync:
         return bool(changes) and set(changes[0]) != set(stored)
 
     def write(self, state_dir: str | None) -> None:
+        """Keep this build's list for the next one: the previous copy linked when nothing
+        changed; after a few changes, the previous copy (the base) linked and what changed
+        since the base in a small delta file (one enterprise changed: a few kilobytes, not
+        the 20,000 enterprises re-encoded), until the delta holds DELTA_MOST of the items;
+        otherwise, the whole copy."""
         if not state_dir or not self.stored:
             return
         path = Path(state_dir)
         path.mkdir(parents=True, exist_ok=True)
         meta = {"copy": self.stored["copy"], "fetched_at": self.stored["fetched_at"]}
-        if not (self._unchanged and self._link_previous(path)):
-            copy = {key: value for key, value in self.stored.items() if key != "fetched_at"}
-            state_memo.write_json(path / self.feed.file, copy)
+        previous_delta = (self._previous or {}).get("delta_id")
+        if self._unchanged and self._link_previous(path, self.feed.file):
+            if previous_delta and self._link_previous(path, _delta_file(self.feed)):
+                meta["delta"] = previous_delta
+            elif previous_delta:  # the delta could not be linked: the whole copy after all
+                self._write_whole(path, meta)
+        elif not self._write_delta(path, meta):
+            self._write_whole(path, meta)
         (path / _meta_file(self.feed)).write_text(json.dumps(meta), encoding="utf-8")
 
-    def _link_previous(self, path: Path) -> bool:
-        """The unchanged copy, linked from the previous state (same file system); False if
+    def _write_whole(self, path: Path, meta: dict) -> None:
+        copy = {key: value for key, value in self.stored.items() if key != "fetched_at"}
+        copy["copy"] = meta["copy"] = self.stored["fetched_at"]
+        meta.pop("delta", None)
+        state_memo.write_json(path / self.feed.file, copy)
+
+    def _write_delta(self, path: Path, meta: dict) -> bool:
+        previous = self._previous
+        if previous is None:
+            return False
+        changed, removed = previous.get("delta") or ({}, set())
+        changed = {key: item for key, item in changed.items() if key not in self.deleted_keys}
+        changed.update(self.changes)
+        removed = (removed | self.deleted_keys) - changed.keys()
+        if len(changed) + len(removed) > max(500, DELTA_MOST * len(self.stored["items"])):
+            return False
+        if not self._link_previous(path, self.feed.file):
+            return False
+        delta_id = self.stored["fetched_at"]
+        document = {
+            "id": delta_id,
+            "base": previous["copy"],
+            "set": list(changed.values()),
+            "removed": sorted(removed),
+            "versions": {key: self.versions[key] for key in changed},
+        }
+        (path / _delta_file(self.feed)).write_text(
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")), "utf-8"
+        )
+        meta.update(copy=previous["copy"], delta=delta_id)
+        stored = {key: value for key, value in self.stored.items() if key != "fetched_at"}
+        state_memo.remember(
+            path / _delta_file(self.feed),
+            {**stored, "copy": previous["copy"], "delta_id": delta_id, "delta": (changed, removed)},
+        )
+        return True
+
+    def _link_previous(self, path: Path, name: str) -> bool:
+        """The previous state's file `name`, linked into `path` (same file system); False if
         that fails, and the copy is written instead. The file is never written in place, so
         the two names may share it."""
         try:
-            os.link(Path(self.previous_state) / self.feed.file, path / self.feed.file)
+            os.link(Path(self.previous_state) / name, path / name)
         except OSError:
             return False
         return True
