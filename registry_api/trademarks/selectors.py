@@ -22,9 +22,16 @@ MIN_LOGO_SIMILARITY = 0.35
 
 
 def trademark_list() -> QuerySet[Trademark]:
+    """Marks as TrademarkSerializer shows them. Classes and events come as plain lists
+    (`listed_classes`, `listed_events`): a prefetch into the related managers builds a
+    queryset per mark and relation, which cost more than the two queries themselves."""
     return Trademark.objects.select_related("owner__district").prefetch_related(
-        Prefetch("class_entries", queryset=TrademarkClass.objects.select_related("nice_class")),
-        "events",
+        Prefetch(
+            "class_entries",
+            queryset=TrademarkClass.objects.select_related("nice_class"),
+            to_attr="listed_classes",
+        ),
+        Prefetch("events", to_attr="listed_events"),
     )
 
 

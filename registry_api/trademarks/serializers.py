@@ -36,6 +36,7 @@ class TrademarkEventSerializer(serializers.ModelSerializer):
         fields = ["kind", "kind_display", "happened_on", "details"]
 
 
+# Marks come from selectors.trademark_list(), which lists their classes and events.
 class TrademarkSerializer(serializers.ModelSerializer):
     """A mark as the public sees it: a natural-person owner's name masked (张*明)."""
 
@@ -49,7 +50,7 @@ class TrademarkSerializer(serializers.ModelSerializer):
     status_display = ChoiceLabelField("status")
     recognition_display = ChoiceLabelField("recognition")
     gi_kind_display = ChoiceLabelField("gi_kind")
-    events = TrademarkEventSerializer(many=True)
+    events = TrademarkEventSerializer(many=True, source="listed_events")  # trademark_list()
 
     class Meta:
         model = Trademark
@@ -91,7 +92,7 @@ class TrademarkSerializer(serializers.ModelSerializer):
                 "name": entry.nice_class.name,
                 "goods_services": entry.goods_services,
             }
-            for entry in obj.class_entries.all()
+            for entry in obj.listed_classes  # trademark_list()
         ]
 
     def get_owner(self, obj: Trademark) -> dict | None:
