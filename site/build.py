@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import fcntl
+import gc
 import io
 import json
 import logging
@@ -435,6 +436,7 @@ def serve(socket_path: Path) -> int:
     listener.bind(str(socket_path))
     listener.listen(16)
     console.print(f"site builder: waiting for builds at {socket_path}")
+    builds = 0
     while True:
         connection, _ = listener.accept()
         with connection, connection.makefile("rwb") as stream:
@@ -456,6 +458,19 @@ def serve(socket_path: Path) -> int:
             console.print("site builder: the code changed on disk; exiting to be restarted")
             listener.close()
             return 3
+        collect_between_builds(builds := builds + 1)
+
+
+def collect_between_builds(builds: int) -> None:
+    """Garbage-collect after a build has answered, then freeze what lives on (the state the
+    next build reuses: millions of objects) out of the collector's sight. Otherwise a full
+    collection during a build walks all of them — 0.3–0.7 s of a 0.7 s build at 57,000
+    pages. Every 20th time the frozen objects are looked at again too, so cycles among them
+    that died since are freed."""
+    if builds % 20 == 0:
+        gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def build_requested(argv: list[str]) -> dict:
