@@ -152,7 +152,7 @@ class PublicSiteGenerator(Generator):
         started = time.perf_counter()
         self.cache = RenderCache.for_build(self, self.settings, build_today(), self.fingerprint)
         # Enterprises are keyed by their version in the directory's copy (sync.py), not their
-        # JSON; present_enterprises adds only their URLs.
+        # JSON; their URLs are derived from it, the parts' extras are hashed beside it.
         self.cache.versioned(
             self.content.enterprises,
             self.snapshot.enterprises,
