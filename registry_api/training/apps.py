@@ -1,0 +1,9 @@
+"""App config for training plans and the 大讲堂 sessions of the network."""
+
+from django.apps import AppConfig
+
+
+class TrainingConfig(AppConfig):
+    name = "registry_api.training"
+    label = "training"
+    verbose_name = "培训与大讲堂"
