@@ -54,6 +54,11 @@ urlpatterns = [
     path("complaints/", ComplaintSubmitView.as_view(), name="complaint-submit"),
     path("complaints/track/<str:code>/", ComplaintTrackView.as_view(), name="complaint-track"),
     path("complaints/places/", IntakePlaceListView.as_view(), name="complaint-place-list"),
+    # The village and community network's apps route their own resources.
+    path("", include("registry_api.network.urls")),
+    path("", include("registry_api.training.urls")),
+    path("", include("registry_api.stalls.urls")),
+    path("", include("registry_api.assessment.urls")),
     path("", include(router.urls)),
     path("deletions/", DeletionListView.as_view(), name="deletion-list"),
     path("vocabulary/", VocabularyView.as_view(), name="vocabulary"),
