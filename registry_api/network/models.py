@@ -11,17 +11,68 @@ People of the network (coordinators, information officers, mediators, the 四员
 or community, volunteers) are selected and filed (选拔 → 备案). Their ID number, mobile and
 home address are for the admin only; the public sees a station's people by name and role,
 and only those who agreed (`public_consent`).
+
+Publicity points (宣传展板, 文化墙) are the network's assets in the villages and communities:
+where they stand, what they say, when they were put up and last checked, with photos.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 from core.models import Named, Timestamped
 from registry_api.complaints.models import IntakePlace, Unit
 from registry_api.enterprises.models import District
+from registry_api.services.validators import normalise_phone, validate_public_phone
+from registry_api.stalls.validators import normalise_id_number, validate_id_number, validate_mobile
 
 PRIVATE = "个人信息：仅后台可见，不在任何公开页面或接口中出现"
+
+
+def district_field(related_name: str) -> models.ForeignKey:
+    """The 街镇 a place or person belongs to (every network row has one)."""
+    return models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name=related_name, verbose_name="街镇"
+    )
+
+
+def optional_place_field(
+    to, related_name: str, verbose_name: str, *, on_delete=models.PROTECT, help_text: str = ""
+) -> models.ForeignKey:
+    """An optional community or station a row sits in (blank: the 街镇 level)."""
+    return models.ForeignKey(
+        to,
+        on_delete=on_delete,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
+def _same_district(errors: dict, district_id, **related) -> None:
+    """Field errors for related places (community, station, branch) outside `district_id`."""
+    labels = {"community": "社区/行政村", "station": "服务站", "branch": "消协分会"}
+    for field, value in related.items():
+        if value is not None and district_id and value.district_id != district_id:
+            errors[field] = f"所选{labels[field]}不在所选街镇内。"
+
+
+def _office_phone_errors(errors: dict, instance, field: str = "phone") -> None:
+    """The public phone normalised, or its Chinese error (a mobile is refused)."""
+    value = getattr(instance, field)
+    if not value:
+        return
+    setattr(instance, field, normalise_phone(value))
+    try:
+        validate_public_phone(getattr(instance, field))
+    except ValidationError as exc:
+        errors[field] = exc.messages
 
 
 class Community(Named, Timestamped):
@@ -34,9 +85,7 @@ class Community(Named, Timestamped):
     code = models.SlugField("代码", max_length=40, unique=True)
     name = models.CharField("名称", max_length=100)
     kind = models.CharField("类型", max_length=10, choices=Kind.choices)
-    district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="communities", verbose_name="街镇"
-    )
+    district = district_field("communities")
 
     class Meta:
         verbose_name = "社区/行政村"
@@ -65,6 +114,12 @@ class Branch(Named, Timestamped):
         verbose_name_plural = "消协分会"
         ordering = ["district__code"]
 
+    def clean(self) -> None:
+        errors: dict = {}
+        _office_phone_errors(errors, self)
+        if errors:
+            raise ValidationError(errors)
+
 
 class Station(Named, Timestamped):
     """A consumer-rights service station (消费维权服务站).
@@ -80,17 +135,9 @@ class Station(Named, Timestamped):
 
     code = models.SlugField("代码", max_length=40, unique=True, help_text="二维码链接中使用")
     name = models.CharField("名称", max_length=100)
-    district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="stations", verbose_name="街镇"
-    )
-    community = models.ForeignKey(
-        Community,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="stations",
-        verbose_name="社区/行政村",
-        help_text="空：设在街镇的服务站",
+    district = district_field("stations")
+    community = optional_place_field(
+        Community, "stations", "社区/行政村", help_text="空：设在街镇的服务站"
     )
     branch = models.ForeignKey(
         Branch,
@@ -129,6 +176,29 @@ class Station(Named, Timestamped):
         verbose_name_plural = "消费维权服务站"
         ordering = ["district__code", "code"]
 
+    def clean(self) -> None:
+        errors: dict = {}
+        _office_phone_errors(errors, self)
+        _same_district(
+            errors,
+            self.district_id,
+            community=self.community if self.community_id else None,
+            branch=self.branch if self.branch_id else None,
+        )
+        if self.unit_id and self.unit.tier != Unit.Tier.STATION:
+            errors["unit"] = "服务站的办理单位必须是“服务站”层级。"
+        if self.code and self.unit_id and self.unit.code != self.code:
+            errors["unit"] = "办理单位的代码须与服务站代码一致。"
+        if self.code and self.place_id and self.place.code != self.code:
+            errors["place"] = "受理点的代码须与服务站代码一致（二维码链接使用该代码）。"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def complaint_path(self) -> str:
+        """The complaint form with this station filled in (what its QR code opens)."""
+        return f"/complaints/new/?place={self.code}"
+
 
 class Role(models.TextChoices):
     """What a person of the network does; one person may hold several roles."""
@@ -158,25 +228,9 @@ class Person(Timestamped):
         LEFT = "left", "已退出"
 
     name = models.CharField("姓名", max_length=50)
-    district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="network_people", verbose_name="街镇"
-    )
-    community = models.ForeignKey(
-        Community,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="people",
-        verbose_name="服务的社区/行政村",
-    )
-    station = models.ForeignKey(
-        Station,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="people",
-        verbose_name="所在服务站",
-    )
+    district = district_field("network_people")
+    community = optional_place_field(Community, "people", "服务的社区/行政村")
+    station = optional_place_field(Station, "people", "所在服务站")
     id_number = models.CharField("身份证号", max_length=18, blank=True, help_text=PRIVATE)
     mobile = models.CharField("手机号码", max_length=20, blank=True, help_text=PRIVATE)
     home_address = models.CharField("家庭住址", max_length=200, blank=True, help_text=PRIVATE)
@@ -202,6 +256,35 @@ class Person(Timestamped):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        errors: dict = {}
+        self.name = (self.name or "").strip()
+        if self.id_number:
+            self.id_number = normalise_id_number(self.id_number)
+            try:
+                validate_id_number(self.id_number)
+            except ValidationError as exc:
+                errors["id_number"] = exc.messages
+        if self.mobile:
+            self.mobile = normalise_phone(self.mobile)
+            try:
+                validate_mobile(self.mobile)
+            except ValidationError as exc:
+                errors["mobile"] = exc.messages
+        _same_district(
+            errors,
+            self.district_id,
+            community=self.community if self.community_id else None,
+            station=self.station if self.station_id else None,
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def role_labels(self) -> list[str]:
+        """The person's roles in the order of `Role` (uses a prefetched `roles` if there)."""
+        held = {r.role for r in self.roles.all()}
+        return [label for value, label in Role.choices if value in held]
+
 
 class PersonRole(models.Model):
     """One role a person holds."""
@@ -219,3 +302,77 @@ class PersonRole(models.Model):
 
     def __str__(self) -> str:
         return self.get_role_display()
+
+
+class PublicityPoint(ClusterableModel, Timestamped):
+    """A display board (宣传展板) or a culture wall (文化墙) in a village or community."""
+
+    class Kind(models.TextChoices):
+        BOARD = "board", "宣传展板"
+        WALL = "wall", "文化墙"
+
+    class Condition(models.TextChoices):
+        GOOD = "good", "完好"
+        WORN = "worn", "需更新"
+        DAMAGED = "damaged", "破损待修"
+        REMOVED = "removed", "已拆除"
+
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices, db_index=True)
+    code = models.SlugField("编号", max_length=40, unique=True)
+    district = district_field("publicity_points")
+    community = optional_place_field(Community, "publicity_points", "社区/行政村")
+    station = optional_place_field(
+        Station, "publicity_points", "负责服务站", on_delete=models.SET_NULL
+    )
+    location = models.CharField("设置位置", max_length=200, help_text="如：村委会广场东侧")
+    topic = models.CharField("宣传主题", max_length=200)
+    installed_on = models.DateField("设置日期")
+    last_checked_on = models.DateField("最近检查日期", null=True, blank=True)
+    condition = models.CharField(
+        "状况", max_length=10, choices=Condition.choices, default=Condition.GOOD
+    )
+    size = models.CharField("尺寸", max_length=50, blank=True, help_text="展板如：1.2米×0.9米")
+    length_m = models.DecimalField(
+        "长度（米）", max_digits=6, decimal_places=1, null=True, blank=True, help_text="文化墙必填"
+    )
+    note = models.TextField("备注", blank=True)
+
+    class Meta:
+        verbose_name = "宣传阵地"
+        verbose_name_plural = "宣传阵地"
+        ordering = ["district__code", "kind", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.code}"
+
+    def clean(self) -> None:
+        errors: dict = {}
+        _same_district(
+            errors,
+            self.district_id,
+            community=self.community if self.community_id else None,
+            station=self.station if self.station_id else None,
+        )
+        if self.kind == self.Kind.WALL and not self.length_m:
+            errors["length_m"] = "文化墙须填写长度（米）。"
+        if self.length_m is not None and self.length_m <= 0:
+            errors["length_m"] = "长度须大于0。"
+        if self.installed_on and self.last_checked_on and self.last_checked_on < self.installed_on:
+            errors["last_checked_on"] = "最近检查日期不能早于设置日期。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class PublicityPhoto(Orderable):
+    """A photo of a publicity point (a Wagtail image, so the admin's image library holds it)."""
+
+    point = ParentalKey(PublicityPoint, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name="照片"
+    )
+    caption = models.CharField("说明", max_length=200, blank=True)
+    taken_on = models.DateField("拍摄日期", null=True, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = "照片"
+        verbose_name_plural = "照片"
