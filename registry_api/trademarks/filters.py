@@ -4,10 +4,12 @@ in the engine (registry_api/trademarks/queries.py)."""
 import functools
 
 import django_filters
+import django_filters.constants
 from django import forms
 from django.db.models import Q
 
 from core.filters import day_range_filters
+from registry_api.enterprises.models import Enterprise
 
 from .models import GIKind, Trademark
 
@@ -39,8 +41,16 @@ class TrademarkFilter(django_filters.FilterSet):
         """Marks changed since `value`, and marks whose local owner changed since: a mark shows
         its owner's directory name (the list's ETag counts owner__updated_at too), and an
         owner's rename moves no mark's `updated_at`. What a change feed (the site's copy of
-        the library) must be sent again. (`?q=` searches filter on the mark's own time.)"""
-        return queryset.filter(Q(updated_at__gte=value) | Q(owner__updated_at__gte=value))
+        the library) must be sent again. (`?q=` searches filter on the mark's own time.)
+
+        Both halves as `IN (…)` over an index (the marks' `updated_at`, the owners'
+        `updated_at` then the marks' `owner_id`), not a join: joined, SQLite read all 30,000
+        marks with their owners for an empty feed (0.18 s at the district scale)."""
+        if value in django_filters.constants.EMPTY_VALUES:
+            return queryset
+        marks = Trademark.objects.filter(updated_at__gte=value).values("pk")
+        owners = Enterprise.objects.filter(updated_at__gte=value).values("pk")
+        return queryset.filter(Q(pk__in=marks) | Q(owner_id__in=owners))
 
 
 TrademarkFilter.base_filters["class"] = TrademarkFilter.base_filters.pop("nice_class")
