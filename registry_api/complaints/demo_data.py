@@ -8,6 +8,13 @@ hot issues, so the half-monthly reports have something to say. Deterministic and
   (elevator faults in old residential compounds).
 - Handling: older submissions are closed (mediated, refused, case filed …) with handling
   times in working days and amounts recovered; the last weeks are still open, some overdue.
+- Routing over every intake place that exists when this runs (run it after the network's
+  stations are loaded): QR_SHARE of the submissions come through a QR code of their 街镇
+  (a village's or community's station, a market), the rest go to the 街镇-level station, as
+  the form does (intake.station_for). Some are escalated to the 所 (reports more often: the
+  所 investigates), a few on to the bureau, each with its step; the rest are settled where
+  they arrived ("小案不出村"). Routing draws from its own seeded stream per submission, so
+  the dates, categories and handling above are those the demo had before routing existed.
 
 Complainants are invented (names from common characters, phones 13x/15x/18x); they stay
 behind the handlers' permission like real ones.
@@ -31,10 +38,12 @@ from registry_api.workdays.calendar import WorkCalendar
 from registry_api.workdays.reference_data import load_holidays
 
 from .deadlines import first_due, mediation_due
+from .intake import district_station
 from .models import (
     Category,
     Complaint,
     ComplaintStep,
+    IntakePlace,
     Kind,
     Outcome,
     RefusalReason,
@@ -86,6 +95,15 @@ FACTS = {
     C.OTHER: "商家未按约定提供服务。",
 }
 REQUESTS = ["退款", "退货退款", "赔偿损失", "更换商品", "继续履行合同", "赔礼道歉并赔偿"]
+QR_SHARE = 0.45
+ESCALATE_SHARE = {Kind.COMPLAINT: 0.12, Kind.REPORT: 0.35}  # station → 所
+ESCALATE_ON = 0.15  # of those, 所 → bureau
+ESCALATION_NOTES = [
+    "涉及金额较大，超出服务站调解范围。",
+    "调解不成，涉嫌违法，需立案调查。",
+    "涉及多名消费者，需统一处理。",
+    "被投诉方不在本站辖区。",
+]
 OUTCOME_WEIGHTS = [
     (Outcome.MEDIATED, 62),
     (Outcome.NOT_AGREED, 12),
@@ -151,7 +169,7 @@ def make_demo_complaints(
     start = today - datetime.timedelta(days=round(MONTHS * 30.44))
     days = [start + datetime.timedelta(days=n) for n in range((today - start).days)]
     districts = list(District.objects.order_by("code"))
-    stations = {u.district_id: u for u in Unit.objects.filter(tier=Unit.Tier.STATION)}
+    routes = Routes.load(districts)
     # District weights: the city-centre 街道 see more complaints than the two towns.
     district_weights = [0.4 if d.kind == District.Kind.TOWN else 1.0 for d in districts]
     enterprises = list(Enterprise.objects.order_by("id").values_list("id", "name", "district_id"))
@@ -179,7 +197,7 @@ def make_demo_complaints(
     batch: list[Complaint] = []
     for i, (day, category, district) in enumerate(plan, start=existing):
         complaint = _build(
-            i, day, category, district, rng, calendar, today, stations, by_district, seed
+            i, day, category, district, rng, calendar, today, routes, by_district, seed
         )
         if category == C.PREPAID_CARDS and district == spike_district and day in spike_days:
             complaint.respondent_name, complaint.respondent_id = gym, None
@@ -195,7 +213,55 @@ def make_demo_complaints(
     return ComplaintDemoResult(created, existing)
 
 
-def _build(i, day, category, district, rng, calendar, today, stations, by_district, seed):
+@dataclass
+class Routes:
+    """Where a 街镇's submissions can arrive: its intake places and its 街镇-level station."""
+
+    places: dict[int, list[IntakePlace]]
+    stations: dict[int, Unit | None]
+    parents: dict[int, Unit]
+
+    @classmethod
+    def load(cls, districts) -> Routes:
+        places: dict[int, list[IntakePlace]] = {}
+        active = IntakePlace.objects.filter(station__active=True).select_related("station")
+        for place in active.order_by("code"):
+            places.setdefault(place.district_id, []).append(place)
+        return cls(
+            places=places,
+            stations={d.id: district_station(d) for d in districts},
+            parents={u.pk: u.parent for u in Unit.objects.select_related("parent") if u.parent},
+        )
+
+    def route(self, complaint: Complaint, rng: random.Random) -> None:
+        places = self.places.get(complaint.district_id)
+        if places and rng.random() < QR_SHARE:
+            complaint.place = rng.choice(places)
+            complaint.unit = complaint.place.station
+        else:
+            complaint.unit = self.stations.get(complaint.district_id)
+        complaint.received_by = complaint.unit  # the demo's own note: the first unit
+
+    def escalate(self, complaint: Complaint, rng: random.Random, calendar, today) -> None:
+        """Up to the 所 (and now and then on to the bureau) a few working days after
+        acceptance, before closing; each move becomes an "escalated" step."""
+        complaint.escalations = []
+        if complaint.unit is None or not complaint.accepted_on:
+            return
+        if rng.random() >= ESCALATE_SHARE[complaint.kind]:
+            return
+        day = complaint.accepted_on
+        for _ in range(2 if rng.random() < ESCALATE_ON else 1):
+            parent = self.parents.get(complaint.unit.pk)
+            day = calendar.add(day, rng.randint(1, 4))
+            closed = complaint.closed_on
+            if parent is None or day > today or (closed and day >= closed):
+                return
+            complaint.unit = parent
+            complaint.escalations.append((day, parent, rng.choice(ESCALATION_NOTES)))
+
+
+def _build(i, day, category, district, rng, calendar, today, routes, by_district, seed):
     kind = Kind.REPORT if rng.random() < REPORT_SHARE.get(category, 0.12) else Kind.COMPLAINT
     local = by_district.get(district.id) or []
     if local and rng.random() < 0.7:
@@ -217,9 +283,10 @@ def _build(i, day, category, district, rng, calendar, today, stations, by_distri
         district=district,
         complainant_name=person_name(rng) if kind == Kind.COMPLAINT or rng.random() < 0.5 else "",
         submitted_at=moment,
-        unit=stations.get(district.id),
         due_on=first_due(kind, day, calendar),
     )
+    routing = random.Random(f"{seed}:route:{i}")
+    routes.route(complaint, routing)
     complaint.complainant_phone = (
         f"1{rng.choice('3589')}{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}"
         if complaint.complainant_name
@@ -228,6 +295,7 @@ def _build(i, day, category, district, rng, calendar, today, stations, by_distri
     if not complaint.complainant_phone:
         complaint.tracking_pin = f"{rng.randrange(10_000):04d}"
     _handle(complaint, day, rng, calendar, today)
+    routes.escalate(complaint, routing, calendar, today)
     return complaint
 
 
@@ -284,19 +352,26 @@ def at(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
 
 
+def demo_steps(c: Complaint) -> list[ComplaintStep]:
+    """The steps of a demo submission, each at the unit that held it then."""
+
+    def step(action, moment, unit, note=""):
+        return ComplaintStep(complaint=c, action=action, at=moment, unit=unit, note=note)
+
+    steps = [step("submitted", c.submitted_at, c.received_by)]
+    if c.accepted_on:
+        steps.append(step("accepted", at(c.accepted_on), c.received_by))
+    steps += [step("escalated", at(day), unit, note) for day, unit, note in c.escalations]
+    if c.status in (Status.REFUSED, Status.CLOSED):
+        steps.append(step(c.status, at(c.closed_on), c.unit))
+    return steps
+
+
 def _save(batch: list[Complaint], rng, calendar) -> int:
     if not batch:
         return 0
     with transaction.atomic():
         saved = Complaint.objects.bulk_create(batch, batch_size=500)
-        steps = []
-        for c in saved:
-            steps.append(ComplaintStep(complaint=c, action="submitted", at=c.submitted_at))
-            if c.accepted_on:
-                steps.append(ComplaintStep(complaint=c, action="accepted", at=at(c.accepted_on)))
-            if c.status == Status.REFUSED:
-                steps.append(ComplaintStep(complaint=c, action="refused", at=at(c.closed_on)))
-            elif c.status == Status.CLOSED:
-                steps.append(ComplaintStep(complaint=c, action="closed", at=at(c.closed_on)))
+        steps = [step for c in saved for step in demo_steps(c)]
         ComplaintStep.objects.bulk_create(steps, batch_size=1000)
     return len(saved)

@@ -7,7 +7,9 @@ its first step before the answer leaves, so an answered submission is never lost
 - Duplicates: a submission from the same phone about the same respondent within
   DUPLICATE_DAYS of an earlier one is stored and flagged (`duplicate_of`), never dropped —
   handlers decide (DOMAIN.md: repeat and for-profit complainants are a known load).
-- Routing: the QR code's place decides the station; without one, the 街镇's station.
+- Routing: the QR code's place decides the station (a village's or community's station
+  included); without a place, or when the place's station is closed, the 街镇-level station
+  (`district_station`).
 """
 
 from __future__ import annotations
@@ -65,10 +67,27 @@ def new_tracking_code() -> str:
     return random_code(TRACKING_LENGTH)  # read over the phone: core.codes leaves out 0/O, 1/I
 
 
+def district_station_code(district) -> str:
+    """The 街镇-level station's code (content/reference/complaint_units.csv names them so)."""
+    return f"station-{district.code}"
+
+
+def district_station(district) -> Unit | None:
+    """The station a 街镇's complaints go to without a QR place. A 街镇 has several stations
+    (its office's and its villages' and communities'): the one coded station-<区划代码>; if
+    that one is missing or closed, the active station of the 街镇 with the smallest code, so
+    the answer never depends on the database's row order."""
+    stations = Unit.objects.filter(tier=Unit.Tier.STATION, district=district, active=True)
+    return (
+        stations.filter(code=district_station_code(district)).first()
+        or stations.order_by("code").first()
+    )
+
+
 def station_for(district, place: IntakePlace | None) -> Unit | None:
-    if place is not None:
+    if place is not None and place.station.active:
         return place.station
-    return Unit.objects.filter(tier=Unit.Tier.STATION, district=district, active=True).first()
+    return district_station(place.district if place is not None else district)
 
 
 def match_respondent(name: str) -> Enterprise | None:

@@ -8,6 +8,7 @@ client address) is for handlers only; the public sees a tracking page and aggreg
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from core.model_fields import optional_user, updated_at_field
@@ -49,6 +50,38 @@ class Unit(Named):
         verbose_name = "办理单位"
         verbose_name_plural = "办理单位"
         ordering = ["tier", "code"]
+
+
+class UnitMembership(models.Model):
+    """Which unit a member of staff handles complaints for: one unit per person.
+
+    A handler sees and works the complaints of their unit's subtree (a station its own, a
+    所 its own and its stations', the bureau all; scope.py). One unit is enough: someone who
+    helps two stations belongs to their 所. Without a membership a handler sees nothing.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="complaint_membership",
+        verbose_name="工作人员",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name="所属单位",
+        help_text="服务站人员只办理本站投诉；所的人员办理本所及下属服务站；局机关办理全部",
+    )
+    updated_at = updated_at_field()
+
+    class Meta:
+        verbose_name = "办理人员"
+        verbose_name_plural = "办理人员"
+        ordering = ["unit__tier", "unit__code", "user__username"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.unit}"
 
 
 class IntakePlace(Named):
