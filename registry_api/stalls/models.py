@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from core.model_fields import optional_user
 from core.models import Timestamped
@@ -129,6 +131,25 @@ class StallCard(Timestamped):
         """The vendor as the public sees them: surname + `*` (王*)."""
         name = (self.vendor_name or "").strip()
         return f"{name[0]}*" if name else ""
+
+    def validity(self, on: datetime.date | None = None) -> Validity:
+        """The card's validity on the Beijing date `on` (default today):
+
+        revoked (已注销) whatever the dates; expired (已过期) after `valid_to` (the day
+        itself is still valid); expiring (即将到期) when `valid_to` is at most 30 days
+        away; valid (有效) otherwise."""
+        on = on or timezone.localdate()
+        if self.status == self.Status.REVOKED:
+            return Validity.REVOKED
+        if on > self.valid_to:
+            return Validity.EXPIRED
+        if (self.valid_to - on).days <= EXPIRING_DAYS:
+            return Validity.EXPIRING
+        return Validity.VALID
+
+    @admin.display(description="有效状态")
+    def validity_label(self) -> str:
+        return self.validity().label
 
     def clean(self) -> None:
         super().clean()
