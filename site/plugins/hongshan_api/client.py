@@ -43,8 +43,20 @@ class ListCache:
     never change the items they are given (parts that add URLs make new dicts).
     """
 
-    def __init__(self, previous: dict | None = None) -> None:
+    def __init__(
+        self,
+        previous: dict | None = None,
+        *,
+        previous_file: Path | None = None,
+        fingerprint: str = "",
+    ) -> None:
         self.previous: dict = (previous or {}).get("lists", {})
+        self.previous_file = previous_file  # where `previous` was read, to link when unchanged
+        self.fingerprint = fingerprint
+        # When the oldest list kept was fetched whole (LIST_CACHE_MAX_AGE counts from it).
+        self.created_at = (
+            previous["created_at"] if previous and self.previous else _now().isoformat()
+        )
         self.current: dict = {}
         self.hits = 0
         self._lock = threading.Lock()
@@ -65,11 +77,11 @@ class ListCache:
             or _now() - datetime.datetime.fromisoformat(stored["created_at"]) > LIST_CACHE_MAX_AGE
         ):
             stored = None
-        cache = cls(stored)
-        cache.previous_file = Path(state_dir) / LIST_CACHE_FILE if stored else None
-        cache.fingerprint = fingerprint
-        cache.created_at = stored["created_at"] if stored and cache.previous else _now().isoformat()
-        return cache
+        return cls(
+            stored,
+            previous_file=Path(state_dir) / LIST_CACHE_FILE if stored else None,
+            fingerprint=fingerprint,
+        )
 
     @staticmethod
     def key(path: str, params: dict) -> str:
@@ -90,17 +102,17 @@ class ListCache:
             return
         path = Path(state_dir)
         path.mkdir(parents=True, exist_ok=True)
-        previous_file = getattr(self, "previous_file", None)
-        if previous_file and self.hits == len(self.current) and self.current == self.previous:
+        unchanged = self.hits == len(self.current) and self.current == self.previous
+        if self.previous_file and unchanged:
             try:  # every list answered 304: the previous file is this build's, linked
-                os.link(previous_file, path / LIST_CACHE_FILE)
+                os.link(self.previous_file, path / LIST_CACHE_FILE)
                 return
             except OSError:
                 pass
         stored = {
             "version": LIST_CACHE_VERSION,
-            "fingerprint": getattr(self, "fingerprint", ""),
-            "created_at": getattr(self, "created_at", _now().isoformat()),
+            "fingerprint": self.fingerprint,
+            "created_at": self.created_at,
             "lists": self.current,
         }
         state_memo.write_json(path / LIST_CACHE_FILE, stored)
@@ -165,6 +177,27 @@ class ApiClient:
         except ValueError as exc:
             raise ApiError(f"GET {response.url} did not return JSON") from exc
 
+    @staticmethod
+    def _kept_text(response: requests.Response) -> tuple[str, dict]:
+        """A body to keep in the cache: its text, and the objects a later 304 will give."""
+        text = response.content.decode("utf-8")
+        try:
+            return text, warm.decoded(text)
+        except ValueError as exc:
+            raise ApiError(f"GET {response.url} did not return JSON") from exc
+
+    def _conditional_get(
+        self, path: str, params: dict | None, key: str | None
+    ) -> tuple[list[str] | None, requests.Response]:
+        """GET with the ETag stored under `key` (none: a plain GET). On a 304, the stored
+        bodies (kept for the next build) and the response; otherwise None and the response."""
+        stored = self.cache.stored(key) if key else None
+        response = self._get(path, params, etag=stored["etag"] if stored else None)
+        if response.status_code == 304:
+            self.cache.keep(key, stored["etag"], stored["bodies"], hit=True)
+            return stored["bodies"], response
+        return None, response
+
     def document(self, path: str) -> dict:
         """GET one JSON document; with a cache, asked with the previous build's ETag, and a
         304 gives the stored one (the trademark statistics: 0.1 s instead of 0.9 s at the
@@ -172,16 +205,10 @@ class ApiClient:
         if self.cache is None:
             return self.get_json(path)
         key = self.cache.key(path, {})
-        stored = self.cache.stored(key)
-        response = self._get(path, etag=stored["etag"] if stored else None)
-        if response.status_code == 304:
-            self.cache.keep(key, stored["etag"], stored["bodies"], hit=True)
-            return warm.decoded(stored["bodies"][0])
-        text = response.content.decode("utf-8")
-        try:
-            body = warm.decoded(text)
-        except ValueError as exc:
-            raise ApiError(f"GET {response.url} did not return JSON") from exc
+        kept, response = self._conditional_get(path, None, key)
+        if kept is not None:
+            return warm.decoded(kept[0])
+        text, body = self._kept_text(response)
         if response.headers.get("ETag"):
             self.cache.keep(key, response.headers["ETag"], [text], hit=False)
         return body
@@ -219,21 +246,16 @@ class ApiClient:
         """
         params = {"page_size": REGISTRY_PAGE_SIZE, **(params or {})}
         key = self.cache.key(path, params) if self.cache is not None and conditional else None
-        stored = self.cache.stored(key) if key else None
-        response = self._get(path, params, etag=stored["etag"] if stored else None)
-        if response.status_code == 304:
-            for text in stored["bodies"]:  # in a warm process, the previous build's objects
+        kept, response = self._conditional_get(path, params, key)
+        if kept is not None:
+            for text in kept:  # in a warm process, the previous build's objects
                 yield from warm.decoded(text).get("results", [])
-            self.cache.keep(key, stored["etag"], stored["bodies"], hit=True)
             return
         etag, bodies = response.headers.get("ETag"), []
         while True:
             if key and etag:
-                bodies.append(response.content.decode("utf-8"))
-                try:
-                    body = warm.decoded(bodies[-1])  # the objects the next 304 will give
-                except ValueError as exc:
-                    raise ApiError(f"GET {response.url} did not return JSON") from exc
+                text, body = self._kept_text(response)
+                bodies.append(text)
             else:
                 body = self._decoded(response)
             yield from body.get("results", [])
