@@ -1,5 +1,5 @@
-"""Writes of the network's people: nomination (推荐) → approval (审核) → filing (备案), then
-suspension, reinstatement or leaving, and a person's roles.
+"""Writes of the network: its people — nomination (推荐) → approval (审核) → filing (备案), then
+suspension, reinstatement or leaving, and a person's roles — and its publicity points.
 
 Every write goes through here (the admin's forms and buttons call these functions), so a wrong
 step is refused the same way wherever it comes from, with a Chinese message under `status`.
@@ -21,9 +21,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core.services import model_assign, model_full_save
+from core.services import model_assign, model_create, model_full_save, model_update
 
-from .models import Person, PersonRole, Role, Station
+from .models import Person, PersonRole, PublicityPoint, Role, Station
 
 S = Person.Status
 FILING_PREFIX = "红市监网备"
@@ -246,3 +246,13 @@ def person_reinstate(*, person: Person, note: str = "") -> Person:
 def person_leave(*, person: Person, note: str = "") -> Person:
     """退出: the person leaves the network; the record and its filing number are kept."""
     return _step(person, "leave", note)
+
+
+@transaction.atomic
+def publicity_point_create(**fields) -> PublicityPoint:
+    return model_create(PublicityPoint, **fields)
+
+
+@transaction.atomic
+def publicity_point_update(*, point: PublicityPoint, **fields) -> PublicityPoint:
+    return model_update(point, **fields)
