@@ -1,5 +1,8 @@
-"""The starting assessment rules from content/reference/assessment_rules.csv (by code;
-idempotent: re-running changes only rules whose row differs)."""
+"""The starting assessment rules from content/reference/assessment_rules.csv, by code.
+
+The file is the starting set: a rule missing from the database is created, a rule already
+there is left as staff set it in the admin (weights and targets are the bureau's to tune;
+re-running setup must not undo them). Idempotent."""
 
 import csv
 from decimal import Decimal
@@ -23,26 +26,25 @@ def _rows(path: Path):
 
 @transaction.atomic
 def load_assessment_rules(path: Path = RULES_CSV) -> int:
-    """Create or update the rules of the file; returns how many changed."""
-    changed = 0
+    """Create the file's rules that do not exist yet; returns how many were created."""
+    existing = set(AssessmentRule.objects.values_list("code", flat=True))
+    created = 0
     for order, row in enumerate(_rows(path)):
-        rule = AssessmentRule.objects.filter(code=row["code"]).first() or AssessmentRule(
-            code=row["code"]
+        if row["code"] in existing:
+            continue
+        rule_save(
+            AssessmentRule(
+                code=row["code"],
+                label=row["label"],
+                applies_to=row["applies_to"],
+                metric=row["metric"],
+                weight=Decimal(row["weight"]),
+                target=Decimal(row["target"]),
+                scoring=row["scoring"],
+                active=row["active"].lower() in ("1", "true", "yes"),
+                sort_order=order,
+                description=row["description"],
+            )
         )
-        values = {
-            "label": row["label"],
-            "applies_to": row["applies_to"],
-            "metric": row["metric"],
-            "weight": Decimal(row["weight"]),
-            "target": Decimal(row["target"]),
-            "scoring": row["scoring"],
-            "active": row["active"].lower() in ("1", "true", "yes"),
-            "sort_order": order,
-            "description": row["description"],
-        }
-        if rule.pk is None or any(getattr(rule, k) != v for k, v in values.items()):
-            for key, value in values.items():
-                setattr(rule, key, value)
-            rule_save(rule)
-            changed += 1
-    return changed
+        created += 1
+    return created
