@@ -23,6 +23,10 @@ from cms.publishing.roles import editorial_roles_ensure
 from cms.publishing.scales import SCALES, DemoScale, scale_record
 from cms.reports.drafting import ensure_demo_reports
 from core.on_commit import on_commit_paused
+from registry_api.assessment.models import Score
+from registry_api.assessment.quarters import Quarter
+from registry_api.assessment.reference_data import load_assessment_rules
+from registry_api.assessment.services import assess
 from registry_api.complaints.demo_data import make_demo_complaints
 from registry_api.complaints.reference_data import load_units
 from registry_api.complaints.roles import handler_group_ensure
@@ -31,8 +35,13 @@ from registry_api.credit.reference_data import load_credit_reference
 from registry_api.enterprises.demo_data import make_demo_enterprises, missing_count
 from registry_api.exchange.demo_data import make_demo_exchange
 from registry_api.finance.demo_data import make_demo_finance, make_demo_trademark_pledges
+from registry_api.network.demo_data import make_demo_network
+from registry_api.network.reference_data import load_network
+from registry_api.network.roles import network_group_ensure
 from registry_api.services.demo_data import make_demo_services
+from registry_api.stalls.demo_data import make_demo_stalls
 from registry_api.trademarks.demo_data import make_demo_trademarks
+from registry_api.training.demo_data import make_demo_training
 from registry_api.workdays.reference_data import load_holidays
 from search.client import search_client
 from search.drift import kind_drift
@@ -114,10 +123,29 @@ class Command(BaseCommand):
         load_holidays()
         load_units()
         handler_group_ensure()
+        # The village and community network (the source's numbers at every scale): its 76
+        # stations before the complaints, which are routed over every station's QR place.
+        load_network()
+        network_group_ensure()
+        with console.status("生成演示村居网络、摊位备案卡与培训……"):
+            created += make_demo_network().created
+            created += make_demo_stalls().created
+            make_demo_training()
         with console.status("生成演示投诉举报……"):
             created += make_demo_complaints(scale.complaints).created
         created += ensure_demo_reports()
+        load_assessment_rules()
+        self._assess(console, fresh=created > 0)
         return created > 0
+
+    def _assess(self, console, *, fresh: bool) -> None:
+        """The last and the current quarter's scores, so the assessment report says something:
+        computed after new demo data, or when a quarter has none (a re-run costs nothing)."""
+        current = Quarter.current()
+        for quarter in (current.previous(), current):
+            if fresh or not Score.objects.filter(quarter=str(quarter)).exists():
+                with console.status(f"计算{quarter.label}考核得分……"):
+                    assess(quarter)
 
     def _kinds_to_index(self, created: bool) -> list[str]:
         """Every kind after new demo data (one bulk write each). Otherwise the kinds whose index
