@@ -20,10 +20,11 @@ from django.conf import settings
 from django.db import models, transaction
 
 from core.services import model_full_save
-from registry_api.complaints.models import IntakePlace, Unit
+from registry_api.complaints.models import Unit
 from registry_api.enterprises.models import District
 
 from .models import Branch, Community, Station
+from .services import district_office, station_unit_and_place
 
 REFERENCE = Path(settings.BASE_DIR) / "content" / "reference"
 COMMUNITIES_CSV = REFERENCE / "network_communities.csv"
@@ -91,47 +92,6 @@ def load_branches(path: Path = BRANCHES_CSV) -> int:
             values["head"] = row["head"]
         changed += upsert(Branch, row["code"], values)[1]
     return changed
-
-
-def district_office(district: District) -> Unit:
-    """The 所 over a 街镇: the parent of that 街镇's station unit from complaint_units.csv."""
-    unit = (
-        Unit.objects.filter(tier=Unit.Tier.STATION, district=district, parent__isnull=False)
-        .select_related("parent")
-        .order_by("code")
-        .first()
-    )
-    if unit is None:
-        raise LookupError(
-            f"{district.name} has no station unit: run complaints' load_units() first"
-        )
-    return unit.parent
-
-
-def station_unit_and_place(row: dict, district: District, office: Unit) -> tuple[Unit, IntakePlace]:
-    """The station's handling unit and QR intake place, made if missing (same code)."""
-    unit, _ = Unit.objects.get_or_create(
-        code=row["code"],
-        defaults={
-            "name": row["name"],
-            "tier": Unit.Tier.STATION,
-            "parent": office,
-            "district": district,
-        },
-    )
-    place, _ = IntakePlace.objects.get_or_create(
-        code=row["code"],
-        defaults={
-            "name": row["name"],
-            "kind": IntakePlace.Kind.STATION,
-            "district": district,
-            "station": unit,
-        },
-    )
-    if not place.address and row["address"]:
-        place.address = row["address"]
-        place.save(update_fields=["address"])
-    return unit, place
 
 
 def load_stations(path: Path = STATIONS_CSV) -> int:

@@ -1,5 +1,6 @@
 """Writes of the network: its people — nomination (推荐) → approval (审核) → filing (备案), then
-suspension, reinstatement or leaving, and a person's roles — and its publicity points.
+suspension, reinstatement or leaving, and a person's roles — and its stations (each with
+its own handling unit and QR intake place) and publicity points.
 
 Every write goes through here (the admin's forms and buttons call these functions), so a wrong
 step is refused the same way wherever it comes from, with a Chinese message under `status`.
@@ -22,6 +23,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.services import model_assign, model_create, model_full_save, model_update
+from registry_api.complaints.models import IntakePlace, Unit
+from registry_api.enterprises.models import District
 
 from .models import Person, PersonRole, PublicityPoint, Role, Station
 
@@ -256,3 +259,86 @@ def publicity_point_create(**fields) -> PublicityPoint:
 @transaction.atomic
 def publicity_point_update(*, point: PublicityPoint, **fields) -> PublicityPoint:
     return model_update(point, **fields)
+
+
+def district_office(district: District) -> Unit:
+    """The 所 over a 街镇: the parent of that 街镇's station unit from complaint_units.csv."""
+    unit = (
+        Unit.objects.filter(tier=Unit.Tier.STATION, district=district, parent__isnull=False)
+        .select_related("parent")
+        .order_by("code")
+        .first()
+    )
+    if unit is None:
+        raise LookupError(
+            f"{district.name} has no station unit: run complaints' load_units() first"
+        )
+    return unit.parent
+
+
+def station_unit_and_place(row: dict, district: District, office: Unit) -> tuple[Unit, IntakePlace]:
+    """The station's handling unit and QR intake place (code, name, address in `row`), made if
+    missing; they share the station's code, so its QR link names it."""
+    unit, _ = Unit.objects.get_or_create(
+        code=row["code"],
+        defaults={
+            "name": row["name"],
+            "tier": Unit.Tier.STATION,
+            "parent": office,
+            "district": district,
+        },
+    )
+    place, _ = IntakePlace.objects.get_or_create(
+        code=row["code"],
+        defaults={
+            "name": row["name"],
+            "kind": IntakePlace.Kind.STATION,
+            "district": district,
+            "station": unit,
+        },
+    )
+    if not place.address and row["address"]:
+        place.address = row["address"]
+        place.save(update_fields=["address"])
+    return unit, place
+
+
+@transaction.atomic
+def station_create(*, code: str, name: str, district: District, address: str = "", **fields):
+    """A new station with its own handling unit (tier 站, under the 所 of its 街镇) and QR
+    intake place, all three with the same code."""
+    if not code:
+        raise ValidationError({"code": "请填写代码。"})
+    if Station.objects.filter(code=code).exists():
+        raise ValidationError({"code": "已有使用该代码的服务站。"})
+    try:
+        office = district_office(district)
+    except LookupError as exc:
+        raise ValidationError(
+            {"district": "该街镇还没有服务站单位，无法确定上级市场监管所。"}
+        ) from exc
+    unit, place = station_unit_and_place(
+        {"code": code, "name": name, "address": address}, district, office
+    )
+    return model_create(
+        Station,
+        code=code,
+        name=name,
+        district=district,
+        address=address,
+        unit=unit,
+        place=place,
+        **fields,
+    )
+
+
+@transaction.atomic
+def station_update(*, station: Station, **fields) -> Station:
+    """The station changed; its unit and QR place keep its name (and the place its address)."""
+    fields.pop("code", None)  # the QR codes on the walls carry it: it never changes
+    model_update(station, **fields)
+    Unit.objects.filter(pk=station.unit_id).exclude(name=station.name).update(name=station.name)
+    IntakePlace.objects.filter(pk=station.place_id).update(
+        name=station.name, address=station.address
+    )
+    return station
