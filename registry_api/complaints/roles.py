@@ -1,4 +1,12 @@
-"""The 投诉举报处理 group: the only staff, with superusers, who see complainants' data."""
+"""The 投诉举报处理 group: the only staff, with superusers, who see complainants' data.
+
+One group for all three tiers, not one per tier: what a station's, a 所's and the bureau's
+handlers may DO is the same (view and handle complaints); what differs is WHICH complaints,
+and that is their unit (UnitMembership, scope.py), kept as data in one place. A group per
+tier could disagree with the unit (a 站 group member filed under a 所) and would add nothing
+the membership does not already say. Units and memberships are edited by administrators
+(superusers), not by handlers.
+"""
 
 from django.contrib.auth.models import Group, Permission
 

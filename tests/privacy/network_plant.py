@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 
 from registry_api.complaints.reference_data import load_units
 from registry_api.network import services as network_services
 from registry_api.network.demo_data import make_demo_network
-from registry_api.network.models import Role, Station
+from registry_api.network.models import Person, Role, Station
 from registry_api.network.reference_data import load_network
 from registry_api.stalls import services as stall_services
 from registry_api.stalls.demo_data import make_demo_stalls
-from registry_api.stalls.models import Category, Inspection
+from registry_api.stalls.models import Category, Inspection, StallCard
 from registry_api.stalls.validators import id_check_character
 from registry_api.training import services as training_services
 from registry_api.training.demo_data import make_demo_training
@@ -124,6 +123,29 @@ def plant_network() -> dict:
     return {"station": STATION, "card": card.number, "session": session.pk}
 
 
+def private_values() -> list[str]:
+    """Every person's and vendor's ID number, mobile and home address, and the names of
+    people not both filed and consenting (3+ characters, and no public name shares them)."""
+    public_names = set(
+        Person.objects.filter(status=Person.Status.FILED, public_consent=True).values_list(
+            "name", flat=True
+        )
+    )
+    public_names |= set(Station.objects.values_list("head", flat=True))
+    public_names |= set(TrainingSession.objects.values_list("trainer", flat=True))
+    values = []
+    for person in Person.objects.all():
+        values += [person.id_number, person.mobile, person.home_address]
+        named = person.status == Person.Status.FILED and person.public_consent
+        if not named and len(person.name) >= 3 and person.name not in public_names:
+            values.append(person.name)
+    for card in StallCard.objects.all():
+        values += [card.vendor_id_number, card.vendor_mobile]
+        if len(card.vendor_name) >= 3 and card.vendor_name not in public_names:
+            values.append(card.vendor_name)
+    return [v for v in values if v]
+
+
 # Public doors of the API --------------------------------------------------------------------
 
 PARAMETER = re.compile(r"\{([^}]+)\}")
@@ -151,5 +173,16 @@ def detail_paths(schema: dict, list_bodies: dict[str, str]) -> list[str]:
     return sorted(set(paths))
 
 
-def found_in(texts: dict[str, str], needle: str, where: Callable[[str], bool]) -> bool:
-    return any(needle in text for url, text in texts.items() if where(url))
+def with_planted(first_pages: dict[str, str], planted: dict) -> dict[str, str]:
+    """The lists' first pages with the planted station, card and session put first, so
+    their details are read whether or not a first page shows them."""
+    pages = dict(first_pages)
+    for path, key, value in (
+        ("/api/v1/stations/", "code", planted["station"]),
+        ("/api/v1/food-stall-cards/", "number", planted["card"]),
+        ("/api/v1/trainings/", "id", planted["session"]),
+    ):
+        page = json.loads(pages.get(path) or '{"results": []}')
+        page["results"] = [{key: value}, *page.get("results", [])]
+        pages[path] = json.dumps(page, ensure_ascii=False)
+    return pages

@@ -5,12 +5,16 @@ really lives: consultation askers (name, phone, e-mail), credit repair applicant
 phone, an ID number in the reason), natural-person pledgors (of equity and of trademarks),
 legal representatives, an ID number and a phone inside questions that were never published,
 idle-mark owners' contacts and the inquiries sent to them, trademark-pledge loan requests,
-complainants (name, phone, a phone in the facts) behind published complaint analysis reports.
-Then the static site is built, every public list endpoint of the API router is read (a couple
-of pages each, plus CSV and JSON Lines exports where a list offers them, plus every enterprise's
-credit profile) and every search index is dumped. None of the planted values may appear, and
-no string that looks like a mainland mobile number or an 18-digit resident ID number may appear
-at all, except the few genuinely public strings allowed below.
+complainants (name, phone, a phone in the facts) behind published complaint analysis reports,
+and the village and community network's people, trainees and stall vendors (network_plant.py:
+ID numbers, mobiles, home addresses, names of people who did not consent or are not filed).
+Then the static site is built, every public list endpoint of the API router and the schema is
+read (a couple of pages each, plus CSV and JSON Lines exports where a list offers them, the
+details of its first results for every one-parameter path the schema documents, every
+enterprise's credit profile) and every search index is dumped. None of the planted values may
+appear, nor any stored private value of the network, and no string that looks like a mainland
+mobile number or an 18-digit resident ID number may appear at all, except the few genuinely
+public strings allowed below.
 """
 
 from __future__ import annotations
@@ -51,6 +55,15 @@ from search.client import search_client
 from search.names import alias_name
 from search.registry import kind_names
 from search.services import search_reindex
+from tests.privacy.network_plant import (
+    PLANTED_NETWORK,
+    PUBLIC_PERSON,
+    VENDOR_DISPLAY,
+    detail_paths,
+    plant_network,
+    private_values,
+    with_planted,
+)
 from tests.trademarks.conftest import make_mark
 
 pytestmark = [pytest.mark.build, pytest.mark.engine]
@@ -92,6 +105,7 @@ PLANTED = [
     ID_IN_REPAIR,
     ID_IN_QUESTION,
     PHONE_IN_QUESTION,
+    *PLANTED_NETWORK,
 ]
 
 PAGES_PER_LIST = 2
@@ -159,11 +173,14 @@ def personal_data(transactional_db, wagtail_root, search_engine):
         reason=f"已整改完毕，申请人身份证号{ID_IN_REPAIR}。",
     )
     plant_exchange_and_trademark_pledges(enterprise)
+    network = plant_network()  # before the complaints: they are routed over its stations
     tracking_code = plant_complaints(home)
     search_reindex()
     return {
         "credit_codes": set(Enterprise.objects.values_list("credit_code", flat=True)),
         "tracking": f"/api/v1/complaints/track/{tracking_code}/?phone={COMPLAINANT['phone'][-4:]}",
+        "network": network,
+        "private": private_values(),
     }
 
 
@@ -255,29 +272,38 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8", "replace")
 
 
-def list_paths(base: str) -> list[str]:
+def api_schema(base: str) -> dict:
+    status, body = fetch(f"{base}/api/v1/schema/?format=json")
+    assert status == 200, body
+    return json.loads(body)
+
+
+def list_paths(schema: dict) -> list[str]:
     """Every parameterless GET path of /api/v1/: the router's lists, and whatever else the
-    schema documents (e.g. the deletions feed), so a new endpoint is scanned without edits."""
+    schema documents (e.g. the deletions feed, the network apps' own routers), so a new
+    endpoint is scanned without edits."""
     from registry_api.urls import router
 
     paths = {f"/api/v1/{prefix}/" for prefix, _viewset, _basename in router.registry}
-    status, body = fetch(f"{base}/api/v1/schema/?format=json")
-    assert status == 200, body
-    for path, operations in json.loads(body)["paths"].items():
+    for path, operations in schema["paths"].items():
         if "{" not in path and "get" in operations and "/schema/" not in path:
             paths.add(path)
     paths.add("/api/cms/v2/pages/")  # editorial content leaves through Wagtail's API
     return sorted(paths)
 
 
-def api_texts(base: str, tracking: str) -> dict[str, str]:
-    """{url: body} of every public list, its next pages, exports, profiles, searches."""
+def api_texts(base: str, tracking: str, network: dict) -> dict[str, str]:
+    """{url: body} of every public list, its next pages, exports, details, profiles,
+    searches."""
     texts: dict[str, str] = {}
-    for path in list_paths(base):
+    schema = api_schema(base)
+    first_pages: dict[str, str] = {}
+    for path in list_paths(schema):
         url: str | None = f"{base}{path}"
         for _ in range(PAGES_PER_LIST):
             status, body = fetch(url)
             texts[url] = body  # error bodies are public too
+            first_pages.setdefault(path, body)
             if status != 200:
                 break
             url = json.loads(body).get("next") if body.startswith("{") else None
@@ -286,6 +312,8 @@ def api_texts(base: str, tracking: str) -> dict[str, str]:
         for fmt in EXPORT_FORMATS:
             export = f"{base}{path}?format={fmt}"
             texts[export] = fetch(export)[1]
+    for path in detail_paths(schema, with_planted(first_pages, network)):
+        texts[f"{base}{path}"] = fetch(f"{base}{path}")[1]
     texts[tracking] = fetch(f"{base}{tracking}")[1]  # the complainant's own view
     for report in json.loads(fetch(f"{base}/api/v1/reports/")[1])["results"]:
         for dataset in report["datasets"]:  # the open data files attached to each report
@@ -294,7 +322,9 @@ def api_texts(base: str, tracking: str) -> dict[str, str]:
     for code in Enterprise.objects.values_list("credit_code", flat=True):
         profile = f"{base}/api/v1/enterprises/{code}/credit/"
         texts[profile] = fetch(profile)[1]
-    for query in ("欧阳", "诸葛", "司马", "上官", "慕容", "回电", "139", "东方", "令狐", "钟离"):
+    queries = ["欧阳", "诸葛", "司马", "上官", "慕容", "回电", "139", "东方", "令狐", "钟离"]
+    queries += ["公孙", "夏侯", "尉迟", "宇文", "锦绣花园", "春燕早点摊", "富龙"]
+    for query in queries:
         search = f"{base}/api/v1/search/?q={urllib.request.quote(query)}"
         texts[search] = fetch(search)[1]
     return texts
@@ -316,10 +346,12 @@ def index_texts() -> dict[str, str]:
     return texts
 
 
-def findings(texts: dict[str, str], credit_codes: set[str]) -> list[str]:
+def findings(texts: dict[str, str], credit_codes: set[str], private=()) -> list[str]:
+    """Planted values, any stored private value of the network (`private`), and anything
+    shaped like a mobile or an ID number."""
     found = []
     for where, text in texts.items():
-        for value in PLANTED:
+        for value in (*PLANTED, *private):
             if value in text:
                 found.append(f"{where}: planted {value}")
         for number in MOBILE.findall(text):
@@ -332,6 +364,20 @@ def findings(texts: dict[str, str], credit_codes: set[str]) -> list[str]:
     return found
 
 
+# The network's static pages: scanned with the rest of the site whatever they are; required
+# once the site's generator reads their endpoint.
+NETWORK_SITE_PAGES = {
+    "/stations/": "stations/",
+    "/food-stall-cards/": "stalls/",
+    "/trainings/": "trainings/",
+}
+
+
+def site_reads(endpoint: str) -> bool:
+    plugins = Path(__file__).resolve().parents[2] / "site" / "plugins"
+    return any(f"api/v1{endpoint}" in p.read_text(encoding="utf-8") for p in plugins.rglob("*.py"))
+
+
 def test_no_personal_data_leaves_through_any_public_door(
     personal_data, live_server, tmp_path, run_build
 ):
@@ -339,7 +385,7 @@ def test_no_personal_data_leaves_through_any_public_door(
     result = run_build(live_server.url, output)
     assert result.returncode == 0, result.stdout + result.stderr
     site = site_texts(output / "current")
-    api = api_texts(live_server.url, personal_data["tracking"])
+    api = api_texts(live_server.url, personal_data["tracking"], personal_data["network"])
     index = index_texts()
 
     # The scan really covered each door (a scan of nothing finds nothing).
@@ -360,9 +406,24 @@ def test_no_personal_data_leaves_through_any_public_door(
         "trademark-pledges/",
         "reports/",
         "complaints/places/",
+        "stations/",
+        "branches/",
+        "trainings/",
+        "food-stall-cards/",
     ):
         assert any(f"/api/v1/{path}" in url for url in api), path
+    network = personal_data["network"]
+    station = api[f"{live_server.url}/api/v1/stations/{network['station']}/"]
+    assert PUBLIC_PERSON in station  # the station's people were read (and only they named)
+    assert any(url.endswith("/qr.svg") and "<svg" in text for url, text in api.items())
+    card = json.loads(api[f"{live_server.url}/api/v1/food-stall-cards/{network['card']}/"])
+    assert card["vendor_display"] == VENDOR_DISPLAY
+    assert any(f"/api/v1/trainings/{network['session']}/" in url for url in api)
+    for endpoint, pages in NETWORK_SITE_PAGES.items():  # the site's pages, once it has them
+        if site_reads(endpoint):
+            assert any(name.startswith(pages) for name in site), pages
     assert any("股权出质" in text for text in index.values())
     assert "隐私测试" in index["index:idle_listing"]
 
-    assert findings({**site, **api, **index}, personal_data["credit_codes"]) == []
+    everything = {**site, **api, **index}
+    assert findings(everything, personal_data["credit_codes"], personal_data["private"]) == []
