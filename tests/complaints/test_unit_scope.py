@@ -88,7 +88,12 @@ def test_the_queue_defaults_to_my_unit_and_its_subtree(client, member, tree):
     unit, expected = member
     page = client.get(reverse("complaints:index")).content.decode()
     assert listed(page, tree) == expected
-    assert unit.name in page  # the heading says whose queue this is
+    heading = {
+        Unit.Tier.STATION: unit.name,
+        Unit.Tier.OFFICE: f"{unit.name}及下级单位",
+        Unit.Tier.BUREAU: "全部单位",
+    }[unit.tier]
+    assert f"投诉举报 · {heading}" in page  # the heading says whose queue this is
     results = client.get(reverse("complaints:index_results")).content.decode()
     assert listed(results, tree) == expected
 
@@ -170,6 +175,9 @@ def test_an_escalated_complaint_moves_to_the_office_and_leaves_the_station(clien
     assert client.get(reverse("complaints:inspect", args=[complaint.pk])).status_code == 404
     client.force_login(office_handler)
     assert client.get(reverse("complaints:inspect", args=[complaint.pk])).status_code == 200
+    report = export_rows(client, reverse("complaints:report"), format="csv")
+    office_row = next(row for row in report if row["单位"] == "城区第二市场监管所")
+    assert office_row["承办件数"] == "1" and office_row["收到上报"] == "1"
     client.post(handle, {"action": "escalate", "note": "涉嫌系统性欺诈"})
     complaint.refresh_from_db()
     assert complaint.unit.code == "bureau"
