@@ -30,6 +30,8 @@ from .models import Category, StallCard, Validity
 from .qr import card_qr_svg, card_url
 
 CARD_PERMISSION = "stalls.change_stallcard"
+# The card viewset's URL namespace (wagtail_hooks.py).
+CARDS = "stall_cards"
 # Four A6 cards (105 × 148 mm) fill one A4 sheet (210 × 297 mm) exactly.
 CARDS_PER_SHEET = 4
 
@@ -58,7 +60,6 @@ class StallCardIndexView(IndexView):
         buttons = list(super().get_list_more_buttons(instance))
         if not self.request.user.has_perm(CARD_PERMISSION):
             return buttons
-        name = self.url_namespace
         card_buttons = [("打印", "print", "print", 5)]
         if instance.status == StallCard.Status.ACTIVE:
             card_buttons += [("延续", "renew", "repeat", 6), ("注销", "revoke", "cross", 7)]
@@ -66,7 +67,7 @@ class StallCardIndexView(IndexView):
             buttons.append(
                 ListingButton(
                     label,
-                    url=reverse(f"{name}:{view}", args=[instance.pk]),
+                    url=reverse(f"{CARDS}:{view}", args=[instance.pk]),
                     icon_name=icon,
                     priority=priority,
                 )
@@ -218,4 +219,4 @@ class PrintCardsBulkAction(SnippetBulkAction):
             raise PermissionDenied
         objects, _ = self.get_actionable_objects()
         query = "&".join(f"id={card.pk}" for card in objects)
-        return redirect(f"{reverse('stall_cards:print_sheet')}?{query}")
+        return redirect(f"{reverse(f'{CARDS}:print_sheet')}?{query}")

@@ -16,7 +16,7 @@ from .models import Inspection, StallCard, Validity
 from .qr import card_complaint_path
 
 
-class StationRefSerializer(serializers.Serializer):
+class StallStationRefSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     phone = serializers.CharField()
@@ -33,7 +33,7 @@ class StallCardPublicSerializer(serializers.ModelSerializer):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
     location_kind_label = serializers.CharField(source="get_location_kind_display", read_only=True)
     district = DistrictRefSerializer(read_only=True)
-    station = StationRefSerializer(read_only=True)
+    station = StallStationRefSerializer(read_only=True)
     status = serializers.SerializerMethodField()
     status_label = serializers.SerializerMethodField()
     inspections = serializers.SerializerMethodField()

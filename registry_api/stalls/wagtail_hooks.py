@@ -15,6 +15,7 @@ from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet, service_fo
 
 from . import services
 from .admin_views import (
+    CARDS,
     PrintCardsBulkAction,
     PrintView,
     RenewView,
@@ -47,7 +48,7 @@ class StallCardForm(ServiceModelForm):
 class StallCardViewSet(ServiceSnippetViewSet):
     model = StallCard
     service_form_class = StallCardForm
-    url_namespace = "stall_cards"
+    url_namespace = CARDS
     url_prefix = "stalls/cards"
     icon = "tag"
     menu_label = "食品摊位备案卡"
@@ -86,7 +87,7 @@ class StallCardViewSet(ServiceSnippetViewSet):
     ]
 
     def get_urlpatterns(self):
-        index = self.get_url_name("index")
+        index = f"{self.url_namespace}:list"
         return [
             *super().get_urlpatterns(),
             path("renew/<int:pk>/", RenewView.as_view(index_url_name=index), name="renew"),
