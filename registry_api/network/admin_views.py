@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, MenuItem
-from wagtail.snippets.views.snippets import IndexView
+from wagtail.snippets.views.snippets import DeleteView, IndexView
 
 from . import services
 from .models import Person
@@ -126,6 +126,16 @@ class PersonIndexView(IndexView):
         url = reverse(self.filing_url_name, args=[instance.pk])
         buttons.append(MenuItem("选拔备案", url=url, icon_name="user", priority=5))
         return buttons
+
+
+class PersonDeleteView(DeleteView):
+    """A deleted person (superusers only; staff record 退出 instead) leaves their station's
+    public list: the station is touched like any person's change."""
+
+    def delete_action(self):
+        station_id = self.object.station_id
+        super().delete_action()
+        services.stations_touch([station_id])
 
 
 class StationIndexView(IndexView):

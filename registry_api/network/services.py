@@ -26,7 +26,7 @@ from core.services import model_assign, model_create, model_full_save, model_upd
 from registry_api.complaints.models import IntakePlace, Unit
 from registry_api.enterprises.models import District
 
-from .models import Person, PersonRole, PublicityPoint, Role, Station
+from .models import Branch, Community, Person, PersonRole, PublicityPoint, Role, Station
 
 S = Person.Status
 FILING_PREFIX = "红市监网备"
@@ -342,3 +342,31 @@ def station_update(*, station: Station, **fields) -> Station:
         name=station.name, address=station.address
     )
     return station
+
+
+def _update_touching_stations(instance, fields: dict):
+    """A community or branch changed; its name shows on its stations, which count as changed
+    (their change feed and ETags)."""
+    model_update(instance, **fields)
+    stations_touch(instance.stations.values_list("pk", flat=True))
+    return instance
+
+
+@transaction.atomic
+def community_create(**fields) -> Community:
+    return model_create(Community, **fields)
+
+
+@transaction.atomic
+def community_update(*, community: Community, **fields) -> Community:
+    return _update_touching_stations(community, fields)
+
+
+@transaction.atomic
+def branch_create(**fields) -> Branch:
+    return model_create(Branch, **fields)
+
+
+@transaction.atomic
+def branch_update(*, branch: Branch, **fields) -> Branch:
+    return _update_touching_stations(branch, fields)

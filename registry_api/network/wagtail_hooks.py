@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet, service_form
 
 from . import services
-from .admin_views import PersonFilingView, PersonIndexView, StationIndexView
+from .admin_views import PersonDeleteView, PersonFilingView, PersonIndexView, StationIndexView
 from .models import Branch, Community, Person, PublicityPoint, Role, Station
 
 
@@ -50,6 +50,7 @@ class PersonViewSet(ServiceSnippetViewSet):
     model = Person
     service_form_class = PersonForm
     index_view_class = PersonIndexView
+    delete_view_class = PersonDeleteView
     icon = "user"
     menu_label = "网络人员"
     list_display = ["name", "district", "station", "status", "filing_number", "public_consent"]
@@ -115,8 +116,11 @@ class StationViewSet(ServiceSnippetViewSet):
     ]
 
 
-class CommunityViewSet(SnippetViewSet):
+class CommunityViewSet(ServiceSnippetViewSet):
     model = Community
+    service_form_class = service_form(
+        create=services.community_create, update=services.community_update, row="community"
+    )
     icon = "site"
     menu_label = "社区/行政村"
     list_display = ["name", "code", "kind", "district"]
@@ -128,8 +132,11 @@ class CommunityViewSet(SnippetViewSet):
     form_fields = ["code", "name", "kind", "district"]
 
 
-class BranchViewSet(SnippetViewSet):
+class BranchViewSet(ServiceSnippetViewSet):
     model = Branch
+    service_form_class = service_form(
+        create=services.branch_create, update=services.branch_update, row="branch"
+    )
     icon = "group"
     menu_label = "消协分会"
     list_display = ["name", "district", "head", "phone", "established_on"]

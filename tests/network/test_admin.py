@@ -173,3 +173,14 @@ def test_other_staff_see_no_person(client, django_user_model, person):
         response = client.get(page)
         assert response.status_code in (302, 403)
         assert ID_NUMBER not in response.content.decode()
+
+
+def test_deleting_a_public_person_touches_their_station(client, superuser, person):
+    services.person_update(person=person, public_consent=True)
+    services.person_approve(person=person, approved_by="城区第二市场监管所")
+    services.person_file(person=person)
+    station = Station.objects.get(pk=person.station_id)
+    client.force_login(superuser)
+    response = client.post(url("person", "delete", person.pk))
+    assert response.status_code == 302 and not Person.objects.filter(pk=person.pk).exists()
+    assert Station.objects.get(pk=station.pk).updated_at > station.updated_at

@@ -179,3 +179,19 @@ def test_dates_are_iso(api, network):
     branch = api.get("/api/v1/branches/branch-150402004/").json()
     datetime.date.fromisoformat(branch["established_on"])
     datetime.datetime.fromisoformat(branch["updated_at"])
+
+
+def test_a_renamed_community_is_in_its_stations_change_feed(
+    api, station, client, django_user_model
+):
+    from tests.admin_edits import admin_form_data
+
+    since = timezone.now().isoformat()
+    admin = django_user_model.objects.create_superuser("admin", password="pw")
+    client.force_login(admin)
+    edit = f"/admin/snippets/network/community/edit/{station.community_id}/"
+    response = client.post(edit, admin_form_data(client, edit, name="富龙新区社区"))
+    assert response.status_code == 302
+    changed = results(api.get(STATIONS, {"updated_since": since}))
+    assert [s["code"] for s in changed] == [FULONG]
+    assert changed[0]["community"]["name"] == "富龙新区社区"
