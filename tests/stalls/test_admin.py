@@ -5,10 +5,12 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from registry_api.stalls import services
 from registry_api.stalls.models import Inspection, StallCard
+from registry_api.stalls.roles import STALL_STAFF, stall_group_ensure
 
 from .factories import id_number, issue
 
@@ -97,8 +99,6 @@ def test_renew_and_revoke_in_the_admin(staff, station):
 
 def test_actions_need_the_card_permission(client, django_user_model, station):
     card = issue(station, on=DAY)
-    from django.contrib.auth.models import Permission
-
     user = django_user_model.objects.create_user("reader", password="pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
@@ -165,3 +165,17 @@ def test_inspections_in_the_admin_move_their_card(staff, station):
     response = staff.post(reverse("stall_inspections:delete", args=[inspection.pk]))
     assert response.status_code == 302 and not Inspection.objects.exists()
     assert StallCard.objects.get(pk=card.pk).updated_at > touched
+
+
+def test_the_stall_group_issues_renews_and_prints(client, django_user_model, station):
+    group = stall_group_ensure()
+    assert stall_group_ensure() == group and group.name == STALL_STAFF
+    user = django_user_model.objects.create_user("stalls-clerk", password="pw")
+    user.groups.add(group)
+    client.force_login(user)
+    assert client.post(reverse("stall_cards:add"), card_form(station)).status_code == 302
+    card = StallCard.objects.get()
+    assert client.get(reverse("stall_cards:print", args=[card.pk])).status_code == 200
+    response = client.post(reverse("stall_cards:renew", args=[card.pk]), {"renewed_on": ""})
+    assert response.status_code == 302
+    assert client.get(reverse("stall_inspections:add")).status_code == 200

@@ -6,6 +6,11 @@ from collections import Counter
 
 import pytest
 
+from registry_api.complaints.reference_data import load_units
+from registry_api.enterprises.reference_data import load_districts
+from registry_api.network.demo_data import make_demo_network
+from registry_api.network.models import Station
+from registry_api.network.reference_data import load_network
 from registry_api.stalls.demo_data import make_demo_stalls
 from registry_api.stalls.models import Inspection, Renewal, StallCard
 
@@ -62,3 +67,16 @@ def test_topping_up_gives_the_same_cards_as_creating_them_at_once(stations):
 def test_the_demo_needs_stations(db):
     with pytest.raises(RuntimeError, match="服务站"):
         make_demo_stalls(count=10)
+
+
+def test_with_the_networks_own_stations_and_people(db):
+    """As make_demo_data runs it: the network's reference data and people first."""
+    load_districts()
+    load_units()
+    load_network()
+    make_demo_network()
+    result = make_demo_stalls(count=300, today=TODAY)
+    assert result.created == 300
+    assert Station.objects.count() == 76
+    assert len({c.station_id for c in StallCard.objects.all()}) == 76
+    assert Inspection.objects.filter(inspector__isnull=False).count() > 100
