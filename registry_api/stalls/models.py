@@ -209,9 +209,11 @@ class Inspection(Timestamped):
         related_name="inspections",
         verbose_name="检查人",
     )
+    # A deleted card (a mistaken entry; cards in use are revoked, not deleted) leaves its
+    # inspections to the station's record: the assessment counts them.
     card = models.ForeignKey(
         StallCard,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="inspections",

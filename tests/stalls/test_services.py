@@ -191,3 +191,11 @@ def test_an_inspection_of_a_station_without_a_card(db):
         station=station, inspected_on=DAY, result=Inspection.Result.PASS, note="市场巡查"
     )
     assert inspection.card is None and station.inspections.count() == 1
+
+
+def test_a_deleted_card_leaves_its_inspections_to_the_station(station):
+    card = issue(station, on=DAY)
+    services.record_inspection(card=card, inspected_on=DAY, result=Inspection.Result.PASS)
+    card.delete()
+    (inspection,) = station.inspections.all()
+    assert inspection.card is None and inspection.inspected_on == DAY
