@@ -14,6 +14,9 @@ AUDITED_APP_LABELS = (
     "trademarks",
     "exchange",
     "complaints",
+    "network",
+    "stalls",
+    "training",
 )
 
 
@@ -41,6 +44,10 @@ PUBLIC_TYPES = {
     "trademark": PublicType("trademarks", "trademark"),
     "idle_listing": PublicType("exchange", "idlelisting"),
     "trademark_pledge": PublicType("finance", "trademarkpledge"),
+    "station": PublicType("network", "station", "code"),
+    "branch": PublicType("network", "branch", "code"),
+    "stall_card": PublicType("stalls", "stallcard", "number"),
+    "training_session": PublicType("training", "trainingsession"),
 }
 _TYPE_BY_MODEL = {(t.app_label, t.model_name): name for name, t in PUBLIC_TYPES.items()}
 
