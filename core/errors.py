@@ -113,6 +113,8 @@ def _specific_message(exc) -> str | None:
     """A message for this very case where the code's message is too general."""
     if isinstance(exc, Conflict):
         return str(exc.detail)
+    if isinstance(exc, exceptions.NotFound) and exc.detail != exceptions.NotFound.default_detail:
+        return str(exc.detail)  # a view's own words ("未找到该编号的…"); Django's 404s have none
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         return f"请求过于频繁，请在{max(1, math.ceil(exc.wait))}秒后重试。"
     return None

@@ -2,7 +2,9 @@
 their filing, publicity points). They see people's private fields; no one else but
 superusers does."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+
+from core.roles import group_ensure
 
 NETWORK_STAFF = "网络管理"
 MODELS = ["community", "branch", "station", "person", "personrole", "publicitypoint"]
@@ -21,10 +23,5 @@ PERMISSIONS = [
 
 
 def network_group_ensure() -> Group:
-    """The group with exactly its permissions added (idempotent)."""
-    group, _ = Group.objects.get_or_create(name=NETWORK_STAFF)
-    for app_label, codename in PERMISSIONS:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    return group
+    """The group with its permissions (idempotent)."""
+    return group_ensure(NETWORK_STAFF, PERMISSIONS)

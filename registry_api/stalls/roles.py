@@ -2,7 +2,9 @@
 inspections. They see vendors' private fields (name, ID number, mobile) in the admin, as their
 work needs; the public never does."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+
+from core.roles import group_ensure
 
 STALL_STAFF = "食品摊位备案"
 PERMISSIONS = [
@@ -14,10 +16,5 @@ PERMISSIONS = [
 
 
 def stall_group_ensure() -> Group:
-    """The group with exactly its permissions added (idempotent)."""
-    group, _ = Group.objects.get_or_create(name=STALL_STAFF)
-    for app_label, codename in PERMISSIONS:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    return group
+    """The group with its permissions (idempotent)."""
+    return group_ensure(STALL_STAFF, PERMISSIONS)

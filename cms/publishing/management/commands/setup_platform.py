@@ -40,6 +40,7 @@ from registry_api.network.reference_data import load_network
 from registry_api.network.roles import network_group_ensure
 from registry_api.services.demo_data import make_demo_services
 from registry_api.stalls.demo_data import make_demo_stalls
+from registry_api.stalls.roles import stall_group_ensure
 from registry_api.trademarks.demo_data import make_demo_trademarks
 from registry_api.training.demo_data import make_demo_training
 from registry_api.workdays.reference_data import load_holidays
@@ -127,6 +128,7 @@ class Command(BaseCommand):
         # stations before the complaints, which are routed over every station's QR place.
         load_network()
         network_group_ensure()
+        stall_group_ensure()
         with console.status("生成演示村居网络、摊位备案卡与培训……"):
             created += make_demo_network().created
             created += make_demo_stalls().created
