@@ -17,7 +17,13 @@ from .feeds import news_feed_write
 from .filters import FILTERS, build_day_set, build_today
 from .incremental import RenderCache, fingerprint
 from .pages_copy import PagesCopy
-from .parts import part_fetch, registry_part_urls, registry_parts
+from .parts import (
+    part_fetch,
+    part_name,
+    registry_part_links,
+    registry_part_urls,
+    registry_parts,
+)
 from .platforms import home_tiles, present_platforms
 from .presenters import SiteUrls, page_url_resolver, site_content
 from .sections import sections_from_settings
@@ -113,6 +119,7 @@ class PublicSiteGenerator(Generator):
             latest=self.settings["PLATFORM_LATEST_COUNT"],
             page_url=page_url_resolver(self.snapshot, self.urls),
             part_urls=registry_part_urls(part for part, _ in self.parts),
+            part_links=registry_part_links(part for part, _ in self.parts),
         )
         # Shared by every template: the directory's districts (nav) and the section URLs.
         self.context["districts"] = self.content.districts
@@ -269,6 +276,12 @@ class PublicSiteGenerator(Generator):
             latest_news=self.content.news[: self.settings["HOME_NEWS_COUNT"]],
             enterprise_total=len(self.content.enterprises),
             platform_tiles=home_tiles(self.platforms, self.settings["SUBPLATFORMS"]),
+            # Pages of registry parts the home page links (their HOME_LINKS).
+            service_links=[
+                {"title": title, "url": self.urls.path(key)}
+                for part, _ in self.parts
+                for key, title in getattr(part, "HOME_LINKS", ())
+            ],
         )
 
     def _write_platforms(self, writer) -> None:
@@ -368,6 +381,12 @@ class PublicSiteGenerator(Generator):
                 entries = [(item["url"], item.get("updated_at")) for item in chunk]
                 key = self._write_keyed(name, "sitemap_urls.xml", writer, entries=entries)
                 self.cache.list_page(name, 1, name, key, chunk)
+        for part, data in self.parts:  # a part's own pages (its sitemap_pages), a file each
+            if hasattr(part, "sitemap_pages"):
+                name = f"sitemap-{part_name(part)}.xml"
+                files.append(name)
+                entries = part.sitemap_pages(self, data)
+                self._write_keyed(name, "sitemap_urls.xml", writer, entries=entries)
         self._write_keyed("sitemap.xml", "sitemap.xml", writer, sitemaps=files)
         writer.write_file("robots.txt", self.env.get_template("robots.txt"), self.context)
 

@@ -10,6 +10,11 @@ A part is a module of this package named in pelicanconf's HONGSHAN_REGISTRY_PART
                                               (their pages show it), made from the part's data
     URLS: tuple[str, ...]                     optional: HONGSHAN_URLS keys of pages every build
                                               writes (platform pages link only to built pages)
+    PLATFORM_LINKS: {code: ((key, label), …)} optional: links added to platform pages (by
+                                              PlatformPage.code) after HONGSHAN_PLATFORMS' own
+    HOME_LINKS: ((key, label), …)             optional: links the home page shows
+    sitemap_pages(generator, data)            optional: [(path, last change or None)] of its
+                                              pages, written to sitemap-<part>.xml
 
 so each registry (credit, finance, services…) adds pages without editing the generator.
 """
@@ -33,6 +38,19 @@ def registry_parts(settings: dict) -> list[ModuleType]:
 def registry_part_urls(parts) -> set[str]:
     """HONGSHAN_URLS keys of the pages the parts always write (their `URLS`)."""
     return {key for part in parts for key in getattr(part, "URLS", ())}
+
+
+def registry_part_links(parts) -> dict[str, list[tuple[str, str]]]:
+    """The links the parts add to platform pages (their `PLATFORM_LINKS`), by platform code."""
+    links: dict[str, list[tuple[str, str]]] = {}
+    for part in parts:
+        for code, entries in getattr(part, "PLATFORM_LINKS", {}).items():
+            links.setdefault(code, []).extend(entries)
+    return links
+
+
+def part_name(part: ModuleType) -> str:
+    return part.__name__.rsplit(".", 1)[-1]
 
 
 def part_fetch(part: ModuleType, feeds) -> Callable:

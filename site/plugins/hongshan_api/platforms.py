@@ -53,10 +53,12 @@ def present_platforms(
     latest: int,
     page_url: Callable[[int], str | None],
     part_urls: set[str] = frozenset(),
+    part_links: dict[str, list] | None = None,
 ) -> list[dict]:
     """Each platform page as the template shows it: URLs, trusted HTML, item groups, links.
 
-    `part_urls`: keys of pages the registry parts write (parts.registry_part_urls)."""
+    `part_urls`: keys of pages the registry parts write (parts.registry_part_urls);
+    `part_links`: links the parts add to platform pages, by code (parts.registry_part_links)."""
     built = built_paths(sections) | set(part_urls)
     presented = []
     for platform in platforms:
@@ -93,7 +95,10 @@ def present_platforms(
                 "groups": groups,
                 "links": [
                     {"title": title, "url": urls.path(key)}
-                    for key, title in settings.get("links", ())
+                    for key, title in [
+                        *settings.get("links", ()),
+                        *(part_links or {}).get(platform.get("code"), ()),
+                    ]
                     if key in built
                 ],
             }

@@ -1,7 +1,8 @@
 // The complaint form and the tracking page.
 // Form: posts multipart (photos included) with an Idempotency-Key made once per filled form, so
 // pressing 提交 again after a network error returns the same tracking code instead of a second
-// complaint; `?place=<code>` (what a QR code opens) fills in the place and its 街镇.
+// complaint; `?place=<code>` (what a QR code opens) fills in the place and its 街镇, and
+// `&stall=<card number>` (a stall card's 投诉 button) the stall as the respondent.
 // Tracking: asks the API with the code and the last four digits and lists the steps.
 (function () {
   "use strict";
@@ -13,6 +14,36 @@
 
   var Forms = window.HongshanForms;
   var status = Forms.showStatus;
+
+  // `?stall=<card number>` (a stall card's 投诉 button): the respondent is that stall, read
+  // from the card's public verification (one small request; the 1,500 cards are not baked
+  // into this page, which a cheap phone would download whole for one of them).
+  function fillStall(form, number) {
+    var note = document.getElementById("complaint-stall-note");
+    fetch("/api/v1/food-stall-cards/" + encodeURIComponent(number) + "/", {
+      headers: { Accept: "application/json" }
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (card) {
+        var name = form.elements.respondent_name;
+        var address = form.elements.respondent_address;
+        if (!name.value) name.value = card.stall_name + "（食品摊位备案卡" + card.number + "）";
+        if (!address.value) address.value = card.location;
+        if (card.district && !form.elements.district.value) {
+          form.elements.district.value = card.district.code;
+        }
+        note.textContent = "投诉摊位：" + card.stall_name + "（备案卡" + card.number + "，" +
+          card.location + "）";
+        note.hidden = false;
+      })
+      .catch(function () {
+        note.textContent = "未能读取备案卡" + number + "的信息，请手动填写摊位名称和地点。";
+        note.hidden = false;
+      });
+  }
 
   function setupForm(form) {
     var statusEl = document.getElementById("complaint-status");
@@ -37,7 +68,8 @@
     showKind();
 
     var places = JSON.parse(document.getElementById("complaint-places").textContent || "[]");
-    var code = new URLSearchParams(window.location.search).get("place");
+    var query = new URLSearchParams(window.location.search);
+    var code = query.get("place");
     var place = places.filter(function (p) { return p.code === code; })[0];
     if (place) {
       document.getElementById("complaint-place").value = place.code;
@@ -46,6 +78,8 @@
       note.textContent = "扫码受理点：" + place.name + "（由" + place.station + "受理）";
       note.hidden = false;
     }
+    var stall = query.get("stall");
+    if (stall && /^[A-Za-z0-9-]{1,20}$/.test(stall)) fillStall(form, stall);
 
     var bound = Forms.bound(form, statusEl);
     var clearErrors = bound.clearErrors;
