@@ -4,6 +4,7 @@ build day (valid, expiring, expired, revoked), /trainings/, the links to them an
 sitemap; no private field of a person or a vendor in any file the build writes."""
 
 import datetime
+import filecmp
 import re
 from pathlib import Path
 
@@ -189,3 +190,37 @@ def test_no_private_field_in_any_file_the_build_writes(network_site):
             for value in values:
                 assert value not in content, (path, value)
             assert PRIVATE["vendor_name"] not in content, path
+
+
+def test_incremental_builds_of_the_network_pages_equal_a_full_build(network_site, live_server):
+    """A card renewed-away (revoked), a new day turning another to 已过期, a station renamed:
+    the incremental build renders those pages and equals a full build byte for byte."""
+    from tests.site.test_incremental import manifest, tree
+
+    root, cards = network_site["root"], network_site["cards"]
+    output = root.parent.parent
+    again = network_build(live_server.url, output, "--today", DAY.isoformat())
+    assert again.returncode == 0 and "full build" not in again.stdout, again.stdout
+    stalls = [p for p in manifest(output)["pages"] if p.startswith("stalls/")]
+    assert len(stalls) == 5
+
+    stall_services.revoke_card(card=cards["valid"], reason="摊主申请注销")
+    station = network_site["station"]
+    station.name = "富龙社区消费维权服务中心"
+    station.save()
+    next_day = (DAY + datetime.timedelta(days=1)).isoformat()
+    result = network_build(live_server.url, output, "--today", next_day)
+    assert result.returncode == 0 and "full build" not in result.stdout, result.stdout
+    live = (output / "current").resolve()
+    assert "已注销" in read(live, f"/stalls/{cards['valid'].number}/")
+    assert "已过期" in read(live, f"/stalls/{cards['last_day'].number}/")
+    assert "富龙社区消费维权服务中心" in read(live, f"/stations/{STATION}/")
+
+    full_output = output.parent / "full"
+    full = network_build(live_server.url, full_output, "--today", next_day, "--full")
+    assert full.returncode == 0, full.stdout + full.stderr
+    # The feed of an empty news list carries the build's time; every other file is the same.
+    files = sorted(tree(live) - {"feeds/news.atom.xml"})
+    assert files == sorted(tree((full_output / "current").resolve()) - {"feeds/news.atom.xml"})
+    _, mismatch, errors = filecmp.cmpfiles(live, full_output / "current", files, shallow=False)
+    assert (mismatch, errors) == ([], [])
