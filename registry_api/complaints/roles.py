@@ -8,7 +8,9 @@ the membership does not already say. Units and memberships are edited by adminis
 (superusers), not by handlers.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+
+from core.roles import group_ensure
 
 HANDLERS = "投诉举报处理"
 PERMISSIONS = [
@@ -21,9 +23,4 @@ PERMISSIONS = [
 
 
 def handler_group_ensure() -> Group:
-    group, _ = Group.objects.get_or_create(name=HANDLERS)
-    for app_label, codename in PERMISSIONS:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    return group
+    return group_ensure(HANDLERS, PERMISSIONS)
