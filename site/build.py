@@ -70,7 +70,13 @@ from hongshan_api.incremental import DELTA, MANIFEST, manifest_load  # noqa: E40
 # it no longer vouches for (apply_in_place; plugins/hongshan_api/incremental.py reads it).
 UNKNOWN = "manifest.unknown.json"
 # Files whose absence means the plugin did not run, whatever Pelican reported.
-REQUIRED_OUTPUT = ("index.html", "news/index.html", "enterprises/index.html", "404.html")
+REQUIRED_OUTPUT = (
+    "index.html",
+    "news/index.html",
+    "enterprises/index.html",
+    "stations/index.html",
+    "404.html",
+)
 
 # Wide lines when captured (Django stores the log of each build); the terminal's width otherwise.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)

@@ -166,6 +166,7 @@ HONGSHAN_REGISTRY_PARTS: list[str] = [
     "exchange",
     "trademarks",
     "complaints",
+    "network",
 ]
 HOME_NEWS_COUNT = 6
 PAGINATED_TEMPLATES = {

@@ -280,6 +280,8 @@ SEARCH_KINDS = [
     "registry_api.finance.search.LOAN_PRODUCT",
     "registry_api.services.search.AGENCY",
     "registry_api.services.search.CONSULTATION",
+    "registry_api.network.search.STATION",
+    "registry_api.stalls.search.STALL_CARD",
     "registry_api.trademarks.search.TRADEMARK",
     "registry_api.exchange.search.IDLE_LISTING",
     "cms.reports.search.REPORT",
