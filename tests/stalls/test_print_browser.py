@@ -9,6 +9,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.glyphs import drawn, glyph_widths
+
 from .factories import issue
 
 pytestmark = pytest.mark.browser
@@ -46,26 +48,6 @@ def close(size, expected) -> bool:
     return all(abs(a - b) < 1.5 for a, b in zip(size, expected, strict=True))
 
 
-GLYPHS = """() => [...document.querySelectorAll('.stall-card dt, .stall-card__title')].map(el => {
-    const probe = el.cloneNode(false);
-    probe.textContent = '\\uE000'.repeat(el.textContent.length);
-    probe.style.display = 'inline';
-    const text = el.cloneNode(true);
-    text.style.display = 'inline';
-    el.parentNode.appendChild(probe);
-    el.parentNode.appendChild(text);
-    const result = {
-        text: el.textContent,
-        glyphs: text.getBoundingClientRect().width,
-        tofu: probe.getBoundingClientRect().width,
-        size: parseFloat(getComputedStyle(el).fontSize),
-    };
-    probe.remove();
-    text.remove();
-    return result;
-})"""
-
-
 def test_a_card_draws_chinese_and_prints_on_one_a6_page(printed, browser):
     html = printed["card"]
     tab = browser.new_page()
@@ -74,13 +56,12 @@ def test_a_card_draws_chinese_and_prints_on_one_a6_page(printed, browser):
         assert "食品摊位备案卡" in tab.locator("h1").inner_text()
         assert "欧" not in tab.locator(".stall-card").inner_text()
         assert "王*" in tab.locator(".stall-card").inner_text()
-        widths = {w["text"]: w for w in tab.evaluate(GLYPHS)}
+        widths = glyph_widths(tab, ".stall-card dt, .stall-card__title")
         title = widths["食品摊位备案卡"]
-        # A drawn Chinese character is about an em wide and unlike the missing-glyph box.
-        assert abs(title["glyphs"] - title["tofu"]) > 0.2 * title["glyphs"], title
+        assert drawn(title), title
         assert title["glyphs"] >= 7 * title["size"] * 0.9, title
         label = widths["经营类别"]
-        assert abs(label["glyphs"] - label["tofu"]) > 0.2 * label["glyphs"], label
+        assert drawn(label), label
         # The QR code is drawn inside the card.
         box = tab.locator(".stall-card__qr svg").bounding_box()
         assert box["width"] > 100 and box["height"] > 100
