@@ -1,6 +1,6 @@
 """The network's public API (stations, branches, trainings, food-stall cards: lists, details,
 QR codes, CSV and JSON Lines exports) shows no person's or vendor's ID number, mobile or home
-address, and names only the people who agreed and are filed (DESIGN.md decision 7).
+address, and names only the people who agreed and are filed (docs/decisions/0016).
 
 Quick: the API alone, through the test client. test_pii_scan.py scans the same planted data
 in the built site and the search indices over a live server.
