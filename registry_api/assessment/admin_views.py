@@ -21,6 +21,7 @@ from django.utils.http import urlencode
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from registry_api.complaints.scope import scope_for
 from registry_api.enterprises.models import District
 from registry_api.network.models import Station
 
@@ -125,7 +126,7 @@ class StationPageView(ScoresPermissionMixin, WagtailAdminTemplateMixin, Template
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(selectors.station_overview(self.station))
+        context.update(selectors.station_overview(self.station, scope_for(self.request.user)))
         context["report_url"] = (
             reverse("assessment_report:index") + f"?district={self.station.district.code}"
         )

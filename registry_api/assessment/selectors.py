@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db.models import Count, Prefetch, Q
 
 from registry_api.complaints.models import Complaint, ComplaintStep, Status
+from registry_api.complaints.scope import Scope
 from registry_api.enterprises.models import District
 from registry_api.network.models import Person, Station
 
@@ -159,7 +160,10 @@ def station_complaints(station: Station):
     )
 
 
-def station_overview(station: Station) -> dict:
+def station_overview(station: Station, scope: Scope) -> dict:
+    """The station at a glance for one member of staff: the complaint counts are the
+    station's (they feed its score), the complaints listed only those the viewer's unit may
+    see (complaints.scope)."""
     complaints = station_complaints(station)
     labels = dict(Status.choices)
     counts = Counter(dict(complaints.order_by().values_list("status").annotate(n=Count("pk"))))
@@ -180,8 +184,11 @@ def station_overview(station: Station) -> dict:
         "complaint_total": sum(counts.values()),
         "complaint_counts": [(labels[k], counts[k]) for k in Status.values if counts.get(k)],
         "latest_complaints": list(
-            complaints.select_related("unit").order_by("-submitted_at", "-id")[:10]
+            scope.complaints(complaints)
+            .select_related("unit")
+            .order_by("-submitted_at", "-id")[:10]
         ),
+        "complaints_scope": scope,
         "people": people,
         "cards": None
         if cards is None

@@ -117,3 +117,31 @@ def test_a_sessions_form_has_attendance_inline(client, superuser, dataset):
     client.force_login(superuser)
     html = client.get(reverse("training_sessions:edit", args=[session.pk])).content.decode()
     assert "参训人员" in html and "讲座材料" in html and "完成培训" in html
+
+
+def test_the_station_page_lists_only_the_complaints_of_the_viewers_unit(
+    client, django_user_model, rules, dataset
+):
+    """Another station's staff see its counts (they are its score) but not its complaints."""
+    from registry_api.complaints.models import Complaint, UnitMembership
+    from registry_api.network.models import Station
+
+    user = django_user_model.objects.create_user("station-b-staff", password="pw", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_score"])
+    )
+    UnitMembership.objects.create(user=user, unit=Station.objects.get(code="station-b").unit)
+    client.force_login(user)
+    html = client.get(reverse("assessment_report:station", args=["station-a"])).content.decode()
+    assert "投诉举报（共 6 件）" in html
+    assert "仅列出您所属单位" in html
+    station_a = Station.objects.get(code="station-a")
+    codes = Complaint.objects.filter(unit=station_a.unit).values_list("tracking_code", flat=True)
+    assert codes and not [code for code in codes if code in html]
+
+    own = client.get(reverse("assessment_report:station", args=["station-b"])).content.decode()
+    station_b = Station.objects.get(code="station-b")
+    own_codes = Complaint.objects.filter(unit=station_b.unit).values_list(
+        "tracking_code", flat=True
+    )
+    assert own_codes and all(code in own for code in own_codes[:10])
