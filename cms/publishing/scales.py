@@ -6,7 +6,11 @@ The local noida-db engine examines every document of every index a request names
 site-wide search covers bounds its latency: about 3,000 documents keep a query near 0.4 s.
 The default scale keeps every registry alive (a thousand enterprises and marks, each registry
 with enough rows to page, filter and chart) inside that budget. Counts that are never indexed
-(complaints) stay larger, so the half-monthly figures are not all suppressed below 5.
+(complaints) stay larger, so the half-monthly figures are not all suppressed below 5. The
+village and community network keeps the source's numbers at every scale (76 stations, 212
+people in the three roles, 500 boards); only the food-stall cards, which the source does not
+count and which each add a document to the site-wide search, are fewer at `default` (300,
+four or so per station) than at `district` (1,500).
 
 Every count is a top-up target: moving from `default` to `district` adds rows, moving back
 removes none (start from an empty `var/` for that).
@@ -38,6 +42,7 @@ class DemoScale:
     idle_inquiries: int
     trademark_pledges: int
     pledge_consultations: int
+    stall_cards: int
 
     @property
     def finance_counts(self) -> dict[str, int]:
@@ -66,6 +71,7 @@ SCALES = {
         idle_inquiries=10,
         trademark_pledges=20,
         pledge_consultations=5,
+        stall_cards=300,
     ),
     "district": DemoScale(
         name="district",
@@ -83,6 +89,7 @@ SCALES = {
         idle_inquiries=40,
         trademark_pledges=100,
         pledge_consultations=12,
+        stall_cards=1_500,
     ),
 }
 

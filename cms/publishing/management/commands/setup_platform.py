@@ -131,7 +131,7 @@ class Command(BaseCommand):
         stall_group_ensure()
         with console.status("生成演示村居网络、摊位备案卡与培训……"):
             created += make_demo_network().created
-            created += make_demo_stalls().created
+            created += make_demo_stalls(scale.stall_cards).created
             make_demo_training()
         with console.status("生成演示投诉举报……"):
             created += make_demo_complaints(scale.complaints).created
