@@ -110,6 +110,8 @@ def _dates(rng: random.Random, state: str, today: datetime.date) -> tuple:
     valid_from = add_years(valid_to + datetime.timedelta(days=1), -years)
     if valid_from > today:  # a long validity ending soon enough
         valid_from = today - datetime.timedelta(days=rng.randrange(30))
+    # Going back whole years from 29 February lands on the 28th, a day short of the rule.
+    valid_to = min(valid_to, max_valid_to(valid_from))
     revoked_on = None
     if state == "revoked":
         last = min(today, valid_to)

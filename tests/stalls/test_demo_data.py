@@ -12,7 +12,7 @@ from registry_api.network.demo_data import make_demo_network
 from registry_api.network.models import Station
 from registry_api.network.reference_data import load_network
 from registry_api.stalls.demo_data import make_demo_stalls
-from registry_api.stalls.models import Inspection, Renewal, StallCard
+from registry_api.stalls.models import Inspection, Renewal, StallCard, max_valid_to
 
 from .factories import inspector, network_stations
 
@@ -48,6 +48,8 @@ def test_1500_cards_over_76_stations_with_a_mix_and_inspections(stations):
     assert not Inspection.objects.filter(inspected_on__gt=TODAY).exists()
     numbers = list(StallCard.objects.values_list("number", flat=True))
     assert len(set(numbers)) == 1500
+    periods = StallCard.objects.values_list("valid_from", "valid_to")
+    assert all(start < end <= max_valid_to(start) for start, end in periods)
     # Every card passes the model's rules (ID check digit, mobile, validity at most 3 years).
     for card in StallCard.objects.order_by("?")[:150]:
         card.full_clean()
