@@ -47,6 +47,7 @@ def report_due(today) -> Period | None:
 
 
 def _count(value: int | None) -> str:
+    """A total or a handling count: withheld only when below 5 (report.py)."""
     return "少于5" if value is None else f"{value}"
 
 
@@ -60,10 +61,10 @@ def _change(now: int | None, before: int | None) -> str:
 def narrative(figures: dict) -> tuple[str, list[str]]:
     """The summary and the body's paragraphs, from the public figures only."""
     total, kinds = figures["total"], figures["by_kind"]
-    summary = (
-        f"{figures['label']}，全区市场监管部门共接收投诉举报{_count(total)}件"
-        f"（投诉{_count(kinds.get('complaint'))}件、举报{_count(kinds.get('report'))}件）"
-    )
+    summary = f"{figures['label']}，全区市场监管部门共接收投诉举报{_count(total)}件"
+    # A kind may be withheld as the complement of the other, at any size: no "少于5" here.
+    if None not in (kinds.get("complaint"), kinds.get("report")):
+        summary += f"（投诉{kinds['complaint']}件、举报{kinds['report']}件）"
     trends = [f"较上期{text}" for text in [_change(total, figures["total_previous"])] if text] + [
         f"较去年同期{text}" for text in [_change(total, figures["total_year_before"])] if text
     ]
@@ -83,10 +84,13 @@ def narrative(figures: dict) -> tuple[str, list[str]]:
             for cell in sorted(figures["cells"], key=lambda c: -(c["count"] or 0))
             if cell["category"] == rising["category"] and cell["count"]
         ][:2]
-        text = (
-            f"二、上升问题。{rising['label']}类占比较上期上升{rising['share_change']}个百分点"
-            f"（本期{rising['count']}件，上期{_count(rising['previous'])}件）"
-        )
+        if rising["share_change"] is None:  # withheld with a small or withheld previous count
+            text = f"二、上升问题。{rising['label']}类占比较上期上升（本期{rising['count']}件）"
+        else:
+            text = (
+                f"二、上升问题。{rising['label']}类占比较上期上升{rising['share_change']}个百分点"
+                f"（本期{rising['count']}件，上期{rising['previous']}件）"
+            )
         if where:
             text += f"，主要集中在{'、'.join(where)}"
         paragraphs.append(text + "，建议列为近期执法检查重点。")
@@ -116,7 +120,7 @@ def draw_charts(figures: dict) -> list[dict]:
     svg = importlib.import_module("hongshan_api.charts")
     categories = [(c["label"], c["count"]) for c in figures["categories"] if c["count"]]
     districts = [(d["name"], d["count"]) for d in figures["districts"] if d["count"]]
-    rising = [(c["label"], c["share_change"]) for c in figures["rising"]]
+    rising = [(c["label"], c["share_change"]) for c in figures["rising"] if c["share_change"]]
     trend = [(t["label"], t["count"] or 0) for t in figures.get("trend", [])]
     specs = [
         ("trend", "近半年各期投诉举报数量", trend, "统计期间", "件数（少于5件记为0）"),
@@ -158,7 +162,7 @@ def dataset_files(figures: dict, period: Period) -> tuple[bytes, bytes]:
     writer.writerows(rows)
     as_json = {
         "period": str(period),
-        "note": "count 为空表示少于5件，依规不予公开具体数字。",
+        "note": "count 为空表示不予公开：少于5件，或可据合计推算出少于5件的数字。",
         "rows": rows,
     }
     return (

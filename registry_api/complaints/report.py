@@ -3,9 +3,24 @@
 `compute(period)` gathers, for the period, the one before it and the same period a year
 before: volume by kind and category, top respondents and 街镇, the categories whose share rose
 most, handling times in working days, limits missed, and amounts recovered. `public(report)`
-is what may leave the building: every count below SUPPRESS_BELOW becomes None ("<5"), and a
-respondent or 街镇 with such a count is not named (DOMAIN.md: statistics below a small count
-are suppressed; complainants are never shown).
+is what may leave the building (DOMAIN.md: statistics below a small count are suppressed;
+complainants are never shown):
+
+- Every count from 1 to SUPPRESS_BELOW - 1 becomes None, and so do complementary counts, the
+  standard secondary suppression of statistics offices (`suppression.py`): the published
+  figures obey sums — by kind, category and 街镇 against the total, each category × 街镇 cell
+  against its category (row) and its 街镇 (column), the previous and year-before columns
+  against their totals, the trend against the totals it repeats — and a reader solving them
+  exactly, or by bounds (a withheld count is at least 1), recovers no withheld count. Totals
+  stay published (they are withheld only when small themselves); the complements are the
+  smallest cells of the same sum, so a table loses as little as it can. A withheld count is
+  published as None whether small or complementary: the site shows "—", never "<5" for it.
+- A share is withheld with its count or its total, a change of share with either count or
+  total (share × total gives the count back).
+- The handling counts obey no published sum (accepted late ⊂ accepted, closed, overdue):
+  they are suppressed when small, and a median with its count.
+- Top respondents are directory enterprises only (the complaint's link to the directory),
+  with five complaints or more; a name a complainant typed is never published.
 """
 
 from __future__ import annotations
@@ -24,6 +39,7 @@ from registry_api.workdays.calendar import WorkCalendar
 
 from .deadlines import ACCEPT_DAYS
 from .models import OPEN_STATUSES, Category, Complaint, Kind, Status
+from .suppression import Sum, withheld
 
 SUPPRESS_BELOW = 5
 TOP = 10
@@ -142,7 +158,7 @@ def _rows(period: Period) -> list[dict]:
             "category",
             "district__code",
             "district__name",
-            "respondent_name",
+            "respondent__credit_code",
             "respondent__name",
             "submitted_at",
             "accepted_on",
@@ -186,7 +202,14 @@ def compute(period: Period, *, today: datetime.date | None = None, calendar=None
         (f for f in categories if f.count >= SUPPRESS_BELOW and f.share_change > 0),
         key=lambda f: (-f.share_change, -f.count),
     )[:5]
-    respondents = Counter((r["respondent__name"] or r["respondent_name"]).strip() for r in current)
+    # Only complaints linked to the enterprise directory count for a respondent: the link is
+    # made on intake by exact registered name and corrected by handlers; a name typed by a
+    # complainant that matches no enterprise may be a person's.
+    respondents = Counter(
+        (r["respondent__credit_code"], r["respondent__name"])
+        for r in current
+        if r["respondent__credit_code"]
+    )
     districts_now = Counter((r["district__code"], r["district__name"]) for r in current)
     districts_before = Counter((r["district__code"], r["district__name"]) for r in previous)
     cells = Counter((r["category"], r["district__code"], r["district__name"]) for r in current)
@@ -201,7 +224,10 @@ def compute(period: Period, *, today: datetime.date | None = None, calendar=None
         by_kind={kind.value: sum(r["kind"] == kind.value for r in current) for kind in Kind},
         categories=categories,
         rising=rising,
-        top_respondents=[{"name": name, "count": n} for name, n in respondents.most_common(TOP)],
+        top_respondents=[
+            {"name": name, "credit_code": code, "count": n}
+            for (code, name), n in sorted(respondents.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
+        ],
         districts=[
             {"code": code, "name": name, "count": n, "previous": districts_before[(code, name)]}
             for (code, name), n in sorted(districts_now.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -277,32 +303,99 @@ def _amount(period: Period) -> Decimal:
     return sum(rows, Decimal("0.00"))
 
 
-def _suppress(count: int | None) -> int | None:
-    return None if count is not None and 0 < count < SUPPRESS_BELOW else count
+HANDLING_COUNTS = ("accepted", "accepted_late", "closed", "open_overdue")
+
+
+def _figures(data: dict) -> tuple[dict, list[Sum]]:
+    """Every published count by a key, and the sums a reader knows they obey."""
+    counts: dict = {(key,): data[key] for key in ("total", "total_previous", "total_year_before")}
+    counts |= {("by_kind", kind): n for kind, n in data["by_kind"].items()}
+    for f in data["categories"]:
+        counts |= {
+            ("category", f["category"], k): f[k] for k in ("count", "previous", "year_before")
+        }
+    for d in data["districts"]:
+        counts |= {("district", d["code"], k): d[k] for k in ("count", "previous")}
+    counts |= {("cell", c["category"], c["district_code"]): c["count"] for c in data["cells"]}
+    counts |= {("trend", t["period"]): t["count"] for t in data["trend"]}
+    counts |= {("handling", k): data["handling"][k] for k in HANDLING_COUNTS}
+
+    def parts(kind, field):
+        return tuple(key for key in counts if key[0] == kind and key[-1] == field)
+
+    sums = [
+        Sum(("total",), tuple(("by_kind", kind) for kind in data["by_kind"])),
+        Sum(("total",), parts("category", "count")),
+        Sum(("total",), parts("district", "count")),
+        Sum(("total_previous",), parts("category", "previous")),
+        # Only the 街镇 with a submission this period are listed: their previous counts are
+        # at most the previous total; taken as equal, which protects at least as much.
+        Sum(("total_previous",), parts("district", "previous")),
+        Sum(("total_year_before",), parts("category", "year_before")),
+    ]
+    for f in data["categories"]:
+        row = tuple(k for k in counts if k[0] == "cell" and k[1] == f["category"])
+        sums.append(Sum(("category", f["category"], "count"), row))
+    for d in data["districts"]:
+        column = tuple(k for k in counts if k[0] == "cell" and k[2] == d["code"])
+        sums.append(Sum(("district", d["code"], "count"), column))
+    # The trend repeats the totals of this period and the one before (and of the year before
+    # when it falls in the chart).
+    for key, period in (
+        ("total", "period"),
+        ("total_previous", "previous_period"),
+        ("total_year_before", "year_before_period"),
+    ):
+        if ("trend", data[period]) in counts:
+            sums.append(Sum((key,), (("trend", data[period]),)))
+    return counts, sums
 
 
 def public(report: Report) -> dict:
-    """The report as published: small counts suppressed, small respondents and cells unnamed."""
+    """The report as published: small counts and their complements withheld (None), shares
+    of withheld counts withheld, only directory enterprises named among top respondents."""
     data = report.as_dict()
+    counts, sums = _figures(data)
+    hidden = withheld(counts, sums, below=SUPPRESS_BELOW)
+
+    def shown(*key):
+        return None if key in hidden else counts[key]
+
     for key in ("total", "total_previous", "total_year_before"):
-        data[key] = _suppress(data[key])
-    data["by_kind"] = {k: _suppress(v) for k, v in data["by_kind"].items()}
-    for figures in (data["categories"], data["rising"]):
-        for figure in figures:
-            small = figure["count"] is not None and 0 < figure["count"] < SUPPRESS_BELOW
-            for key in ("count", "previous", "year_before"):
-                figure[key] = _suppress(figure[key])
-            if small:
-                figure["share"] = figure["share_change"] = None
-    data["top_respondents"] = [r for r in data["top_respondents"] if r["count"] >= SUPPRESS_BELOW]
+        data[key] = shown(key)
+    data["by_kind"] = {kind: shown("by_kind", kind) for kind in data["by_kind"]}
+    for figure in data["categories"]:
+        for key in ("count", "previous", "year_before"):
+            figure[key] = shown("category", figure["category"], key)
+        # A share and the total give back the count; a change of share and the previous
+        # total give back the previous count.
+        if figure["count"] is None or data["total"] is None:
+            figure["share"] = None
+        if None in (figure["share"], figure["previous"], data["total_previous"]):
+            figure["share_change"] = None
+    # A rising category keeps its place when its change is withheld (a previous count below
+    # five is the usual start of a rise); one whose count is withheld says nothing.
+    published = {f["category"]: f for f in data["categories"]}
+    data["rising"] = [
+        dict(published[f["category"]])
+        for f in data["rising"]
+        if published[f["category"]]["count"] is not None
+    ]
+    # Named only when the complaint is linked to the enterprise directory: a name typed by a
+    # complainant may be anyone's.
+    data["top_respondents"] = [
+        r for r in data["top_respondents"] if r.get("credit_code") and r["count"] >= SUPPRESS_BELOW
+    ]
     for district in data["districts"]:
-        district["count"] = _suppress(district["count"])
-        district["previous"] = _suppress(district["previous"])
-    data["cells"] = [dict(c, count=_suppress(c["count"])) for c in data["cells"]]
-    data["trend"] = [dict(t, count=_suppress(t["count"])) for t in data["trend"]]
+        for key in ("count", "previous"):
+            district[key] = shown("district", district["code"], key)
+    for cell in data["cells"]:
+        cell["count"] = shown("cell", cell["category"], cell["district_code"])
+    for point in data["trend"]:
+        point["count"] = shown("trend", point["period"])
     handling = data["handling"]
-    for key in ("accepted", "accepted_late", "closed", "open_overdue"):
-        handling[key] = _suppress(handling[key])
+    for key in HANDLING_COUNTS:
+        handling[key] = shown("handling", key)
     # A median of fewer than five submissions would describe them one by one.
     if handling["accepted"] is None:
         handling["accept_days_median"] = None

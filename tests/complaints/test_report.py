@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from registry_api.complaints.models import Complaint, Status
 from registry_api.complaints.report import Period, compute, public
-from registry_api.enterprises.models import District
+from registry_api.enterprises.models import District, Enterprise
 from tests.clock import at_every_clock
+from tests.factories import EnterpriseFactory
 
 D = datetime.date
 TODAY = D(2026, 11, 27)
@@ -36,6 +37,11 @@ def add(n, *, day, category, district, name, **fields):
 def dataset(reference):
     dongcheng, xitun = "150402004", "150402001"
     monday = D(2026, 11, 2)
+    # 甲店 and 丙会所 are in the enterprise directory, their complaints linked; 乙店 is typed.
+    jia, bing = (
+        EnterpriseFactory(name=name, district=District.objects.get(code=dongcheng))
+        for name in ("甲店", "丙会所")
+    )
     # Current period, 2026-11-01..15: 15 submissions.
     add(
         5,
@@ -43,6 +49,7 @@ def dataset(reference):
         category="food",
         district=dongcheng,
         name="甲店",
+        respondent=jia,
         status=Status.ACCEPTED,
         accepted_on=D(2026, 11, 5),
         due_on=D(2027, 1, 8),
@@ -53,6 +60,7 @@ def dataset(reference):
         category="food",
         district=dongcheng,
         name="甲店",
+        respondent=jia,
         status=Status.ACCEPTED,
         accepted_on=D(2026, 11, 13),
         due_on=D(2027, 1, 8),
@@ -64,6 +72,7 @@ def dataset(reference):
         category="prepaid_cards",
         district=dongcheng,
         name="丙会所",
+        respondent=bing,
         due_on=D(2026, 11, 11),
     )
     # Previous period, 2026-10-16..31: 10 submissions, 4 closed in the current period.
@@ -141,10 +150,10 @@ def test_figures_match_the_hand_computed_dataset(dataset):
     assert (food.count, food.previous, food.year_before, food.share_change) == (6, 8, 3, -40.0)
     assert (prices.count, prices.share, prices.share_change) == (2, 13.3, -6.7)
     assert [f.category for f in report.rising] == ["prepaid_cards"]
-    assert report.top_respondents[:3] == [
-        {"name": "丙会所", "count": 7},
-        {"name": "甲店", "count": 6},
-        {"name": "乙店", "count": 2},
+    codes = dict(Enterprise.objects.values_list("name", "credit_code"))
+    assert report.top_respondents == [  # 乙店 matches no enterprise: not counted
+        {"name": "丙会所", "credit_code": codes["丙会所"], "count": 7},
+        {"name": "甲店", "credit_code": codes["甲店"], "count": 6},
     ]
     assert [(d["name"], d["count"], d["previous"]) for d in report.districts] == [
         ("东城街道", 13, 0),
@@ -172,20 +181,25 @@ def test_counts_below_five_are_suppressed_in_public_output(dataset):
     data = public(compute(Period.parse("2026-11-01:2026-11-15"), today=TODAY))
     prices = next(f for f in data["categories"] if f["category"] == "prices")
     assert prices["count"] is None and prices["share"] is None and prices["previous"] is None
+    # Withholding only prices (2) would leave it as 15 − 7: food (6), the smallest other
+    # category, is withheld with it, and so is its one cell (东城, 6), which is food's count.
+    # 西屯's 2 takes 东城's 13 with it; the previous column: 2 (prices) takes food's 8.
     food = next(f for f in data["categories"] if f["category"] == "food")
-    assert (food["count"], food["previous"], food["year_before"]) == (6, 8, None)
+    assert (food["count"], food["previous"], food["year_before"], food["share"]) == (None,) * 4
+    prepaid = next(f for f in data["categories"] if f["category"] == "prepaid_cards")
+    assert (prepaid["count"], prepaid["share"], prepaid["share_change"]) == (7, 46.7, 46.7)
+    assert data["total"] == 15 and data["total_previous"] == 10
     assert [r["name"] for r in data["top_respondents"]] == ["丙会所", "甲店"]
     assert {(c["category"], c["count"]) for c in data["cells"]} == {
-        ("food", 6),
+        ("food", None),
         ("prepaid_cards", 7),
         ("prices", None),
     }
-    assert data["districts"][1] == {
-        "code": "150402001",
-        "name": "西屯街道",
-        "count": None,
-        "previous": 10,
-    }
+    assert [(d["name"], d["count"], d["previous"]) for d in data["districts"]] == [
+        ("东城街道", None, 0),
+        ("西屯街道", None, 10),
+    ]
+    assert [f["category"] for f in data["rising"]] == ["prepaid_cards"]
     assert data["handling"]["closed"] is None and data["handling"]["close_days_median"] is None
     assert data["total_year_before"] is None
 
@@ -209,7 +223,9 @@ def test_the_planted_spike_is_the_top_rising_issue(reference):
     make_demo_complaints(3000, today=TODAY)
     report = compute(Period.parse("2026-11-01:2026-11-15"), today=TODAY)
     assert report.rising[0].category == "prepaid_cards"
-    assert report.top_respondents[0]["name"] == "红山区东城街道某健身会所"
+    # The gym of the spike is a name complainants typed, in no directory: never counted.
+    assert all(r["credit_code"] for r in report.top_respondents)
+    assert "红山区东城街道某健身会所" not in {r["name"] for r in report.top_respondents}
 
 
 @at_every_clock

@@ -99,3 +99,28 @@ def test_the_worker_drafts_a_report_on_the_1st_and_the_16th():
     assert str(report_due(D(2026, 12, 1))) == "2026-11-16:2026-11-30"
     assert str(report_due(D(2027, 1, 1))) == "2026-12-16:2026-12-31"
     assert report_due(D(2026, 11, 27)) is None
+
+
+def test_the_narrative_never_calls_a_withheld_complement_below_five():
+    """A kind withheld as the other's complement, a rise whose change is withheld: the text
+    states neither as "少于5" nor prints None."""
+    from cms.reports.drafting import narrative
+
+    rising = {"category": "food", "label": "食品安全", "count": 40, "previous": None}
+    figures = {
+        "label": "2026年11月上半月",
+        "total": 60,
+        "total_previous": 50,
+        "total_year_before": None,
+        "by_kind": {"complaint": None, "report": None},
+        "categories": [dict(rising, share=66.7, share_change=None)],
+        "rising": [dict(rising, share=66.7, share_change=None)],
+        "cells": [],
+        "districts": [],
+        "handling": {"closed": None, "close_days_median": None, "open_overdue": 0},
+        "amount_recovered": "0.00",
+    }
+    summary, paragraphs = narrative(figures)
+    text = summary + "".join(paragraphs)
+    assert "共接收投诉举报60件" in summary and "投诉少于5" not in summary
+    assert "None" not in text and "食品安全类占比较上期上升（本期40件）" in text
