@@ -15,6 +15,7 @@ from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
 from core.service_views import ServiceDestroyMixin, ServiceWriteMixin
+from registry_api.credit.profile_schema import CreditProfileSerializer
 from registry_api.credit.selectors import record_list
 from registry_api.credit.views import credit_profile
 from registry_api.finance.selectors import (
@@ -113,7 +114,9 @@ class EnterpriseViewSet(
     def service_delete(self, enterprise: Enterprise) -> None:
         services.enterprise_delete(enterprise=enterprise)
 
-    @extend_schema(summary="企业信用档案：信用状况与公示记录时间线", responses={200: dict})
+    @extend_schema(
+        summary="企业信用档案：信用状况与公示记录时间线", responses={200: CreditProfileSerializer}
+    )
     @action(detail=True, methods=["get"], url_path="credit", permission_classes=[AllowAny])
     def credit(self, request, *args, **kwargs):
         """Changes with the enterprise, its records and pledges, and the day (publicity ends)."""

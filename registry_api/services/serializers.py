@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from core.public_forms import contact_phone, field_messages, optional_email
 from core.public_requests.serializers import PublicRequestSubmitSerializer
+from registry_api.credit.profile_schema import CreditStandingSerializer
 from registry_api.enterprises.serializers import DistrictRefSerializer
 
 from . import selectors
@@ -12,11 +13,6 @@ from .models import Agency, Consultation
 from .validators import validate_contact_phone
 
 REQUIRED = "此项为必填项。"
-
-
-class CreditStandingSerializer(serializers.Serializer):
-    level = serializers.CharField()
-    active_records = serializers.IntegerField()
 
 
 class AgencySerializer(serializers.ModelSerializer):
