@@ -1,6 +1,7 @@
 """Fields that several apps declare alike, each defined once: same label, same options."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 
@@ -27,4 +28,16 @@ def optional_user(verbose_name: str, *, related_name: str | None = "+") -> model
         blank=True,
         related_name=related_name,
         verbose_name=verbose_name,
+    )
+
+
+def capped_text_field(verbose_name: str, max_length: int, **options) -> models.TextField:
+    """A long text with a ceiling every door enforces: the model's validator (full_clean: the
+    admin, the imports, the services), DRF's max_length taken from it (API bodies, and the
+    schema's maxLength), the admin form's maxlength."""
+    return models.TextField(
+        verbose_name,
+        max_length=max_length,
+        validators=[MaxLengthValidator(max_length, message=f"不能超过{max_length}个字。")],
+        **options,
     )

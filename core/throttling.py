@@ -18,10 +18,16 @@ X-Forwarded-For; the client address is taken from that header with DRF's NUM_PRO
 request from the loopback address WITHOUT X-Forwarded-For comes from this machine itself (the
 static-site builder, the task worker, the test client) and is never throttled. Keyed and
 logged-in reads are left to their own throttles (the partner key's rate).
+
+Public doors (docs/api.md, "Limits"): a public POST is counted per client address whoever
+calls (`PublicDoorThrottle`) and, where its body takes a phone, per phone number
+(`PublicPhoneThrottle`, the number only as a keyed digest). `window_claim` is the one-holder
+lock of the duplicate-submission check (core/duplicates.py).
 """
 
 import contextlib
 import fcntl
+import hashlib
 import ipaddress
 import math
 import os
@@ -137,3 +143,58 @@ class AnonymousReadThrottle(SettingsRateThrottle):
         if request.auth is not None or (request.user and request.user.is_authenticated):
             return None
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def window_claim(cache, key: str, *, holder: str, timeout: int) -> str:
+    """Take `key` for `holder` for `timeout` seconds unless someone holds it; who holds it now
+    (`holder` if taken). One winner across processes: the file cache's add is a read then a
+    write, so it runs under the lock."""
+    timeout = max(1, timeout)
+    with _counter_lock(cache) as locked:
+        if not locked:
+            cache.add(key, holder, timeout)
+            return cache.get(key, holder)
+        current = cache.get(key)
+        if current is not None:
+            return current
+        cache.set(key, holder, timeout)
+        return holder
+
+
+class PublicDoorThrottle(SettingsRateThrottle):
+    """A public POST (a form, an expensive computation) per client address, whoever calls:
+    a token or a partner key does not lift an abuse limit of a public door. Like reads, this
+    machine's own processes (loopback without X-Forwarded-For) are not counted."""
+
+    def get_cache_key(self, request, view):
+        if is_local_process(request):
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def phone_digits(value) -> str:
+    """A phone number as its digits, without a +86 / 0086 prefix: one person, one key."""
+    digits = "".join(ch for ch in str(value or "") if ch.isdigit())
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) == len(prefix) + 11:
+            return digits[len(prefix) :]
+    return digits
+
+
+def phone_ident(phone: str) -> str:
+    """The cache never holds a phone number: a keyed digest of it."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{phone}".encode()).hexdigest()[:32]
+
+
+class PublicPhoneThrottle(SettingsRateThrottle):
+    """A public form per phone number in its body (field `phone_field`), whatever the address;
+    a body without a phone is left to the address throttle."""
+
+    phone_field = "phone"
+
+    def get_cache_key(self, request, view):
+        data = request.data if hasattr(request.data, "get") else {}
+        phone = phone_digits(data.get(self.phone_field, ""))
+        if not phone:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": phone_ident(phone)}

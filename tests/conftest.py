@@ -21,6 +21,17 @@ def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def fresh_shared_cache():
+    """Throttle counts and duplicate-submission claims (core/throttling.py, core/duplicates.py)
+    live in the shared cache, which outlives each test's database rollback: without this, a
+    form one test submits would be "already submitted" in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def search_engine():
     """The real engine (configured cluster or local noida-db), started if it is not running.

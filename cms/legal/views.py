@@ -10,11 +10,13 @@ from django.template.loader import render_to_string
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from core.openapi import FIELD_ERRORS_RESPONSE
 from core.public_requests.views import FORM_POST_PARSERS, from_browser_form
 from core.site_urls import site_url
+from core.throttling import PublicDoorThrottle
 
 from .selectors import contract_template_public
 from .serializers import ContractFillRequestSerializer
@@ -50,10 +52,18 @@ def attachment(filled: FilledContract, fallback: str) -> HttpResponse:
     return response
 
 
+class ContractFillThrottle(PublicDoorThrottle):
+    """Fill-ins per client address (each renders a Word document)."""
+
+    scope = "contract_fill"
+    rate_setting = "CONTRACT_FILL_RATE"
+
+
 class ContractFillView(APIView):
     """Fill in a model contract's current edition and download it as a Word document."""
 
     permission_classes = [AllowAny]
+    throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, ContractFillThrottle]
     authentication_classes: list = []  # public and sessionless, hence no CSRF check
     parser_classes = FORM_POST_PARSERS
 

@@ -242,6 +242,15 @@ CONSULTATION_SUBMIT_RATE = os.environ.get("CONSULTATION_SUBMIT_RATE", "10/hour")
 IDLE_INQUIRY_SUBMIT_RATE = os.environ.get("IDLE_INQUIRY_SUBMIT_RATE", "10/hour")
 TRADEMARK_PLEDGE_CONSULTATION_RATE = os.environ.get("TRADEMARK_PLEDGE_CONSULTATION_RATE", "10/hour")
 CREDIT_REPAIR_SUBMIT_RATE = os.environ.get("CREDIT_REPAIR_SUBMIT_RATE", "10/hour")
+# ... and per phone number in the body, for each kind (the number only as a keyed digest).
+PUBLIC_REQUEST_PHONE_RATE = os.environ.get("PUBLIC_REQUEST_PHONE_RATE", "5/day")
+# The same content from the same phone (else address) within this window is refused
+# (core/duplicates.py): complaints and every public request form.
+DUPLICATE_SUBMISSION_MINUTES = int(os.environ.get("DUPLICATE_SUBMISSION_MINUTES", "30"))
+# Public computations per client address (core.throttling.PublicDoorThrottle): a similarity
+# check costs seconds of engine work, a contract fill-in renders a DOCX.
+TRADEMARK_SIMILAR_RATE = os.environ.get("TRADEMARK_SIMILAR_RATE", "20/hour")
+CONTRACT_FILL_RATE = os.environ.get("CONTRACT_FILL_RATE", "30/hour")
 SPECTACULAR_SETTINGS = {
     # ASCII: client generators (openapi-python-client) name their package after the title.
     "TITLE": "Hongshan Registry API",

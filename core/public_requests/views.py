@@ -10,10 +10,11 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from core.duplicates import submission_claim, submission_release
 from core.errors import MESSAGES
 from core.openapi import FIELD_ERRORS_RESPONSE
 from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
-from core.throttling import AnonymousWriteThrottle
+from core.throttling import AnonymousWriteThrottle, PublicPhoneThrottle, phone_digits
 
 from .serializers import PublicRequestReceiptSerializer
 
@@ -73,23 +74,43 @@ class HtmlFriendlyNegotiation(DefaultContentNegotiation):
 
 
 class PublicRequestThrottle(AnonymousWriteThrottle):
-    """Anonymous submissions of one kind per client address, at the rate of a setting."""
+    """Submissions of one kind per client address, at the rate of a setting. Every caller is
+    counted: a token or a partner key does not lift a public form's abuse limit."""
 
     def __init__(self, *, scope: str, rate_setting: str):
         self.scope = scope
         self.rate_setting = rate_setting
         super().__init__()
 
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class PublicRequestPhoneThrottle(PublicPhoneThrottle):
+    """Submissions of one kind per phone number of the body, at PUBLIC_REQUEST_PHONE_RATE."""
+
+    rate_setting = "PUBLIC_REQUEST_PHONE_RATE"
+
+    def __init__(self, *, scope: str, phone_field: str):
+        self.scope = f"{scope}_phone"
+        self.phone_field = phone_field
+        super().__init__()
+
 
 class PublicRequestSubmitMixin:
     """For the viewset holding a kind's submit action (`submit_action`): the action is
-    throttled (`submit_scope`, its rate in the setting `submit_rate_setting`) and answers
-    with `receipt_response`. With a `result_template`, a browser's form post without
+    throttled per address (`submit_scope`, its rate in the setting `submit_rate_setting`)
+    and per phone (the body's `submit_phone_field`, PUBLIC_REQUEST_PHONE_RATE), the same
+    content twice from one sender within the window is refused (`core.duplicates`), and it
+    answers with `receipt_response`. With a `result_template`, a browser's form post without
     JavaScript gets that page back, for the receipt, field errors or the throttle."""
 
     submit_action = "create"
     submit_scope = ""
     submit_rate_setting = ""
+    submit_phone_field = "phone"
+    submit_what = "申请"  # "您已提交过相同的…" of the duplicate refusal
+    _duplicate_claim = ""
     result_template = ""
     result_back_label = "返回"  # the result page's link back to the form
     field_labels: dict[str, str] = {}  # field → its label on the result page
@@ -102,14 +123,28 @@ class PublicRequestSubmitMixin:
         """The request body, validated by the kind's form (400 with field errors if not)."""
         form = form_class(data=self.request.data)
         form.is_valid(raise_exception=True)
-        return form.validated_data
+        data = form.validated_data
+        content = {name: value for name, value in data.items() if name != "website"}
+        sender = phone_digits(data.get(self.submit_phone_field, "")) or (
+            PublicRequestThrottle(
+                scope=self.submit_scope, rate_setting=self.submit_rate_setting
+            ).get_ident(self.request)
+        )
+        self._duplicate_claim = submission_claim(
+            kind=self.submit_scope, content=content, sender=sender, what=self.submit_what
+        )
+        return data
 
     def get_throttles(self):
         if self.action == self.submit_action:
-            throttle = PublicRequestThrottle(
-                scope=self.submit_scope, rate_setting=self.submit_rate_setting
-            )
-            return [throttle]
+            return [
+                PublicRequestThrottle(
+                    scope=self.submit_scope, rate_setting=self.submit_rate_setting
+                ),
+                PublicRequestPhoneThrottle(
+                    scope=self.submit_scope, phone_field=self.submit_phone_field
+                ),
+            ]
         return super().get_throttles()
 
     def receipt_response(self, receipt: dict):
@@ -119,10 +154,16 @@ class PublicRequestSubmitMixin:
 
     def handle_exception(self, exc):
         """A person posting the site's form without JavaScript gets a readable page back."""
+        if self._duplicate_claim:  # claimed, then not stored: the same content may come again
+            submission_release(self._duplicate_claim)
+            self._duplicate_claim = ""
         if self._answers_with_page():
             if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
                 problems = [
-                    (self.field_labels.get(name, name), [str(m) for m in messages])
+                    (
+                        self.field_labels.get(name, "提示" if name == "_" else name),
+                        [str(m) for m in messages],
+                    )
                     for name, messages in exc.detail.items()
                 ]
                 return self._result_page({"problems": problems}, status.HTTP_400_BAD_REQUEST)

@@ -7,9 +7,15 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
+from core.model_fields import capped_text_field
 from core.models import Named, Timestamped
 from core.public_requests.models import PublicRequest, reference_field
 from registry_api.enterprises.models import Enterprise
+
+FACTS_MAX_LENGTH = 5000
+LEGAL_BASIS_MAX_LENGTH = 1000
+OUTCOME_MAX_LENGTH = 2000  # also the clerk's own explanation
+REPAIR_REASON_MAX_LENGTH = 2000  # also the decision's note
 
 
 class Department(Named):
@@ -127,15 +133,20 @@ class CreditRecord(Timestamped):
     )
     decision_number = models.CharField("决定文书号", max_length=100)
     decision_date = models.DateField("决定日期")
-    facts = models.TextField("主要事实", blank=True)
-    legal_basis = models.TextField("依据", blank=True)
-    outcome = models.TextField("处理结果", blank=True)
+    # Caps (docs/api.md, "Limits"): a published summary of a decision, not the decision's
+    # full text; 10 MB was accepted before.
+    facts = capped_text_field("主要事实", FACTS_MAX_LENGTH, blank=True)
+    legal_basis = capped_text_field("依据", LEGAL_BASIS_MAX_LENGTH, blank=True)
+    outcome = capped_text_field("处理结果", OUTCOME_MAX_LENGTH, blank=True)
     publicity_start = models.DateField("公示开始日期", null=True, blank=True)
     publicity_end = models.DateField("公示截止日期", null=True, blank=True, editable=False)
     repair_eligible_on = models.DateField("可申请修复日期", null=True, blank=True, editable=False)
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PUBLIC)
-    explanation_override = models.TextField(
-        "说明（人工）", blank=True, help_text="留空时按类别与状态自动生成通俗说明"
+    explanation_override = capped_text_field(
+        "说明（人工）",
+        OUTCOME_MAX_LENGTH,
+        blank=True,
+        help_text="留空时按类别与状态自动生成通俗说明",
     )
 
     objects = CreditRecordQuerySet.as_manager()
@@ -222,13 +233,13 @@ class CreditRepairApplication(PublicRequest):
     contact_phone = models.CharField(
         "联系电话", max_length=20, validators=[validate_repair_phone], help_text="个人信息，不公开"
     )
-    reason = models.TextField("申请理由")
+    reason = capped_text_field("申请理由", REPAIR_REASON_MAX_LENGTH)
     # A default rather than the base's "the service sets it": rows written before the base
     # (and by hand) had the time filled in on insert, and still do.
     submitted_at = models.DateTimeField("提交时间", default=timezone.now, db_index=True)
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
     decided_at = models.DateTimeField("决定时间", null=True, blank=True)
-    decision_note = models.TextField("决定说明", blank=True)
+    decision_note = capped_text_field("决定说明", REPAIR_REASON_MAX_LENGTH, blank=True)
     due_on = models.DateField(
         "办理期限",
         null=True,

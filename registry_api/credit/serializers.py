@@ -11,9 +11,16 @@ from core.public_requests.serializers import (
     PublicRequestSubmitSerializer,
     public_request_receipt,
 )
-from registry_api.enterprises.serializers import enterprise_by_credit_code
+from registry_api.enterprises import credit_code as codes
+from registry_api.enterprises.models import Enterprise
 
-from .models import CreditRecord, CreditRepairApplication, Department, validate_repair_phone
+from .models import (
+    REPAIR_REASON_MAX_LENGTH,
+    CreditRecord,
+    CreditRepairApplication,
+    Department,
+    validate_repair_phone,
+)
 
 # The decision's own text and dates, as clerks write them and the public reads them.
 DECISION_FIELDS = [
@@ -105,10 +112,39 @@ class CreditRecordSerializer(serializers.ModelSerializer):
         return days_until(obj.publicity_end, self._today())
 
 
+# The error code of a credit code failing only its check character: the record is held for
+# review (registry_api.partners.views files the item), as the batch import does.
+HELD_FOR_REVIEW = "credit_code_held_for_review"
+
+
+class EnterpriseCreditCodeField(serializers.SlugRelatedField):
+    """A record's enterprise by its credit code, refused with the batch import's messages
+    (registry_api.partners.credit_import): the code's format, its check character, or no
+    enterprise of that code."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="credit_code", queryset=Enterprise.objects.all(), **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            raise serializers.ValidationError("统一社会信用代码应为18位文本。", code="invalid")
+        code = data.strip()
+        problem = codes.find_problem(code)
+        if problem is not None and problem.expected is not None:
+            message = codes.held_for_review_message(problem)
+            raise serializers.ValidationError(message, code=HELD_FOR_REVIEW)
+        if problem is not None:
+            raise serializers.ValidationError(problem.message, code="invalid")
+        enterprise = self.get_queryset().filter(credit_code=code).first()
+        if enterprise is None:
+            raise serializers.ValidationError(codes.not_found_message(code), code="does_not_exist")
+        return enterprise
+
+
 class CreditRecordWriteSerializer(serializers.ModelSerializer):
     """What clerks send; the rules (publicity, uniqueness) run in the model and the service."""
 
-    enterprise = enterprise_by_credit_code()
+    enterprise = EnterpriseCreditCodeField()
     department = serializers.SlugRelatedField(slug_field="code", queryset=Department.objects.all())
 
     class Meta:
@@ -134,7 +170,8 @@ class RepairApplicationSerializer(PublicRequestSubmitSerializer):
     # No max_length of its own: the phone rule refuses anything longer, with its message.
     contact_phone = serializers.CharField(error_messages=field_messages("请填写联系电话。"))
     reason = serializers.CharField(
-        error_messages={"blank": "请填写申请理由。", "required": "请填写申请理由。"}
+        max_length=REPAIR_REASON_MAX_LENGTH,
+        error_messages=field_messages("请填写申请理由。", REPAIR_REASON_MAX_LENGTH),
     )
 
 

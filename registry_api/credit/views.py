@@ -120,6 +120,8 @@ class RepairApplicationViewSet(
     queryset = CreditRecord.objects.none()
     submit_scope = "credit_repair_submit"
     submit_rate_setting = "CREDIT_REPAIR_SUBMIT_RATE"
+    submit_phone_field = "contact_phone"
+    submit_what = "信用修复申请"
 
     @submit_schema(
         "提交信用修复申请", RepairApplicationSerializer, RepairApplicationReceiptSerializer

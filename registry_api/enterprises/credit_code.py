@@ -28,6 +28,16 @@ class CodeProblem:
     expected: str | None = None
 
 
+def held_for_review_message(problem: CodeProblem) -> str:
+    """What a credit record write answers for a code failing only its check character: the
+    record is held for a clerk (a partner's typo or an old code), not written."""
+    return f"{problem.message}已转人工复核，未写入。"
+
+
+def not_found_message(code: str) -> str:
+    return f"未找到统一社会信用代码为“{code}”的企业。"
+
+
 def check_character(first17: str) -> str:
     """The 18th character for the first 17 (which must use the code alphabet)."""
     total = sum(VALUES[char] * weight for char, weight in zip(first17, WEIGHTS, strict=True))

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.model_fields import capped_text_field
 from core.models import Named, Timestamped
 
 from . import credit_code
@@ -86,7 +87,7 @@ class Enterprise(Named, Timestamped):
     status = models.CharField(
         "登记状态", max_length=16, choices=Status.choices, default=Status.ACTIVE
     )
-    business_scope = models.TextField("经营范围", blank=True)
+    business_scope = capped_text_field("经营范围", 5000, blank=True)
 
     class Meta:
         verbose_name = "企业"

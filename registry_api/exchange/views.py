@@ -94,6 +94,7 @@ class IdleListingViewSet(
     submit_action = "inquiries"
     submit_scope = "idle_inquiry_submit"
     submit_rate_setting = "IDLE_INQUIRY_SUBMIT_RATE"
+    submit_what = "意向留言"
     result_template = "exchange/inquiry_result.html"
     result_back_label = "返回商标页面"
     field_labels = FIELD_LABELS

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.model_fields import capped_text_field
 from core.models import Timestamped
 from core.public_requests.models import PublicRequest, reference_field
 from registry_api.enterprises.models import Enterprise
@@ -126,7 +127,7 @@ class ChattelMortgage(Registration):
     )
     mortgagee = models.CharField("抵押权人", max_length=200)
     secured_amount = models.DecimalField("被担保债权数额（万元）", max_digits=14, decimal_places=2)
-    collateral_description = models.TextField("抵押物概况")
+    collateral_description = capped_text_field("抵押物概况", 2000)
     registered_on, status, cancelled_on = record_status_fields()
 
     class Meta(Registration.Meta):
@@ -160,7 +161,7 @@ class LoanProduct(Timestamped):
     amount_max = models.DecimalField("额度上限（万元）", max_digits=12, decimal_places=2)
     term_min_months = models.PositiveIntegerField("期限下限（月）")
     term_max_months = models.PositiveIntegerField("期限上限（月）")
-    eligibility = models.TextField("申请条件", blank=True)
+    eligibility = capped_text_field("申请条件", 2000, blank=True)
     target_scales = models.JSONField(
         "适用企业规模", default=list, blank=True, help_text="micro/small/medium，留空为不限"
     )

@@ -287,6 +287,7 @@ class TrademarkPledgeViewSet(
     submit_action = "consultations"
     submit_scope = "trademark_pledge_consultation"
     submit_rate_setting = "TRADEMARK_PLEDGE_CONSULTATION_RATE"
+    submit_what = "质押融资咨询"
 
     @submit_schema(
         "商标质押融资咨询申请（返回受理编号，不公开）", TrademarkPledgeConsultationSubmitSerializer

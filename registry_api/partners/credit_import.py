@@ -11,7 +11,9 @@ transaction blocks every other writer, complaints and the task worker included):
    `registry_api.credit.services.record_create` / `record_update` (full_clean + publicity
    from the stored rules); the caller (`imports.py`) opens one bounded transaction per call.
    Each row is looked up again by (department, decision number) before it is written, so
-   writing a row twice leaves one record, and flagged rows are kept once per import row.
+   writing a row twice leaves one record, and a flagged row is held once per import row and
+   once per content: sending the same flagged row again (a new batch, a single POST) finds
+   the pending review item instead of filing another (`services.review_item_flag`).
 
 Outcomes per row: created, updated, unchanged (every sent value equals the stored one),
 rejected (listed in `errors`), flagged (a credit code failing its check digit: held as a
@@ -166,7 +168,7 @@ def _read_row(parsed: ParsedRow, departments: dict, key: PartnerKey | None) -> _
     if code is not None:
         problem = codes.find_problem(code)
         if problem is not None and problem.expected is not None:
-            row.flag = f"{problem.message}已转人工复核，未写入。"
+            row.flag = codes.held_for_review_message(problem)
         elif problem is not None:
             row.error("enterprise", problem.message)
     return row
@@ -312,7 +314,7 @@ def _rows_read(rows: list[ParsedRow], departments: dict, key: PartnerKey | None)
 
 def _not_found(row: _Row) -> None:
     code = row.fields["enterprise"]
-    row.error("enterprise", f"未找到统一社会信用代码为“{code}”的企业。")
+    row.error("enterprise", codes.not_found_message(code))
 
 
 def credit_record_validate(

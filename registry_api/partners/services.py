@@ -97,7 +97,17 @@ def review_item_flag(
     reason: str,
     credit_import: CreditImport | None = None,
 ) -> ReviewItem:
-    """Hold an imported row for a clerk instead of writing or dropping it."""
+    """Hold an imported row for a clerk instead of writing or dropping it; the same row sent
+    again while its item is pending (a re-sent batch, a retried POST) is that item."""
+    pending = ReviewItem.objects.filter(
+        department=department,
+        status=ReviewItem.Status.PENDING,
+        decision_number=str(raw_row.get("decision_number") or "")[:100],
+        credit_code=str(raw_row.get("enterprise") or "")[:64],
+    ).order_by("id")
+    for held in pending:
+        if held.raw_row == raw_row:
+            return held
     item = ReviewItem(
         credit_import=credit_import,
         department=department,

@@ -15,9 +15,10 @@ from rest_framework.response import Response
 
 from core.errors import error_body
 from core.idempotency import idempotency_key
-from registry_api.credit.models import CreditRecord
+from registry_api.credit.models import CreditRecord, Department
+from registry_api.credit.serializers import HELD_FOR_REVIEW
 
-from . import credit_import, imports, parsing, selectors
+from . import credit_import, imports, parsing, selectors, services
 from .authentication import partner_key
 from .models import CreditImport, Scope
 from .parsers import IMPORT_PARSERS
@@ -64,6 +65,41 @@ class CreditRecordPartnerMixin:
                 f"的记录，不能报送“{sent}”的记录。"
             )
         return data
+
+    def create(self, request, *args, **kwargs):
+        """One record: written, refused with field errors, or — its credit code failing only
+        the check character, as in the batch import — held for a clerk's review (one item
+        however often it is sent) and answered with the import's message."""
+        data = self.write_data(request)
+        serializer = self.write_serializer_class(data=data)
+        if not serializer.is_valid():
+            self._hold_for_review(request, data, serializer.errors)
+            raise exceptions.ValidationError(serializer.errors)
+        record = self.service_create(serializer.validated_data)
+        return self.read_response(record, status.HTTP_201_CREATED)
+
+    @staticmethod
+    def _hold_for_review(request, data, errors: dict) -> None:
+        """File the review item when the code's check character is the body's only problem
+        (as the import, a row with other errors is refused, not held)."""
+        problems = errors.get("enterprise", [])
+        if set(errors) != {"enterprise"} or any(p.code != HELD_FOR_REVIEW for p in problems):
+            return
+        key = partner_key(request)
+        department = (
+            key.department
+            if key is not None
+            else Department.objects.filter(code=data.get("department")).first()
+        )
+        if department is None:
+            return
+        services.review_item_flag(
+            department=department,
+            key=key,
+            row_number=1,  # the one record of the request
+            raw_row={name: data.get(name) for name in data},
+            reason=str(problems[0]),
+        )
 
     @staticmethod
     def check_decision_number_free(validated: dict) -> None:

@@ -129,6 +129,7 @@ class ConsultationViewSet(
     content_negotiation_class = HtmlFriendlyNegotiation
     submit_scope = "consultation_submit"
     submit_rate_setting = "CONSULTATION_SUBMIT_RATE"
+    submit_what = "咨询"
     result_template = "services/consultation_result.html"
     result_back_label = "返回提问页面"
     field_labels = FIELD_LABELS

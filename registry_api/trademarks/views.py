@@ -14,11 +14,13 @@ from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from core.conditional import ConditionalGetMixin
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
+from core.throttling import PublicDoorThrottle
 from search.client import engine_unavailable
 from search.query import normalize_query
 from search.views import search_unavailable
@@ -36,6 +38,15 @@ from .serializers import (
 )
 
 ORDERING = ["id", "applied_on", "registered_on", "expires_on", "updated_at"]
+# A mark's name, number or owner fits in far less; a longer `?q=` only costs engine time.
+QUERY_MAX_LENGTH = 100
+
+
+class SimilarCheckThrottle(PublicDoorThrottle):
+    """Similarity checks per client address (seconds of engine work each)."""
+
+    scope = "trademark_similar"
+    rate_setting = "TRADEMARK_SIMILAR_RATE"
 
 
 class IdPagination(RegistryCursorPagination):
@@ -60,7 +71,8 @@ def _dates(name: str, label: str) -> list[OpenApiParameter]:
                     "q",
                     OpenApiTypes.STR,
                     description=(
-                        "检索词：商标名称（汉字、全拼如 hongshan、首字母如 hs）、注册号、注册人。"
+                        f"检索词（最多{QUERY_MAX_LENGTH}个字符）：商标名称（汉字、全拼如 hongshan、"
+                        "首字母如 hs）、注册号、注册人。"
                         "带 q 时按相关度排序、以 page 分页（每页20条），"
                         "并返回 facets（类别、状态计数）"
                     ),
@@ -107,6 +119,8 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
         filters = trademark_filter_form()(request.query_params)
         if not filters.is_valid():
             raise exceptions.ValidationError(filters.errors)
+        if len(request.query_params["q"].strip()) > QUERY_MAX_LENGTH:
+            raise exceptions.ValidationError({"q": [f"检索词不能超过{QUERY_MAX_LENGTH}个字符。"]})
         query = normalize_query(request.query_params["q"])
         if not any(ch.isalnum() for ch in query):
             raise exceptions.ValidationError({"q": ["请输入检索词。"]})
@@ -165,6 +179,7 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
         permission_classes=[AllowAny],
         pagination_class=None,
         filter_backends=[],
+        throttle_classes=[*api_settings.DEFAULT_THROTTLE_CLASSES, SimilarCheckThrottle],
     )
     def similar(self, request):
         params = similar_request(request.data)

@@ -221,8 +221,14 @@ def test_rate_limit_per_address(api, complaint_form, settings):
 
 def test_rate_limit_per_phone_across_addresses(api, complaint_form, settings):
     settings.COMPLAINT_PHONE_RATE = "2/day"
+    # Three different complaints (the same one twice would be refused as a duplicate).
     codes = [
-        api.post(URL, complaint_form, format="json", REMOTE_ADDR=f"10.0.0.{i}").status_code
+        api.post(
+            URL,
+            {**complaint_form, "facts": f"第{i + 1}次：会所停业，无法退费。"},
+            format="json",
+            REMOTE_ADDR=f"10.0.0.{i}",
+        ).status_code
         for i in range(3)
     ]
     assert codes == [201, 201, 429]

@@ -137,9 +137,11 @@ def test_one_idempotency_key_on_several_workers_stores_one_complaint(gunicorn, c
     for attempt in range(1, 6):
         key = f"form-{uuid.uuid4()}"
         since = log.stat().st_size
-        # Retries from different addresses, so that the address limit stops none of them.
+        # Retries from different addresses, so that the address limit stops none of them; each
+        # attempt another complaint (the same content under a new key is a duplicate).
+        form = {**complaint_form, "facts": f"{complaint_form['facts']}（第{attempt}次）"}
         bodies = [
-            (complaint_form, {"Idempotency-Key": key, "X-Forwarded-For": f"198.51.{attempt}.{n}"})
+            (form, {"Idempotency-Key": key, "X-Forwarded-For": f"198.51.{attempt}.{n}"})
             for n in range(1, LIMIT + 1)
         ]
         responses = post_all(base, bodies)

@@ -156,9 +156,12 @@ def test_no_inquiry_to_a_listing_not_public(api, listings, key):
 
 def test_inquiries_are_throttled_per_address(api, listings):
     url = f"{URL}{listings['transfer'].pk}/inquiries/"
-    for _ in range(10):
-        assert api.post(url, inquiry_body(), format="json").status_code == 201
-    response = api.post(url, inquiry_body(), format="json")
+    # Ten different inquirers behind one address (the same one twice would be a duplicate,
+    # the same phone more than five times the phone's limit).
+    for i in range(10):
+        body = inquiry_body(phone=f"1391234{i:04d}")
+        assert api.post(url, body, format="json").status_code == 201
+    response = api.post(url, inquiry_body(phone="13912349999"), format="json")
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "throttled"
     assert Inquiry.objects.count() == 10

@@ -186,9 +186,11 @@ def test_consultation_errors_are_chinese_and_store_nothing(api, db, fields, fiel
 
 
 def test_consultations_are_throttled(api, db):
-    for _ in range(10):
-        assert api.post(CONSULT_URL, consult_body(), format="json").status_code == 201
-    response = api.post(CONSULT_URL, consult_body(), format="json")
+    # Ten different companies behind one address (one phone each: see the phone's own limit).
+    for i in range(10):
+        body = consult_body(phone=f"1391234{i:04d}")
+        assert api.post(CONSULT_URL, body, format="json").status_code == 201
+    response = api.post(CONSULT_URL, consult_body(phone="13912349999"), format="json")
     assert response.status_code == 429 and response.json()["error"]["code"] == "throttled"
     assert TrademarkPledgeConsultation.objects.count() == 10
 
