@@ -13,8 +13,10 @@ complainants are never shown):
   against their totals, the trend against the totals it repeats — and a reader solving them
   exactly, or by bounds (a withheld count is at least 1), recovers no withheld count. Totals
   stay published (they are withheld only when small themselves); the complements are the
-  smallest cells of the same sum, so a table loses as little as it can. A withheld count is
-  published as None whether small or complementary: the site shows "—", never "<5" for it.
+  smallest cells of the same sum, so a table loses as little as it can. The previous and
+  year-before columns withhold what those periods' own reports withheld, so that two
+  releases never complete each other. A withheld count is published as None whether small
+  or complementary: the site shows "—", never "<5" for it.
 - A share is withheld with its count or its total, a change of share with either count or
   total (share × total gives the count back).
 - The handling counts obey no published sum (accepted late ⊂ accepted, closed, overdue):
@@ -146,6 +148,9 @@ class Report:
     amount_recovered: str
     cells: list[dict] = field(default_factory=list)  # category × 街镇, the open dataset
     trend: list[dict] = field(default_factory=list)  # totals of the last TREND_PERIODS periods
+    # The kinds and cells of the previous and year-before periods: never published, they let
+    # `public` withhold in those columns what those periods' own reports withheld.
+    earlier: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -235,6 +240,7 @@ def compute(period: Period, *, today: datetime.date | None = None, calendar=None
         handling=_handling(period, current, today, calendar),
         amount_recovered=str(_amount(period)),
         trend=_trend(period),
+        earlier={"previous": _block(previous), "year_before": _block(year_before)},
         cells=[
             {
                 "category": category,
@@ -246,6 +252,15 @@ def compute(period: Period, *, today: datetime.date | None = None, calendar=None
             for (category, code, name), n in sorted(cells.items())
         ],
     )
+
+
+def _block(rows: list[dict]) -> dict:
+    """A period's kinds and category × 街镇 cells: all its own report's sums are made of."""
+    cells = Counter((r["category"], r["district__code"]) for r in rows)
+    return {
+        "by_kind": {kind.value: sum(r["kind"] == kind.value for r in rows) for kind in Kind},
+        "cells": [[category, code, n] for (category, code), n in sorted(cells.items())],
+    }
 
 
 def _trend(period: Period) -> list[dict]:
@@ -303,6 +318,7 @@ def _amount(period: Period) -> Decimal:
     return sum(rows, Decimal("0.00"))
 
 
+UNLISTED = ("district", None, "previous")
 HANDLING_COUNTS = ("accepted", "accepted_late", "closed", "open_overdue")
 
 
@@ -316,6 +332,10 @@ def _figures(data: dict) -> tuple[dict, list[Sum]]:
         }
     for d in data["districts"]:
         counts |= {("district", d["code"], k): d[k] for k in ("count", "previous")}
+    # Only the 街镇 with a submission this period are listed: what the others had the period
+    # before is one more count, never published.
+    listed = sum(counts[k] for k in counts if k[0] == "district" and k[-1] == "previous")
+    counts[UNLISTED] = data["total_previous"] - listed
     counts |= {("cell", c["category"], c["district_code"]): c["count"] for c in data["cells"]}
     counts |= {("trend", t["period"]): t["count"] for t in data["trend"]}
     counts |= {("handling", k): data["handling"][k] for k in HANDLING_COUNTS}
@@ -328,8 +348,6 @@ def _figures(data: dict) -> tuple[dict, list[Sum]]:
         Sum(("total",), parts("category", "count")),
         Sum(("total",), parts("district", "count")),
         Sum(("total_previous",), parts("category", "previous")),
-        # Only the 街镇 with a submission this period are listed: their previous counts are
-        # at most the previous total; taken as equal, which protects at least as much.
         Sum(("total_previous",), parts("district", "previous")),
         Sum(("total_year_before",), parts("category", "year_before")),
     ]
@@ -351,12 +369,51 @@ def _figures(data: dict) -> tuple[dict, list[Sum]]:
     return counts, sums
 
 
+def _withheld_by_its_own_report(block: dict) -> set[tuple]:
+    """What the report of an earlier period withheld of its own period's counts: the same
+    rule on the same data (its other columns share no count with these)."""
+    by_category, by_district = Counter(), Counter()
+    for category, code, n in block["cells"]:
+        by_category[category] += n
+        by_district[code] += n
+    data = {
+        "total": sum(by_category.values()),
+        "total_previous": 0,
+        "total_year_before": 0,
+        "by_kind": block["by_kind"],
+        "categories": [
+            {"category": c, "count": by_category[c], "previous": 0, "year_before": 0}
+            for c in sorted((c.value for c in Category), key=lambda c: (-by_category[c], c))
+        ],
+        "districts": [
+            {"code": code, "count": n, "previous": 0}
+            for code, n in sorted(by_district.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "cells": [{"category": c, "district_code": d, "count": n} for c, d, n in block["cells"]],
+        "trend": [],
+        "handling": dict.fromkeys(HANDLING_COUNTS, 0),
+    } | dict.fromkeys(("period", "previous_period", "year_before_period"), "")
+    return withheld(*_figures(data), below=SUPPRESS_BELOW)
+
+
 def public(report: Report) -> dict:
     """The report as published: small counts and their complements withheld (None), shares
     of withheld counts withheld, only directory enterprises named among top respondents."""
     data = report.as_dict()
+    earlier = data.pop("earlier")
     counts, sums = _figures(data)
-    hidden = withheld(counts, sums, below=SUPPRESS_BELOW)
+    # The previous and year-before columns withhold what those periods' reports withheld:
+    # two releases choosing different complements would together give a small count back.
+    given = [UNLISTED]
+    for column, total in (("previous", "total_previous"), ("year_before", "total_year_before")):
+        own = _withheld_by_its_own_report(earlier[column]) if column in earlier else set()
+        given += [(total,)] if ("total",) in own else []
+        given += [
+            (key[0], key[1], column)
+            for key in own
+            if key[0] in ("category", "district") and (key[0], key[1], column) in counts
+        ]
+    hidden = withheld(counts, sums, below=SUPPRESS_BELOW, given=given)
 
     def shown(*key):
         return None if key in hidden else counts[key]

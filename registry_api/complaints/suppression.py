@@ -25,7 +25,7 @@ the second from below.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil, floor, inf
@@ -46,9 +46,14 @@ class Sum:
         return [(self.total, 1), *((part, -1) for part in self.parts)]
 
 
-def withheld(counts: Mapping[Key, int], sums: Sequence[Sum], *, below: int) -> set[Key]:
-    """The keys of the counts to withhold: the small ones and their complements."""
-    hidden = {key for key, n in counts.items() if 0 < n < below}
+def withheld(
+    counts: Mapping[Key, int], sums: Sequence[Sum], *, below: int, given: Iterable[Key] = ()
+) -> set[Key]:
+    """The keys of the counts to withhold: the small ones, those `given` (withheld elsewhere
+    already), and their complements."""
+    hidden = {key for key, n in counts.items() if 0 < n < below} | {
+        key for key in given if counts[key]
+    }
     order = {key: i for i, key in enumerate(counts)}
     while exposed := disclosed(counts, sums, hidden):
         complement = _complement(counts, sums, hidden, exposed, order)

@@ -31,6 +31,7 @@ from .test_report import TODAY, add
 
 PRIME = (1 << 61) - 1
 CATEGORIES = [c.value for c in Category]
+SECOND_HALF = "2026-11-01:2026-11-15"
 HANDLING = ("accepted", "accepted_late", "closed", "open_overdue")
 
 
@@ -413,3 +414,49 @@ def test_only_directory_enterprises_are_named(reference):
     ]
     published = json.dumps(data, ensure_ascii=False)
     assert "王小明" not in published and "不存在商行" not in published
+
+
+def two_releases(seed: int, *, linked: bool = True) -> tuple[dict, dict]:
+    """The public figures of a period and of the half-month after it (whose previous column
+    repeats the first's counts); `linked=False` drops what links them, for the check that
+    the adversary then succeeds."""
+    rng = random.Random(seed)
+    first = make_report(random_cells(rng, rng.randint(2, 5), rng.randint(2, 4)), rng=rng)
+    block = {
+        "by_kind": first.by_kind,
+        "cells": [[c["category"], c["district_code"], c["count"]] for c in first.cells],
+    }
+    previous = {f.category: f.count for f in first.categories}
+    second = make_report(random_cells(rng, 3, 3), rng=rng, previous=previous)
+    second.earlier = {"previous": block} if linked else {}
+    return public(first), public(second)
+
+
+def recovered_from_both(first: dict, second: dict) -> dict:
+    """What the adversary gets from the second release once the first fills its previous
+    column, among the counts both withheld."""
+    counts = {f["category"]: f["count"] for f in first["categories"]}
+    merged = json.loads(json.dumps(second))
+    for f in merged["categories"]:
+        if f["previous"] is None:
+            f["previous"] = counts[f["category"]]
+    withheld_by_both = {
+        ("categories", f["category"], "previous")
+        for f in second["categories"]
+        if f["previous"] is None and counts[f["category"]] is None
+    }
+    return {path: v for path, v in recover(merged).items() if path in withheld_by_both and v}
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_two_releases_together_give_nothing_back(seed):
+    first, second = two_releases(seed)
+    assert {f["category"] for f in second["categories"] if f["previous"] is None} == {
+        f["category"] for f in first["categories"] if f["count"] is None
+    }
+    assert not recovered_from_both(first, second)
+
+
+def test_unlinked_releases_would_give_counts_back():
+    """The check can fail: each release choosing its own complements leaks through the pair."""
+    assert any(recovered_from_both(*two_releases(seed, linked=False)) for seed in range(30))
