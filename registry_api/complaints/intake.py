@@ -7,9 +7,6 @@ its first step before the answer leaves, so an answered submission is never lost
   The retry answers what the first answer said, the anonymous reporter's tracking PIN
   included (the complaint keeps it: tracking compares it), so a reporter whose first answer
   was lost still learns it. Only a caller holding both the key and the content gets it.
-- Double submissions: the same content from the same phone (or, without one, the same
-  address) within DUPLICATE_SUBMISSION_MINUTES is refused before anything is stored
-  (`core.duplicates`): forty presses of "submit" are one complaint.
 - Repeat complaints: a submission from the same phone about the same respondent within
   DUPLICATE_DAYS of an earlier one is stored and flagged (`duplicate_of`), never dropped —
   handlers decide (DOMAIN.md: repeat and for-profit complainants are a known load).
@@ -32,7 +29,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.codes import random_code
-from core.duplicates import submission_claim, submission_release
 from core.errors import Conflict
 from core.images import ImageLimits, open_image
 from registry_api.enterprises.models import Enterprise
@@ -133,29 +129,17 @@ def submit(
         if stored is not None:
             return _retry(stored, digest)
     calendar = calendar or WorkCalendar.load()
-    claim = submission_claim(
-        kind="complaint",
-        content={**data, "photos": [getattr(p, "size", 0) for p in photos]},
-        sender=data.get("complainant_phone", "") or (client_ip or ""),
-        what="投诉举报",
-        idempotency_key=idempotency_key,
-    )
     try:
         with transaction.atomic():
             complaint = _store(
                 data, photos, checked, idempotency_key or None, digest, client_ip, calendar
             )
     except IntegrityError:
-        # Two copies of one submission raced past the lookup: the first one's commit won (and
-        # keeps the claim they share).
+        # Two copies of one submission raced past the lookup: the first one's commit won.
         stored = Complaint.objects.filter(idempotency_key=idempotency_key).first()
         if not idempotency_key or stored is None:
-            submission_release(claim)
             raise
         return _retry(stored, digest)
-    except BaseException:
-        submission_release(claim)  # nothing stored: the same content may come again
-        raise
     return Submission(complaint, True, complaint.tracking_pin)
 
 

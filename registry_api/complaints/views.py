@@ -11,6 +11,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.duplicates import submission_claim, submission_release
 from core.idempotency import idempotency_key
 from core.images import ImageRefused
 from core.openapi import FIELD_ERRORS_RESPONSE
@@ -39,7 +40,11 @@ def next_steps(complaint: Complaint) -> str:
 
 
 class ComplaintSubmitView(APIView):
-    """Anyone may submit; sessionless (no CSRF), throttled per address and per phone."""
+    """Anyone may submit; sessionless (no CSRF), throttled per address and per phone. The
+    same content from the same phone (or, without one, the same address) within
+    DUPLICATE_SUBMISSION_MINUTES is refused before anything is stored (`core.duplicates`):
+    forty presses of "submit" are one complaint. Copies under one Idempotency-Key are one
+    submission, answered by the intake's retry."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
@@ -75,15 +80,27 @@ class ComplaintSubmitView(APIView):
         photos = request.FILES.getlist("photos") if hasattr(request, "FILES") else []
         if len(photos) > intake.MAX_PHOTOS:
             raise exceptions.ValidationError({"photos": [f"最多上传{intake.MAX_PHOTOS}张照片。"]})
+        client_ip = SubmitPerAddressThrottle().get_ident(request)
+        claim = submission_claim(
+            kind="complaint",
+            content={**serializer.validated_data, "photos": [p.size for p in photos]},
+            sender=serializer.validated_data.get("complainant_phone", "") or client_ip,
+            what="投诉举报",
+            idempotency_key=key,
+        )
         try:
             submission = intake.submit(
                 serializer.validated_data,
                 photos=photos,
                 idempotency_key=key,
-                client_ip=SubmitPerAddressThrottle().get_ident(request),
+                client_ip=client_ip,
             )
         except ImageRefused as exc:
+            submission_release(claim)
             raise exceptions.ValidationError({"photos": [str(exc)]}) from exc
+        except BaseException:
+            submission_release(claim)  # nothing stored: the same content may come again
+            raise
         complaint = submission.complaint
         receipt = {
             "tracking_code": complaint.tracking_code,

@@ -7,6 +7,8 @@ from core.filters import updated_since_filter
 
 from .models import IdleListing
 
+QUERY_MAX_LENGTH = 100  # a mark's name, number or a word of the terms
+
 
 class IdleListingFilter(django_filters.FilterSet):
     nice_class = django_filters.NumberFilter(
@@ -24,7 +26,9 @@ class IdleListingFilter(django_filters.FilterSet):
         field_name="price", lookup_expr="lte", label="报价不高于（元）"
     )
     negotiable = django_filters.BooleanFilter(field_name="negotiable", label="面议")
-    q = django_filters.CharFilter(method="filter_q", label="商标名称、注册号或交易条件")
+    q = django_filters.CharFilter(
+        method="filter_q", label="商标名称、注册号或交易条件", max_length=QUERY_MAX_LENGTH
+    )
     updated_since = updated_since_filter()
 
     class Meta:

@@ -7,10 +7,14 @@ from registry_api.enterprises.filters import enterprise_filter
 
 from .models import ChattelMortgage, EquityPledge, FinancingNeed, LoanProduct, TrademarkPledge
 
+BANK_MAX_LENGTH = 100  # a bank's or creditor's name (names are capped at 200; a search, less)
+
 
 class EquityPledgeFilter(django_filters.FilterSet):
     enterprise = enterprise_filter()
-    bank = django_filters.CharFilter(field_name="pledgee", lookup_expr="icontains", label="质权人")
+    bank = django_filters.CharFilter(
+        field_name="pledgee", lookup_expr="icontains", label="质权人", max_length=BANK_MAX_LENGTH
+    )
     registered_after, registered_before = day_range_filters("registered_on")
     updated_since = updated_since_filter()
 
@@ -22,7 +26,10 @@ class EquityPledgeFilter(django_filters.FilterSet):
 class ChattelMortgageFilter(django_filters.FilterSet):
     enterprise = enterprise_filter()
     bank = django_filters.CharFilter(
-        field_name="mortgagee", lookup_expr="icontains", label="抵押权人"
+        field_name="mortgagee",
+        lookup_expr="icontains",
+        label="抵押权人",
+        max_length=BANK_MAX_LENGTH,
     )
     registered_after, registered_before = day_range_filters("registered_on")
     updated_since = updated_since_filter()
@@ -33,7 +40,9 @@ class ChattelMortgageFilter(django_filters.FilterSet):
 
 
 class LoanProductFilter(django_filters.FilterSet):
-    bank = django_filters.CharFilter(field_name="bank", lookup_expr="icontains", label="银行")
+    bank = django_filters.CharFilter(
+        field_name="bank", lookup_expr="icontains", label="银行", max_length=BANK_MAX_LENGTH
+    )
     updated_since = updated_since_filter()
 
     class Meta:
@@ -53,7 +62,9 @@ class FinancingNeedFilter(django_filters.FilterSet):
 
 class TrademarkPledgeFilter(django_filters.FilterSet):
     enterprise = enterprise_filter()
-    bank = django_filters.CharFilter(field_name="pledgee", lookup_expr="icontains", label="质权人")
+    bank = django_filters.CharFilter(
+        field_name="pledgee", lookup_expr="icontains", label="质权人", max_length=BANK_MAX_LENGTH
+    )
     trademark = django_filters.CharFilter(
         field_name="trademarks__registration_number", label="商标注册号", distinct=True
     )

@@ -88,3 +88,20 @@ def test_an_over_long_trademark_query_is_refused_before_the_engine(api):
     response = api.get("/api/v1/trademarks/", {"q": "红" * 101}, **PUBLIC)
     assert response.status_code == 400
     assert response.json()["error"]["fields"]["q"] == ["检索词不能超过100个字符。"]
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("/api/v1/idle-marks/", "q"),
+        ("/api/v1/equity-pledges/", "bank"),
+        ("/api/v1/chattel-mortgages/", "bank"),
+        ("/api/v1/trademark-pledges/", "bank"),
+    ],
+)
+def test_over_long_text_filters_are_field_errors(api, url, name):
+    response = api.get(url, {name: "行" * 101}, **PUBLIC)
+    assert response.status_code == 400
+    [message] = response.json()["error"]["fields"][name]
+    assert "100" in message and "字符" in message
+    assert api.get(url, {name: "行" * 100}, **PUBLIC).status_code == 200
