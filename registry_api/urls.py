@@ -59,6 +59,7 @@ urlpatterns = [
     path("", include("registry_api.training.urls")),
     path("", include("registry_api.stalls.urls")),
     path("", include("registry_api.assessment.urls")),
+    path("", include("registry_api.subscriptions.urls")),
     path("", include(router.urls)),
     path("deletions/", DeletionListView.as_view(), name="deletion-list"),
     path("vocabulary/", VocabularyView.as_view(), name="vocabulary"),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "registry_api.training",
     "registry_api.stalls",
     "registry_api.assessment",
+    "registry_api.subscriptions",
     "search",
     "wagtail.api.v2",
     "wagtail.contrib.forms",

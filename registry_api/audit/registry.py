@@ -17,7 +17,11 @@ AUDITED_APP_LABELS = (
     "network",
     "stalls",
     "training",
+    "subscriptions",
 )
+# Models of those apps left out: a delivery's bookkeeping is written on every attempt, and its
+# payload is the public shape of a change the log already holds.
+UNAUDITED_MODELS = {"subscriptions.delivery", "subscriptions.deliveryattempt"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,9 @@ def audited_models() -> list[type]:
         models.extend(
             model
             for model in config.get_models()
-            if not model._meta.abstract and not model._meta.proxy
+            if not model._meta.abstract
+            and not model._meta.proxy
+            and model._meta.label_lower not in UNAUDITED_MODELS
         )
     return models
 

@@ -1,0 +1,1 @@
+"""Webhook subscriptions of partner-key clients to changes of public registry records."""
