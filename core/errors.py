@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -96,6 +97,7 @@ def api_exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    exc = _method_first(exc, context)
 
     response = drf_exception_handler(exc, context)
     if response is None:
@@ -107,6 +109,17 @@ def api_exception_handler(exc, context):
         code = code if isinstance(code, str) else "error"
         body = error_body(code, _specific_message(exc), getattr(exc, "fields", None))
     return Response(body, status=response.status_code, headers=_passthrough_headers(response))
+
+
+def _method_first(exc, context):
+    """405 for a method the view has no handler for, whoever asks: DRF checks permissions
+    before the method, so an anonymous PUT on a read-only list would be told to sign in."""
+    view, request = context.get("view"), context.get("request")
+    refusal = (exceptions.NotAuthenticated, exceptions.PermissionDenied)
+    if isinstance(exc, refusal) and view is not None and request is not None:
+        if request.method not in getattr(view, "allowed_methods", [request.method]):
+            return exceptions.MethodNotAllowed(request.method)
+    return exc
 
 
 def _specific_message(exc) -> str | None:
@@ -190,6 +203,7 @@ def bad_request_error(exception) -> tuple[str, int, str | None]:
     return "bad_request", status.HTTP_400_BAD_REQUEST, None
 
 
+@csrf_exempt  # a POST to an unknown address is a 404, not a missing CSRF token
 def not_found_json(request, exception=None):
     """404 for unknown URLs under /api/ (outside any DRF view)."""
     return error_json("not_found", status.HTTP_404_NOT_FOUND)

@@ -2,9 +2,29 @@
 
 import django_filters
 import django_filters.constants
+import django_filters.fields
+from django import forms
 
 
-class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+class GivenIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 instant that may be left out but, once given, must not be empty: a client
+    sending `?updated_since=` has lost its sync mark, and a full list would hide that."""
+
+    def clean(self, value):
+        if value == "":
+            raise forms.ValidationError(
+                "请填写 ISO 8601 时间（含时区），或不带此参数。", code="required"
+            )
+        return super().clean(value)
+
+
+class GivenIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An instant filter that refuses an empty value (GivenIsoDateTimeField)."""
+
+    field_class = GivenIsoDateTimeField
+
+
+class UpdatedSinceFilter(GivenIsoDateTimeFilter):
     """The rows changed at or after an instant, found through the `updated_at` index.
 
     As `pk IN (rows with updated_at ≥ …)`, not a plain condition: with a plain one, a list

@@ -54,6 +54,8 @@ ERROR_DESCRIPTIONS = {
     "429": "请求过于频繁（throttled）：按 Retry-After 秒数等待后重试。",
     "503": "服务暂时不可用（search_unavailable）：按 Retry-After 秒数等待后重试。",
 }
+# JSON Schema keywords a filter's own schema may carry and a described parameter must keep.
+CONSTRAINTS = ("enum", "minimum", "maximum", "minLength", "maxLength", "pattern")
 # Where the engine's failure becomes a 503 (search/views.py).
 SEARCH_UNAVAILABLE_MODULE = "search.views"
 RETRY_AFTER = {
@@ -79,6 +81,7 @@ class RegistrySchema(AutoSchema):
                 schema=ERROR_SCHEMA,
             )
         )
+        self.bound_page_size(operation)
         reference = {"$ref": f"#/components/schemas/{ERROR_COMPONENT}"}
         responses = operation["responses"]
         for status in self.error_statuses(operation):
@@ -88,6 +91,30 @@ class RegistrySchema(AutoSchema):
                 response.setdefault("headers", {}).update(RETRY_AFTER)
         operation["responses"] = dict(sorted(responses.items()))
         return operation
+
+    def _get_parameters(self):
+        """The described parameters of core/openapi.py override the filterset's by name; the
+        constraints the filters enforce (an enum of codes, bounds) are kept on them."""
+        parameters = super()._get_parameters()
+        filters = self._get_filter_parameters()
+        discovered = {(p["name"], p["in"]): p["schema"] for p in filters if "schema" in p}
+        for parameter in parameters:
+            enforced = discovered.get((parameter["name"], parameter["in"]), {})
+            schema = parameter.get("schema", {})
+            if schema.get("type") != enforced.get("type"):
+                continue
+            for key in CONSTRAINTS:
+                if key in enforced and key not in schema:
+                    schema[key] = enforced[key]
+        return parameters
+
+    def bound_page_size(self, operation: dict) -> None:
+        """`page_size` from 1 to the paginator's maximum, as core.pagination enforces it."""
+        paginator = self._get_paginator() if self._is_list_view() else None
+        maximum = getattr(paginator, "max_page_size", None)
+        for parameter in operation.get("parameters", []):
+            if parameter["name"] == "page_size" and parameter["in"] == "query" and maximum:
+                parameter["schema"].update({"minimum": 1, "maximum": maximum})
 
     def error_statuses(self, operation: dict) -> list[str]:
         """The error statuses this operation can answer, read from its view."""

@@ -30,6 +30,18 @@ class RegistryCursorPagination(CursorPagination):
     max_page_size = 200
     ordering = "credit_code"
 
+    def get_page_size(self, request):
+        """`?page_size=` as the schema declares it: an integer from 1 to max_page_size, or 400
+        (DRF would silently fall back to the default for "FALSE" and cut 500 down to the max)."""
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= self.max_page_size):
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: [f"每页条数须为1至{self.max_page_size}的整数。"]}
+            )
+        return int(raw)
+
     def paginate_queryset(self, queryset, request, view=None):
         # decode_cursor needs the queryset to check the position against the ordering field.
         self._queryset = queryset

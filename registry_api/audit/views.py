@@ -36,9 +36,11 @@ class DeletionPagination(RegistryCursorPagination):
         ),
         OpenApiParameter(
             "type",
-            OpenApiTypes.STR,
-            description="one or more of: " + ", ".join(registry.PUBLIC_TYPES),
-            examples=[OpenApiExample("企业与信用记录", value="enterprise,credit_record")],
+            {"type": "array", "items": {"type": "string", "enum": list(registry.PUBLIC_TYPES)}},
+            description="one or more kinds, comma-separated or repeated",
+            style="form",
+            explode=False,
+            examples=[OpenApiExample("企业与信用记录", value=["enterprise", "credit_record"])],
         ),
     ],
 )

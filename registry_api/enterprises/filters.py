@@ -2,15 +2,25 @@
 the registries that refer to an enterprise or a district."""
 
 import django_filters
+from drf_spectacular.utils import extend_schema_field
 
 from core.filters import updated_since_filter
 
 from .models import District, Enterprise
+from .reference_data import read_districts
+
+
+@extend_schema_field(
+    # The codes are reference data (content/reference/districts.csv): the schema lists them.
+    {"type": "string", "enum": [row["code"] for row in read_districts()]}
+)
+class DistrictCodeFilter(django_filters.ModelChoiceFilter):
+    """A district by its code; an unknown code is a 400, as its enum in the schema says."""
 
 
 def district_filter() -> django_filters.ModelChoiceFilter:
     """`?district=`: by the district's code (区划代码)."""
-    return django_filters.ModelChoiceFilter(
+    return DistrictCodeFilter(
         queryset=District.objects.all(), to_field_name="code", label="所属街镇（区划代码）"
     )
 

@@ -8,7 +8,7 @@ import django_filters.constants
 from django import forms
 from django.db.models import Q
 
-from core.filters import day_range_filters
+from core.filters import GivenIsoDateTimeFilter, day_range_filters
 from registry_api.enterprises.models import Enterprise
 
 from .models import GIKind, Trademark
@@ -29,7 +29,7 @@ class TrademarkFilter(django_filters.FilterSet):
     applied_after, applied_before = day_range_filters("applied_on", "申请日期")
     registered_after, registered_before = day_range_filters("registered_on", "注册日期")
     expires_after, expires_before = day_range_filters("expires_on", "专用权期限截止日期")
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = GivenIsoDateTimeFilter(
         method="filter_updated_since", label="更新时间不早于（ISO 8601；含注册人企业的更新）"
     )
 
