@@ -7,8 +7,9 @@ the body where there is one, else the client address); the first submission of a
 fingerprint holds it for DUPLICATE_SUBMISSION_MINUTES in the shared cache (every worker sees
 it), and any other submission of it meanwhile is refused before anything is stored. A
 submission that fails after its claim releases it (`submission_release`), so a corrected
-retry is not refused. An idempotent retry (same Idempotency-Key) is answered before this
-check and is never a duplicate.
+retry is not refused. Copies under one Idempotency-Key share the claim: they are one
+submission, which the intake answers as a retry. DUPLICATE_SUBMISSION_MINUTES=0 turns the
+check off.
 """
 
 import hashlib
@@ -59,8 +60,10 @@ def submission_claim(
     Copies of one submission under one Idempotency-Key racing on several workers hold the
     claim together: they are one submission, which the store keeps once."""
     key = submission_fingerprint(kind=kind, content=content, sender=sender)
-    holder = f"key:{idempotency_key}" if idempotency_key else f"once:{uuid.uuid4().hex}"
     timeout = settings.DUPLICATE_SUBMISSION_MINUTES * 60
+    if timeout <= 0:  # switched off (0 minutes): nothing is held
+        return ""
+    holder = f"key:{idempotency_key}" if idempotency_key else f"once:{uuid.uuid4().hex}"
     if window_claim(cache, key, holder=holder, timeout=timeout) != holder:
         raise exceptions.ValidationError({"_": [duplicate_message(what)]})
     return key
@@ -68,4 +71,5 @@ def submission_claim(
 
 def submission_release(key: str) -> None:
     """The claimed submission was not stored after all: its content may be sent again."""
-    cache.delete(key)
+    if key:
+        cache.delete(key)

@@ -246,7 +246,7 @@ CREDIT_REPAIR_SUBMIT_RATE = os.environ.get("CREDIT_REPAIR_SUBMIT_RATE", "10/hour
 # ... and per phone number in the body, for each kind (the number only as a keyed digest).
 PUBLIC_REQUEST_PHONE_RATE = os.environ.get("PUBLIC_REQUEST_PHONE_RATE", "5/day")
 # The same content from the same phone (else address) within this window is refused
-# (core/duplicates.py): complaints and every public request form.
+# (core/duplicates.py): complaints and every public request form. 0 turns the check off.
 DUPLICATE_SUBMISSION_MINUTES = int(os.environ.get("DUPLICATE_SUBMISSION_MINUTES", "30"))
 # Public computations per client address (core.throttling.PublicDoorThrottle): a similarity
 # check costs seconds of engine work, a contract fill-in renders a DOCX.

@@ -105,3 +105,19 @@ def test_over_long_text_filters_are_field_errors(api, url, name):
     [message] = response.json()["error"]["fields"][name]
     assert "100" in message and "字符" in message
     assert api.get(url, {name: "行" * 100}, **PUBLIC).status_code == 200
+
+
+@override_settings(DUPLICATE_SUBMISSION_MINUTES=0)
+def test_a_window_of_zero_minutes_turns_the_duplicate_check_off(api, db):
+    from registry_api.services.models import Consultation
+
+    body = {
+        "channel": "registration",
+        "name": "李秀英",
+        "phone": "13912345678",
+        "subject": "个体工商户登记",
+        "question": "需要哪些材料？",
+    }
+    for _ in range(2):
+        assert api.post("/api/v1/consultations/", body, format="json").status_code == 201
+    assert Consultation.objects.count() == 2
