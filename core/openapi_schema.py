@@ -15,6 +15,7 @@ from django.db.models import PROTECT, RESTRICT
 from django.http import HttpRequest
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
+from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import SAFE_METHODS, AllowAny
 from rest_framework.request import Request
@@ -107,6 +108,22 @@ class RegistrySchema(AutoSchema):
                 if key in enforced and key not in schema:
                     schema[key] = enforced[key]
         return parameters
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        """A field that refuses "" declares minLength 1: a non-blank CharField, a slug relation
+        (an enterprise's credit code) and a decimal sent as a string."""
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        refuses_blank = (
+            isinstance(field, serializers.CharField) and not field.allow_blank
+        ) or isinstance(field, serializers.SlugRelatedField | serializers.DecimalField)
+        if (
+            direction == "request"
+            and refuses_blank
+            and schema.get("type") == "string"
+            and not {"enum", "minLength", "$ref"} & set(schema)
+        ):
+            schema["minLength"] = 1
+        return schema
 
     def bound_page_size(self, operation: dict) -> None:
         """`page_size` from 1 to the paginator's maximum, as core.pagination enforces it."""

@@ -95,3 +95,10 @@ def test_the_credit_profile_is_a_named_component():
         "chattel_mortgage",
         "trademark_pledge",
     }
+
+
+def test_fields_that_refuse_blank_declare_min_length():
+    write = api_schema()["components"]["schemas"]["EnterpriseWrite"]["properties"]
+    assert write["credit_code"]["minLength"] == 1  # a non-blank CharField
+    assert write["district"]["minLength"] == 1  # a slug relation
+    assert "minLength" not in write["business_scope"]  # blank allowed
