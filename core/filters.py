@@ -1,5 +1,7 @@
 """Query-string filters every registry list shares: the change feed and day ranges."""
 
+import datetime
+
 import django_filters
 import django_filters.constants
 import django_filters.fields
@@ -15,7 +17,14 @@ class GivenIsoDateTimeField(django_filters.fields.IsoDateTimeField):
             raise forms.ValidationError(
                 "请填写 ISO 8601 时间（含时区），或不带此参数。", code="required"
             )
-        return super().clean(value)
+        instant = super().clean(value)
+        if instant is None:
+            return None
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 allows (+23:34).
+        try:
+            return instant.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError("时间超出可表示的范围。", code="invalid") from None
 
 
 class GivenIsoDateTimeFilter(django_filters.IsoDateTimeFilter):

@@ -42,3 +42,20 @@ def test_page_size_outside_its_declared_bounds_is_a_400(path, maximum):
         assert response.status_code == 400, (bad, response.content)
         assert "page_size" in response.json()["error"]["fields"]
     assert client.get(path, {"page_size": str(maximum)}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "instant", ["0133-04-13T16:13:16+23:34", "7453-11-09T14:41:52.8+22:00", "2026-11-01T08:00:00Z"]
+)
+def test_any_iso_offset_is_read_as_an_instant_never_a_server_error(instant):
+    """ISO 8601 allows offsets to ±23:59, PostgreSQL only to ±15:59: read in UTC."""
+    response = APIClient().get("/api/v1/enterprises/", {"updated_since": instant})
+    assert response.status_code == 200, response.content
+
+
+def test_an_instant_before_year_one_in_utc_is_a_400():
+    response = APIClient().get(
+        "/api/v1/enterprises/", {"updated_since": "0001-01-01T00:00:00+10:00"}
+    )
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["updated_since"]
