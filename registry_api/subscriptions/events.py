@@ -45,7 +45,7 @@ class Event:
             "id": str(event_id),
             "type": self.type,
             "topic": self.topic,
-            "occurred_at": occurred_at.isoformat(),
+            "occurred_at": timezone.localtime(occurred_at).isoformat(),
             "object": {"type": kind.object_type, "key": self.key, "enterprise": self.credit_code},
             "data": self.data,
         }

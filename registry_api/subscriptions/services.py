@@ -62,7 +62,7 @@ def subscription_ping(*, subscription: Subscription) -> Delivery:
             "id": str(event_id),
             "type": PING,
             "topic": None,
-            "occurred_at": now.isoformat(),
+            "occurred_at": timezone.localtime(now).isoformat(),
             "object": None,
             "data": {
                 "subscription": subscription.pk,

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from registry_api.audit.models import AuditEntry
 from registry_api.enterprises import credit_code
 from registry_api.subscriptions.models import MAX_WATCHED_CODES, Delivery, Subscription
 from tests.subscriptions.conftest import run_worker
@@ -166,3 +167,14 @@ def test_ping_is_queued_then_sent_signed(bank, body, receiver):
     assert [(d["id"], d["state"], d["attempts"], d["last_status_code"]) for d in deliveries] == [
         (answer.json()["id"], "delivered", 1, 200)
     ]
+
+
+def test_creating_and_editing_is_audited_without_the_secret(bank, body):
+    created = bank.post(URL, body, format="json").json()
+    bank.patch(f"{URL}{created['id']}/", {"active": False}, format="json")
+    entries = AuditEntry.objects.filter(app_label="subscriptions").order_by("id")
+    assert [entry.action for entry in entries] == ["create", "update"]
+    assert all(str(bank.key) in entry.actor_label for entry in entries)
+    assert entries[1].changed_fields == ["active"]
+    assert all(created["secret"] not in str(entry.after) for entry in entries)
+    assert not AuditEntry.objects.filter(model_name__in=["delivery", "deliveryattempt"]).exists()
