@@ -4,10 +4,9 @@ and still follows the cursors it did. The lists are read from the OpenAPI schema
 import base64
 
 import pytest
-from django.contrib.auth.models import User
-from rest_framework.test import APIClient
 
 from tests.factories import EnterpriseFactory
+from tests.registry_api.callers import EveryDoorClient
 from tests.registry_api.schema_operations import api_operations, parameter
 
 pytestmark = pytest.mark.django_db
@@ -40,10 +39,9 @@ FOREIGN_CURSORS = {
 
 @pytest.fixture
 def staff():
-    """A superuser client: every list answers it (some lists are staff-only)."""
-    client = APIClient()
-    client.force_authenticate(User.objects.create_superuser("root", password="x"))
-    return client
+    """A superuser (a partner key at partner-only doors): permissions never stand before
+    the check."""
+    return EveryDoorClient()
 
 
 def assert_invalid_cursor(response) -> None:
