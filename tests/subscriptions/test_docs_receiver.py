@@ -64,7 +64,8 @@ def docs_receiver(tmp_path):
 
 
 def test_the_documented_receiver_is_short(docs_receiver):
-    assert len(documented_receiver().strip().splitlines()) <= MAX_LINES
+    code = [line for line in documented_receiver().splitlines() if line.strip()]
+    assert len(code) <= MAX_LINES  # lines of code: the blank ones are the formatter's
 
 
 def test_the_documented_receiver_checks_our_signature(bank, companies, departments, docs_receiver):
