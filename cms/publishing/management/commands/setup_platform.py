@@ -41,6 +41,7 @@ from registry_api.network.roles import network_group_ensure
 from registry_api.services.demo_data import make_demo_services
 from registry_api.stalls.demo_data import make_demo_stalls
 from registry_api.stalls.roles import stall_group_ensure
+from registry_api.subscriptions.roles import subscription_group_ensure
 from registry_api.trademarks.demo_data import make_demo_trademarks
 from registry_api.training.demo_data import make_demo_training
 from registry_api.workdays.reference_data import load_holidays
@@ -129,6 +130,7 @@ class Command(BaseCommand):
         load_network()
         network_group_ensure()
         stall_group_ensure()
+        subscription_group_ensure()  # 变更订阅管理: staff who watch the webhooks' deliveries
         with console.status("生成演示村居网络、摊位备案卡与培训……"):
             created += make_demo_network().created
             created += make_demo_stalls(scale.stall_cards).created
