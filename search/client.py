@@ -150,3 +150,12 @@ def engine_unavailable(exc: BaseException) -> bool:
     if isinstance(exc, ConnectionError | ConnectionTimeout):
         return True
     return isinstance(exc, ApiError) and exc.meta.status in _UNAVAILABLE_STATUSES
+
+
+def search_unanswerable(exc: BaseException) -> bool:
+    """For a public search request: the engine is unavailable (above), or the index it names
+    is missing (a 404 to a `_search`: a fresh install before its first index, an operator's
+    rebuild). Either way the caller should retry later (503), not see a server error."""
+    if engine_unavailable(exc):
+        return True
+    return isinstance(exc, ApiError) and exc.meta.status == 404

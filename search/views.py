@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from core.errors import error_body
 
-from .client import RETRY_AFTER_SECONDS, engine_unavailable
+from .client import RETRY_AFTER_SECONDS, search_unanswerable
 from .query import normalize_query
 from .result_cache import cached_answer
 from .selectors import search_public
@@ -29,7 +29,7 @@ def search_unavailable() -> Response:
 
 
 def _engine_unavailable(error: BaseException) -> bool:
-    return isinstance(error, ApiError | TransportError) and engine_unavailable(error)
+    return isinstance(error, ApiError | TransportError) and search_unanswerable(error)
 
 
 class SearchView(APIView):
@@ -63,7 +63,7 @@ class SearchView(APIView):
                 unavailable=_engine_unavailable,
             )
         except (ApiError, TransportError) as exc:
-            if not engine_unavailable(exc):
+            if not search_unanswerable(exc):
                 raise
             return search_unavailable()
         return Response(answer)

@@ -76,12 +76,8 @@ class LibraryPage:
 def trademark_search(*, query: str, cleaned: dict, page: int = 1) -> LibraryPage:
     """Marks matching `query` by name (characters, pinyin, initials), number or owner, most
     relevant first, with how many matches fall in each class and status."""
-    response = (
-        library_search(query, cleaned, page)
-        .using(public_search_client())
-        .params(ignore_unavailable=True)
-        .execute()
-    )
+    # One index: a missing one is a 404 from the engine, which the view answers as 503.
+    response = library_search(query, cleaned, page).using(public_search_client()).execute()
     ids = hit_ids(response)
     class_names = dict(NiceClass.objects.values_list("number", "name"))
     aggregations = response.aggregations

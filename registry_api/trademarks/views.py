@@ -21,7 +21,7 @@ from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
 from core.throttling import PublicDoorThrottle
-from search.client import engine_unavailable
+from search.client import search_unanswerable
 from search.query import normalize_query
 from search.views import search_unavailable
 
@@ -132,7 +132,7 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
                 query=query, cleaned=filters.cleaned_data, page=int(raw_page)
             )
         except (ApiError, TransportError) as exc:
-            if not engine_unavailable(exc):
+            if not search_unanswerable(exc):
                 raise
             return search_unavailable()
         context = self.get_serializer_context()
@@ -193,7 +193,7 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
             else:
                 marks = selectors.trademark_similar(name=data["name"], classes=data["classes"])
         except (ApiError, TransportError) as exc:
-            if not engine_unavailable(exc):
+            if not search_unanswerable(exc):
                 raise
             return search_unavailable()
         results = SimilarMarkSerializer(marks, many=True, context=self.get_serializer_context())

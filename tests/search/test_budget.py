@@ -84,3 +84,25 @@ def test_after_a_hang_the_next_requests_answer_503_without_waiting(client, silen
     # Only the first request reached the engine; the others did not wait on it.
     time.sleep(0.3)  # let the accepting thread take any connection still in the backlog
     assert len(connections[silent_engine]) == 1
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("get", "/api/v1/trademarks/?q=红山", None),
+        ("post", "/api/v1/trademarks/similar/", {"name": "红山"}),
+    ],
+    ids=["trademarks", "similar"],
+)
+def test_a_missing_index_is_a_503_not_a_server_error(client, search_engine, method, path, body):
+    """Before the first index is built (or while an operator rebuilds one) the real engine
+    answers 404 to a search of the one trademark index: the public is asked to retry, never
+    shown a 500. (The site-wide search names every kind's index and skips a missing one.)"""
+    with override_settings(SEARCH_INDEX_PREFIX="never-built", SEARCH_RESULT_SECONDS=0):
+        if body is None:
+            response = client.get(path)
+        else:
+            response = client.post(path, body, content_type="application/json")
+    assert response.status_code == 503, response.content
+    assert response.json()["error"]["code"] == "search_unavailable"
+    assert response["Retry-After"] == str(engine.RETRY_AFTER_SECONDS)
