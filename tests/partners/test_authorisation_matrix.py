@@ -49,6 +49,10 @@ PUBLIC_BUT_KEYS_CHECKED = EVERYONE | {"expired_key": DENIED, "revoked_key": DENI
 # The payload names the court: the court's key writes it, the tax key may not.
 CREDIT_CREATE = STAFF_ONLY | {"court_write_key": OK}
 CREDIT_IMPORT = STAFF_ONLY | {"court_write_key": OK, "tax_write_key": ROWS_REFUSED}
+# A key's own webhooks: any valid key, whatever its scopes; staff see them in the admin.
+KEYS_ONLY = {role: DENIED for role in ROLES} | dict.fromkeys(
+    ["court_write_key", "tax_write_key", "read_only_key"], OK
+)
 
 
 def _registry(basename: str) -> dict:
@@ -81,6 +85,11 @@ EXPECTED = {
     # staff; a request for advice on a trademark-pledge loan).
     ("idle-mark-inquiries", "POST"): EVERYONE,
     ("trademark-pledge-consultations", "POST"): EVERYONE,
+    ("subscription-list", "POST"): KEYS_ONLY,
+    ("subscription-detail", "PUT"): KEYS_ONLY,
+    ("subscription-detail", "PATCH"): KEYS_ONLY,
+    ("subscription-detail", "DELETE"): KEYS_ONLY,
+    ("subscription-ping", "POST"): KEYS_ONLY,
 }
 
 
@@ -139,6 +148,9 @@ def _url(name: str, world: dict) -> str:
         "credit-record-detail": {"pk": world["record"].pk},
         "contract-fill": {"pk": 999_999},  # public: a missing template answers 404, not 401/403
         "idle-mark-inquiries": {"pk": 999_999},  # public: a missing listing answers 404
+        # Another key's or no subscription: a key gets 404, everyone else 401/403 before that.
+        "subscription-detail": {"pk": 999_999},
+        "subscription-ping": {"pk": 999_999},
     }
     if name.endswith("-detail") or name in objects:
         assert name in objects, f"give the matrix an object for {name}"
