@@ -264,6 +264,17 @@ SPECTACULAR_SETTINGS = {
     "OAS_VERSION": "3.1.0",
     "EXTENSIONS_INFO": {"x-title-zh": "红山区市场监督管理局 开放数据接口"},
     "PREPROCESSING_HOOKS": ["core.openapi_hooks.registry_endpoints_only"],
+    # Choice sets sharing a field name get a name each (else drf-spectacular hashes one).
+    "ENUM_NAME_OVERRIDES": {
+        "ComplaintKindEnum": "registry_api.complaints.models.Kind",
+        "ComplaintCategoryEnum": "registry_api.complaints.models.Category",
+        "CreditCategoryEnum": "registry_api.credit.models.Category",
+        "EnterpriseStatusEnum": "registry_api.enterprises.models.Enterprise.Status",
+        "RegistrationStatusEnum": "registry_api.finance.models.RecordStatus",
+        "FinancingNeedStatusEnum": "registry_api.finance.models.FinancingNeed.Status",
+        "TrademarkPledgeStatusEnum": "registry_api.finance.models.TrademarkPledge.Status",
+        "CollateralEnum": "registry_api.finance.models.Collateral",
+    },
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
