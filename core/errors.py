@@ -43,6 +43,9 @@ MESSAGES = {
     "api_key_revoked": "API 密钥已被撤销，请联系市场监管局重新签发。",
     "api_key_expired": "API 密钥已过期，请联系市场监管局重新签发。",
     "scope_missing": "该 API 密钥的权限范围不包含此操作。",
+    "subscription_scope_missing": (
+        "该 API 密钥没有变更订阅权限（subscriptions）：请联系市场监管局在 API 密钥设置中开通。"
+    ),
     "department_mismatch": "该 API 密钥只能报送本部门的信用记录。",
     "batch_too_large": "本批数据超过上限，请拆分后分批提交。",
     "import_rejected": "本批数据有错误，未写入任何数据；请按 report.errors 修改后重新提交。",

@@ -195,6 +195,9 @@ CACHES = {
 
 # --- Background tasks ----------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Webhook receivers on loopback or private networks (registry_api/subscriptions/targets.py):
+# refused unless this is on, as it is in the test settings (their receivers are on 127.0.0.1).
+SUBSCRIPTION_ALLOW_PRIVATE_TARGETS = env_bool("SUBSCRIPTION_ALLOW_PRIVATE_TARGETS", False)
 
 # --- REST framework ------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -12,6 +12,9 @@ class Scope(models.TextChoices):
 
     CREDIT_RECORDS_WRITE = "credit_records:write", "报送信用记录（credit_records:write）"
     READ = "read", "只读（read）"
+    # Webhooks make our task worker send requests to the key holder's URL: granted on
+    # purpose, never with another scope (registry_api/subscriptions/targets.py).
+    SUBSCRIPTIONS = "subscriptions", "变更订阅（subscriptions）"
 
 
 class PartnerKey(models.Model):

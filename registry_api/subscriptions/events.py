@@ -20,6 +20,7 @@ from core.on_commit import on_commit_collect
 from core.privacy import ID_NUMBER_PATTERN, MOBILE_PATTERN, mask_id_number, mask_mobile
 from core.signals import rows_changed
 from registry_api.enterprises import credit_code
+from registry_api.partners.models import Scope
 
 from .models import Delivery, Subscription
 from .topics import TOPICS, TopicKind, topic_of_model
@@ -84,13 +85,14 @@ def rows_bulk_changed(sender, pks, **kwargs) -> None:
 
 def events_dispatch(items: list[tuple]) -> list[Delivery]:
     """After a commit: the deliveries of the collected changes, written and queued. One query
-    when no subscription is active, so a registry without subscribers pays almost nothing."""
+    when no subscription is active, so a registry without subscribers pays almost nothing.
+    A key that lost its `subscriptions` scope gets nothing more, like a revoked one."""
     subscriptions = [
         subscription
         for subscription in Subscription.objects.filter(
             active=True, key__revoked_at__isnull=True
         ).select_related("key")
-        if not subscription.key.is_expired()
+        if not subscription.key.is_expired() and subscription.key.has_scope(Scope.SUBSCRIPTIONS)
     ]
     topics = {topic for subscription in subscriptions for topic in subscription.topics}
     items = [item for item in items if item[0] in topics]

@@ -11,6 +11,7 @@ from registry_api.enterprises import credit_code
 from registry_api.enterprises.models import Enterprise
 from registry_api.partners.models import PartnerKey
 
+from .targets import target_problem
 from .topics import Topic
 
 MAX_WATCHED_CODES = 1000
@@ -80,6 +81,13 @@ class Subscription(models.Model):
     def watch_count(self) -> int:
         return len(self.credit_codes)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The URL as stored was checked when it was set; see clean().
+        instance._stored_target_url = instance.__dict__.get("target_url")
+        return instance
+
     def watches(self, topic: str, code: str) -> bool:
         """Whether an event of `topic` about the enterprise `code` is for this subscription."""
         return topic in self.topics and (not self.credit_codes or code in self.credit_codes)
@@ -90,6 +98,14 @@ class Subscription(models.Model):
             _web_url(self.target_url)
         except ValidationError as error:
             errors["target_url"] = error.messages
+        else:
+            # Only a new or changed URL is resolved: deactivating a subscription or editing
+            # its watch list must not depend on the receiver's DNS answering right now. The
+            # worker checks the address again at every delivery (targets.py).
+            if self.target_url != getattr(self, "_stored_target_url", None):
+                problem = target_problem(self.target_url)
+                if problem is not None:
+                    errors["target_url"] = [problem]
         if not isinstance(self.topics, list) or not self.topics:
             errors["topics"] = "请至少选择一个登记簿。"
         else:

@@ -1,14 +1,18 @@
-"""One HTTP POST of a signed event to a receiver, with a short timeout and no redirects."""
+"""One HTTP POST of a signed event to a receiver, with a short timeout and no redirects, to
+the address that passed the target check (targets.py), never to a second resolution."""
 
 from __future__ import annotations
 
 import http.client
 import json
+import socket
+import ssl
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .signing import signature
+from .targets import Target, TargetRefused, target_check
 
 # Seconds for the connection and for each read: a slow receiver costs the task worker at
 # most this per socket operation, and never a web worker (deliveries run in the worker).
@@ -48,16 +52,21 @@ def signed_headers(*, secret: str, event_type: str, delivery_id: str, timestamp:
 
 
 def post_event(url: str, body: bytes, headers: dict[str, str]) -> Outcome:
-    """POST `body` to `url`; a redirect counts as a failure (the receiver must name its URL)."""
+    """POST `body` to `url`; a redirect counts as a failure (the receiver must name its URL).
+
+    The host is resolved and checked once; a refused address is a failure without any
+    request, and an allowed one is the address connected to, with the URL's host in the
+    Host header and, over https, in SNI and the certificate check."""
     started = time.monotonic()
+    try:
+        target = target_check(url)
+    except TargetRefused as refusal:
+        return Outcome(None, f"未发送：{refusal}", round((time.monotonic() - started) * 1000))
     parts = urlsplit(url)
-    connection_class = (
-        http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-    )
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    connection = connection_class(parts.hostname, parts.port, timeout=TIMEOUT_SECONDS)
+    connection = _connection(target)
     try:
         connection.request("POST", path, body=body, headers=headers)
         response = connection.getresponse()
@@ -68,6 +77,36 @@ def post_event(url: str, body: bytes, headers: dict[str, str]) -> Outcome:
     finally:
         connection.close()
     return Outcome(status, error[:300], round((time.monotonic() - started) * 1000))
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to `address`, whatever `host` (sent as Host) resolves to now."""
+
+    def __init__(self, target: Target, **kwargs):
+        super().__init__(target.host, target.port, timeout=TIMEOUT_SECONDS, **kwargs)
+        self.address = target.address
+
+    def _open_socket(self) -> socket.socket:
+        return socket.create_connection((self.address, self.port), self.timeout)
+
+    def connect(self) -> None:
+        self.sock = self._open_socket()
+
+
+class _PinnedHTTPSConnection(_PinnedHTTPConnection, http.client.HTTPSConnection):
+    """The same over TLS: SNI and the certificate are checked against the URL's host."""
+
+    def __init__(self, target: Target):
+        self.tls = ssl.create_default_context()
+        super().__init__(target, context=self.tls)
+
+    def connect(self) -> None:
+        self.sock = self.tls.wrap_socket(self._open_socket(), server_hostname=self.host)
+
+
+def _connection(target: Target) -> http.client.HTTPConnection:
+    pinned = _PinnedHTTPSConnection if target.scheme == "https" else _PinnedHTTPConnection
+    return pinned(target)
 
 
 def _refusal(status: int, response) -> str:

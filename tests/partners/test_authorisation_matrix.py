@@ -36,6 +36,7 @@ ROLES = [
     "court_write_key",
     "tax_write_key",
     "read_only_key",
+    "subscriptions_key",
     "expired_key",
     "revoked_key",
 ]
@@ -49,10 +50,9 @@ PUBLIC_BUT_KEYS_CHECKED = EVERYONE | {"expired_key": DENIED, "revoked_key": DENI
 # The payload names the court: the court's key writes it, the tax key may not.
 CREDIT_CREATE = STAFF_ONLY | {"court_write_key": OK}
 CREDIT_IMPORT = STAFF_ONLY | {"court_write_key": OK, "tax_write_key": ROWS_REFUSED}
-# A key's own webhooks: any valid key, whatever its scopes; staff see them in the admin.
-KEYS_ONLY = {role: DENIED for role in ROLES} | dict.fromkeys(
-    ["court_write_key", "tax_write_key", "read_only_key"], OK
-)
+# A key's own webhooks: a valid key with the `subscriptions` scope (it makes our worker send
+# requests, so it is granted on purpose); staff see them in the admin.
+KEYS_ONLY = {role: DENIED for role in ROLES} | {"subscriptions_key": OK}
 
 
 def _registry(basename: str) -> dict:
@@ -188,7 +188,9 @@ def _client(role: str, departments) -> APIClient:
         client.force_authenticate(user)
         return client
     department = "tax" if role == "tax_write_key" else "court"
-    scopes = ["read"] if role == "read_only_key" else [WRITE]
+    scopes = {"read_only_key": ["read"], "subscriptions_key": ["read", "subscriptions"]}.get(
+        role, [WRITE]
+    )
     key, plain = key_services.key_issue(
         department=departments[department], name=role, scopes=scopes
     )

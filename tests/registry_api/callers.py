@@ -24,7 +24,7 @@ class EveryDoorClient:
         _, plain = key_services.key_issue(
             department=Department.objects.order_by("code").first(),
             name="通用测试接口",
-            scopes=["read"],
+            scopes=["read", "subscriptions"],
         )
         self.partner = key_client(plain)
 

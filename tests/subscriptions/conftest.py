@@ -26,6 +26,7 @@ from registry_api.credit.models import Department
 from registry_api.credit.reference_data import load_credit_reference
 from registry_api.finance.models import ChattelMortgage, EquityPledge
 from registry_api.partners import services as key_services
+from registry_api.partners.models import Scope
 from registry_api.subscriptions import services
 from tests.factories import DistrictFactory, EnterpriseFactory
 from tests.partners.conftest import (  # noqa: F401 - an autouse fixture shared with them
@@ -105,9 +106,10 @@ def companies(db):
     return [EnterpriseFactory(district=west) for _ in range(3)]
 
 
-def partner_client(department, name: str):
-    """A client calling with a new read-only key of `department` (`client.key`)."""
-    key, plain = key_services.key_issue(department=department, name=name, scopes=["read"])
+def partner_client(department, name: str, scopes=("read", Scope.SUBSCRIPTIONS)):
+    """A client calling with a new key of `department` (`client.key`), by default one that
+    reads and may subscribe, as a bank's key is issued."""
+    key, plain = key_services.key_issue(department=department, name=name, scopes=list(scopes))
     client = key_client(plain)
     client.key = key
     return client
