@@ -5,12 +5,15 @@ status it may meet, each in the one error format (core/errors.py). The statuses 
 the view itself — its authenticators, permissions, throttles, parameters, body and model — so a
 throttle or a permission added to a view appears in the schema without anyone editing it.
 Public operations also declare anonymous access (`{}` in `security`), found by asking the
-view's own permission classes whether an anonymous caller may pass.
+view's own permission classes whether an anonymous caller may pass. A public form's phone
+declares the pattern of its kind's phone rule, and its honeypot that it must stay blank.
 """
 
 import sys
+from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.validators import RegexValidator
 from django.db.models import PROTECT, RESTRICT
 from django.http import HttpRequest
 from drf_spectacular.openapi import AutoSchema
@@ -19,6 +22,8 @@ from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import SAFE_METHODS, AllowAny
 from rest_framework.request import Request
+
+from core.public_requests.serializers import PublicRequestSubmitSerializer
 
 ERROR_COMPONENT = "Error"
 ERROR_SCHEMA = {
@@ -59,6 +64,8 @@ ERROR_DESCRIPTIONS = {
 CONSTRAINTS = ("enum", "minimum", "maximum", "minLength", "maxLength", "pattern")
 # Where the engine's failure becomes a 503 (search/views.py).
 SEARCH_UNAVAILABLE_MODULE = "search.views"
+# The honeypot of a public form: anything but blank is refused (core/public_requests).
+HONEYPOT_PATTERN = r"^\s*$"
 RETRY_AFTER = {
     "Retry-After": {
         "description": "重试前应等待的秒数。Seconds to wait before retrying.",
@@ -107,6 +114,9 @@ class RegistrySchema(AutoSchema):
             for key in CONSTRAINTS:
                 if key in enforced and key not in schema:
                     schema[key] = enforced[key]
+            if {"enum", "minimum", "maximum"} <= set(schema) and schema["type"] == "integer":
+                # A choice filter of "1".."45" lists strings; the declared bounds say it.
+                del schema["enum"]
         return parameters
 
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
@@ -123,6 +133,10 @@ class RegistrySchema(AutoSchema):
             and not {"enum", "minLength", "$ref"} & set(schema)
         ):
             schema["minLength"] = 1
+        if isinstance(field, serializers.DecimalField) and "pattern" in schema:
+            schema["pattern"] = decimal_pattern(field)
+        if direction == "request" and isinstance(field.parent, PublicRequestSubmitSerializer):
+            schema.update(public_form_constraints(field))
         return schema
 
     def bound_page_size(self, operation: dict) -> None:
@@ -207,3 +221,48 @@ class RegistrySchema(AutoSchema):
         module = sys.modules.get(type(self.view).__module__)
         answer = vars(module).get("search_unavailable") if module else None
         return getattr(answer, "__module__", None) == SEARCH_UNAVAILABLE_MODULE
+
+
+def decimal_pattern(field: serializers.DecimalField) -> str:
+    """A decimal as a string, with at least one digit (drf-spectacular's own pattern admits
+    "." and "-", which DRF refuses); no sign when the field's minimum is not negative, and
+    a non-zero digit when its minimum is the smallest positive amount (0.01 of a 2-place
+    field). Other bounds stay the model's to check."""
+    places = field.decimal_places
+    whole = "+" if field.max_digits is None else f"{{1,{field.max_digits - (places or 0)}}}"
+    fraction = "+" if places is None else f"{{1,{places}}}"
+    optional_fraction = "*" if places is None else f"{{0,{places}}}"
+    minimum = field.min_value
+    sign = "" if minimum is not None and minimum >= 0 else "-?"
+    smallest = Decimal(1).scaleb(-places) if places is not None else None
+    nonzero = "(?=.*[1-9])" if minimum is not None and smallest and 0 < minimum <= smallest else ""
+    return rf"^{nonzero}{sign}(?:\d{whole}(?:\.\d{optional_fraction})?|\.\d{fraction})$"
+
+
+def public_form_constraints(field) -> dict:
+    """The pattern of a public form's phone (its kind's `phone_validators`, each declaring
+    its own) or of its honeypot; {} for any other field or a rule without a pattern."""
+    form = field.parent
+    if field.field_name == "website":
+        return {"pattern": HONEYPOT_PATTERN}
+    if field.field_name != form.phone_field:
+        return {}
+    patterns = [validator_pattern(v, field.trim_whitespace) for v in form.phone_validators]
+    if not patterns or None in patterns:
+        return {}
+    if len(patterns) == 1:
+        return {"pattern": patterns[0]}
+    return {"pattern": "^" + "".join(f"(?={p})" for p in patterns)}
+
+
+def validator_pattern(validator, trimmed: bool) -> str | None:
+    """The pattern a validator accepts: a RegexValidator's own (padded with the whitespace
+    a trimming CharField removes first), or what a function declares as `schema_pattern`."""
+    if isinstance(validator, RegexValidator):
+        pattern = validator.regex.pattern
+        if validator.inverse_match or validator.flags:
+            return None
+        if trimmed and pattern.startswith("^") and pattern.endswith("$"):
+            return rf"^\s*(?:{pattern[1:-1]})\s*$"
+        return pattern
+    return getattr(validator, "schema_pattern", None)

@@ -22,7 +22,7 @@ from core.public_requests.views import (
 )
 
 from . import selectors, services
-from .filters import IdleListingFilter
+from .filters import NICE_CLASSES, PRICE_BOUNDS, IdleListingFilter
 from .models import RELAY_WORKING_DAYS, IdleListing
 from .serializers import IdleListingSerializer, InquirySubmitSerializer
 
@@ -31,6 +31,7 @@ class IdleListingPagination(RegistryCursorPagination):
     ordering = ("-listed_on", "-id")
 
 
+PRICE_SCHEMA = {"type": "number", "minimum": 0, "maximum": float(PRICE_BOUNDS[1])}
 LISTING_ORDERING = ["listed_on", "valid_until", "price", "updated_at"]
 FIELD_LABELS = {
     "name": "企业或个人名称",
@@ -54,7 +55,12 @@ RECEIPT_MESSAGE = (
             LISTING_ORDERING,
             "idle-marks",
             [
-                filter_parameter("nice_class", OpenApiTypes.INT, "尼斯分类类别号", 25),
+                filter_parameter(
+                    "nice_class",
+                    {"type": "integer", "minimum": NICE_CLASSES[0], "maximum": NICE_CLASSES[1]},
+                    "尼斯分类类别号（1–45）",
+                    25,
+                ),
                 filter_parameter(
                     "kind",
                     OpenApiTypes.STR,
@@ -62,8 +68,8 @@ RECEIPT_MESSAGE = (
                     "transfer",
                     IdleListing.Kind,
                 ),
-                filter_parameter("price_min", OpenApiTypes.NUMBER, "报价不低于（元）", 10000),
-                filter_parameter("price_max", OpenApiTypes.NUMBER, "报价不高于（元）", 100000),
+                filter_parameter("price_min", PRICE_SCHEMA, "报价不低于（元）", 10000),
+                filter_parameter("price_max", PRICE_SCHEMA, "报价不高于（元）", 100000),
                 filter_parameter("negotiable", OpenApiTypes.BOOL, "是否面议", True),
                 filter_parameter("q", OpenApiTypes.STR, "商标名称、注册号或交易条件", "红山"),
             ],

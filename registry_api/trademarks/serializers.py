@@ -13,7 +13,7 @@ from core.site_urls import site_url
 from .logos import NOT_AN_IMAGE, LogoError, logo_fingerprint
 from .models import Trademark, TrademarkEvent
 from .selectors import logo_urls, owner_public_name
-from .similarity import normalize_name
+from .similarity import normalize_name, writable_name
 
 
 class ChoiceLabelField(serializers.CharField):
@@ -162,9 +162,12 @@ class SimilarRequestSerializer(SimilarClassesMixin):
     )
 
     def validate_name(self, value: str) -> str:
+        # Private-use, unassigned and control characters are dropped, not refused: the
+        # schema cannot list Unicode's categories, and no mark is written with them.
+        value = writable_name(value).strip()
         if not normalize_name(value):
             raise serializers.ValidationError("商标名称须包含文字、字母或数字。")
-        return value.strip()
+        return value
 
 
 @extend_schema_field(OpenApiTypes.BINARY)

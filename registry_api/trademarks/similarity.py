@@ -47,6 +47,20 @@ class Similarity:
     reasons: tuple[str, ...]
 
 
+# Code points no mark is written with: controls, lone surrogates, private use, unassigned.
+_UNWRITTEN = frozenset({"Cc", "Cs", "Co", "Cn"})
+
+
+def writable_name(name: str) -> str:
+    """`name` without the code points no mark is written with (ordinary whitespace becomes a
+    space): what a proposed name is checked and echoed as, so the engine never sees them."""
+    return "".join(
+        " " if ch in "\t\n\r" else ch
+        for ch in name
+        if ch in "\t\n\r" or unicodedata.category(ch) not in _UNWRITTEN
+    )
+
+
 def normalize_name(name: str) -> str:
     """The characters that carry the mark: NFKC, lowercase, no spaces or punctuation."""
     text = unicodedata.normalize("NFKC", name or "").lower()

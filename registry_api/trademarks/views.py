@@ -1,6 +1,8 @@
 """API views of the trademark library: the list (with `?q=` search and facets), a mark, and
 the similarity check (近似查询) by name or by an uploaded logo."""
 
+import logging
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -9,7 +11,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from elasticsearch import ApiError, TransportError
+from elasticsearch import ApiError, BadRequestError, TransportError
 from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
@@ -28,6 +30,7 @@ from search.views import search_unavailable
 from . import selectors
 from .filters import TrademarkFilter, trademark_filter_form
 from .models import GIKind, MarkType, Recognition, Status
+from .queries import MAX_LIST_PAGE
 from .serializers import (
     SimilarLogoRequestSerializer,
     SimilarMarkSerializer,
@@ -37,6 +40,12 @@ from .serializers import (
     similar_request,
 )
 
+CLASS_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 45}
+ENGINE_REFUSED = {
+    "name": "该商标名称暂时无法检索，请修改后重试（如去掉特殊符号）。",
+    "logo": "该商标图样暂时无法检索，请更换图样后重试。",
+}
+logger = logging.getLogger(__name__)
 ORDERING = ["id", "applied_on", "registered_on", "expires_on", "updated_at"]
 # A mark's name, number or owner fits in far less; a longer `?q=` only costs engine time.
 QUERY_MAX_LENGTH = 100
@@ -77,8 +86,17 @@ def _dates(name: str, label: str) -> list[OpenApiParameter]:
                         "并返回 facets（类别、状态计数）"
                     ),
                 ),
-                OpenApiParameter("page", OpenApiTypes.INT, description="带 q 时的页码（1–100）"),
-                filter_parameter("class", OpenApiTypes.INT, "尼斯分类类别号（1–45）", 25),
+                OpenApiParameter(
+                    "page",
+                    {"type": "integer", "minimum": 1, "maximum": MAX_LIST_PAGE},
+                    description=f"带 q 时的页码（1–{MAX_LIST_PAGE}；不带 q 时不使用）",
+                ),
+                filter_parameter(
+                    "class",
+                    {"type": "integer", "minimum": 1, "maximum": 45},
+                    "尼斯分类类别号（1–45）",
+                    25,
+                ),
                 filter_parameter("status", OpenApiTypes.STR, "商标状态", "registered", Status),
                 filter_parameter(
                     "recognition", OpenApiTypes.STR, "认定类别", "well_known", Recognition
@@ -111,11 +129,24 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
     export_name = "trademarks"
 
     def list(self, request, *args, **kwargs):
+        # Checked with or without `q`, so a page outside 1..100 is a 400 as the schema says.
+        page = self._page(request)
         if "q" not in request.query_params:
             return super().list(request, *args, **kwargs)
-        return self._search(request)
+        return self._search(request, page)
 
-    def _search(self, request) -> Response:
+    @staticmethod
+    def _page(request) -> int:
+        raw_page = request.query_params.get("page", "1")
+        # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+        if (
+            not (raw_page.isascii() and raw_page.isdigit())
+            or not 1 <= int(raw_page) <= MAX_LIST_PAGE
+        ):
+            raise exceptions.ValidationError({"page": [f"页码须为1至{MAX_LIST_PAGE}的整数。"]})
+        return int(raw_page)
+
+    def _search(self, request, page_number: int) -> Response:
         filters = trademark_filter_form()(request.query_params)
         if not filters.is_valid():
             raise exceptions.ValidationError(filters.errors)
@@ -124,12 +155,9 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
         query = normalize_query(request.query_params["q"])
         if not any(ch.isalnum() for ch in query):
             raise exceptions.ValidationError({"q": ["请输入检索词。"]})
-        raw_page = request.query_params.get("page", "1")
-        if not raw_page.isdigit() or not 1 <= int(raw_page) <= 100:
-            raise exceptions.ValidationError({"page": ["页码须为1至100的整数。"]})
         try:
             page = selectors.trademark_search(
-                query=query, cleaned=filters.cleaned_data, page=int(raw_page)
+                query=query, cleaned=filters.cleaned_data, page=page_number
             )
         except (ApiError, TransportError) as exc:
             if not search_unanswerable(exc):
@@ -192,9 +220,14 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
                 )
             else:
                 marks = selectors.trademark_similar(name=data["name"], classes=data["classes"])
+        except BadRequestError as exc:
+            # The engine refused the query built from this input: the caller's to change.
+            logger.warning("similarity check refused by the engine: %s", exc)
+            field = "logo" if "logo" in data else "name"
+            raise exceptions.ValidationError({field: [ENGINE_REFUSED[field]]}) from exc
         except (ApiError, TransportError) as exc:
-            if not search_unanswerable(exc):
-                raise
+            # Any other engine failure is the engine's: retry later, never a 500.
+            logger.warning("similarity check failed in the engine: %s", exc)
             return search_unavailable()
         results = SimilarMarkSerializer(marks, many=True, context=self.get_serializer_context())
         return Response(

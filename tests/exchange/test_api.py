@@ -93,6 +93,30 @@ def test_filters(api, listings):
     assert ids(api.get(URL, {"q": "赤峰市范围"})) == {licence}
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("nice_class", "0"),
+        ("nice_class", "46"),
+        ("nice_class", "2.5"),
+        ("price_min", "-1"),
+        ("price_max", "10000000000"),
+    ],
+)
+def test_filters_outside_their_declared_bounds_are_400(api, listings, name, value):
+    response = api.get(URL, {name: value})
+    assert response.status_code == 400, response.content
+    assert list(response.json()["error"]["fields"]) == [name]
+
+
+def test_the_schema_declares_the_filter_bounds(api, db):
+    schema = api.get("/api/v1/schema/", {"format": "json"}).json()
+    params = {p["name"]: p["schema"] for p in schema["paths"][URL]["get"]["parameters"]}
+    assert params["nice_class"] == {"type": "integer", "minimum": 1, "maximum": 45}
+    for name in ("price_min", "price_max"):
+        assert params[name] == {"type": "number", "minimum": 0, "maximum": 9999999999.99}
+
+
 def test_list_is_cursor_paginated(api, listings):
     body = api.get(URL, {"page_size": 2}).json()
     assert len(body["results"]) == 2 and body["next"] and "cursor=" in body["next"]

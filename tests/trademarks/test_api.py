@@ -150,3 +150,62 @@ def test_schema_documents_the_list_filters_and_the_similarity_check(api, db):
     mark = schema["components"]["schemas"]["Trademark"]["properties"]
     for label in ("mark_type_display", "status_display", "recognition_display", "gi_kind_display"):
         assert mark[label]["type"] == "string", label
+
+
+@pytest.mark.engine
+def test_similar_drops_characters_no_mark_is_written_with(api, indexed):
+    """Private-use, unassigned and control characters never reach the engine: the name is
+    checked as what remains."""
+    name = "红\ue000山\U000dda5b\u0378\x7f"
+    response = api.post(SIMILAR, {"name": name, "classes": [29]}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["name"] == "红山"
+    assert response.json()["results"][0]["reasons"] == ["文字相同"]
+    response = api.post(SIMILAR, {"name": "\ue000\U0010fffd"}, format="json")
+    assert response.json()["error"]["fields"]["name"] == ["商标名称须包含文字、字母或数字。"]
+
+
+@pytest.fixture
+def refusing_engine(search_engine, indexed):
+    """The trademark alias moved to an index the engine refuses a name query on (its
+    `name_chars` a date): the engine answers 400, as it once did for odd characters."""
+    from search.names import alias_name
+
+    alias = alias_name("trademark")
+    broken = f"{alias}-refusing"
+    search_engine.indices.create(
+        index=broken, mappings={"properties": {"name_chars": {"type": "date"}}}
+    )
+    search_engine.indices.update_aliases(
+        actions=[
+            {"remove": {"index": "*", "alias": alias}},
+            {"add": {"index": broken, "alias": alias}},
+        ]
+    )
+    yield
+    search_engine.indices.delete(index=broken)
+
+
+@pytest.mark.engine
+def test_an_engine_refusal_is_a_field_error_not_a_server_error(api, refusing_engine):
+    response = api.post(SIMILAR, {"name": "红山"}, format="json")
+    assert response.status_code == 400, response.content
+    assert response.json()["error"]["fields"]["name"] == [
+        "该商标名称暂时无法检索，请修改后重试（如去掉特殊符号）。"
+    ]
+
+
+@pytest.mark.parametrize("page", ["0", "101", "-1", "2.5", "²", "false"])
+def test_a_page_outside_1_to_100_is_refused_with_or_without_q(api, db, page):
+    for query in ({"page": page}, {"page": page, "q": "红山"}):
+        response = api.get(LIST, query)
+        assert response.status_code == 400, (query, response.content)
+        assert response.json()["error"]["fields"]["page"] == ["页码须为1至100的整数。"]
+
+
+def test_schema_declares_the_page_and_class_bounds(api, db):
+    schema = api.get("/api/v1/schema/?format=json").json()
+    params = {p["name"]: p for p in schema["paths"]["/api/v1/trademarks/"]["get"]["parameters"]}
+    assert params["page"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 100}
+    assert params["class"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 45}
+    assert api.get(LIST, {"class": 46}).status_code == 400
