@@ -41,6 +41,17 @@ def validate_public_phone(value: str) -> None:
         )
 
 
+# The numbers validate_contact_phone accepts, as one pattern for the OpenAPI schema
+# (core/openapi_schema.py): a mobile, its +86 / 0086 prefix and spaces or hyphens anywhere
+# (normalise_phone drops them), or a landline as LANDLINE reads it; surrounding space allowed.
+_SEP = r"[\s-]*"
+CONTACT_PHONE_PATTERN = (
+    rf"^\s*(?:{_SEP}(?:\+{_SEP}8{_SEP}6{_SEP}|0{_SEP}0{_SEP}8{_SEP}6{_SEP})?"
+    rf"1{_SEP}[3-9](?:{_SEP}\d){{9}}{_SEP}"
+    r"|(?:\(0\d{2,3}\)|0\d{2,3})[- ]?[2-9]\d{6,7}(?:-\d{1,6})?)\s*$"
+)
+
+
 def validate_contact_phone(value: str) -> None:
     """An asker's contact: an 11-digit mobile number or a landline with area code."""
     number = normalise_phone(value)
@@ -49,3 +60,6 @@ def validate_contact_phone(value: str) -> None:
             "请填写有效的手机号码（11位）或带区号的固定电话（如 0476-8888888）。",
             code="invalid_phone",
         )
+
+
+validate_contact_phone.schema_pattern = CONTACT_PHONE_PATTERN  # type: ignore[attr-defined]

@@ -1,9 +1,15 @@
-"""Phone formats of public office lines and askers' contacts, and field lengths."""
+"""Phone formats of public office lines and askers' contacts (and the schema pattern of the
+latter), and field lengths."""
 
+import re
+
+import hypothesis
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import strategies
 
 from registry_api.services.validators import (
+    CONTACT_PHONE_PATTERN,
     normalise_phone,
     validate_contact_phone,
     validate_public_phone,
@@ -63,3 +69,23 @@ def test_agency_refuses_a_mobile_office_phone(agencies):
     with pytest.raises(ValidationError) as error:
         agency.full_clean()
     assert "phone" in error.value.message_dict
+
+
+def contact_phone_accepted(value: str) -> bool:
+    try:
+        validate_contact_phone(value.strip())  # the serializer trims before the rule
+    except ValidationError:
+        return False
+    return True
+
+
+@hypothesis.settings(max_examples=300, deadline=None, database=None)
+@hypothesis.given(strategies.from_regex(CONTACT_PHONE_PATTERN))
+def test_every_number_the_schema_pattern_admits_is_accepted(value):
+    assert contact_phone_accepted(value), repr(value)
+
+
+@hypothesis.settings(max_examples=1000, deadline=None, database=None)
+@hypothesis.given(strategies.text(strategies.sampled_from("0123456789+-() \t86a"), max_size=20))
+def test_the_rule_accepts_exactly_what_the_schema_pattern_admits(value):
+    assert contact_phone_accepted(value) == bool(re.search(CONTACT_PHONE_PATTERN, value))
