@@ -4,7 +4,7 @@ import django_filters
 
 from core.filters import updated_since_filter
 from registry_api.enterprises.filters import district_filter
-from registry_api.network.models import Station
+from registry_api.network.filters import station_filter
 
 from . import selectors
 from .models import Category, StallCard, Validity
@@ -12,9 +12,7 @@ from .models import Category, StallCard, Validity
 
 class StallCardFilter(django_filters.FilterSet):
     district = district_filter()
-    station = django_filters.ModelChoiceFilter(
-        queryset=Station.objects.all(), to_field_name="code", label="发卡服务站（代码）"
-    )
+    station = station_filter("发卡服务站（代码）")
     status = django_filters.ChoiceFilter(
         choices=Validity.choices, method="filter_status", label="有效状态（按北京时间当日）"
     )
