@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.model_fields import capped_text_field
 from core.models import Timestamped
 from registry_api.credit.models import add_months
 from registry_api.enterprises.models import Enterprise
@@ -251,7 +252,8 @@ class TrademarkClass(models.Model):
         Trademark, on_delete=models.CASCADE, related_name="class_entries", verbose_name="商标"
     )
     nice_class = models.ForeignKey(NiceClass, on_delete=models.PROTECT, verbose_name="类别")
-    goods_services = models.TextField("商品/服务项目", blank=True)
+    # CNIPA's approved items of one class, as staff paste them: a long list is a few hundred.
+    goods_services = capped_text_field("商品/服务项目", 2000, blank=True)
 
     class Meta:
         verbose_name = "核定使用类别"
@@ -279,7 +281,7 @@ class TrademarkEvent(models.Model):
     )
     kind = models.CharField("事项", max_length=16, choices=Kind.choices)
     happened_on = models.DateField("日期")
-    details = models.TextField("说明", blank=True)
+    details = capped_text_field("说明", 1000, blank=True)
 
     class Meta:
         verbose_name = "商标事项"
