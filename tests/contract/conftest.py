@@ -6,22 +6,30 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 
+from registry_api.complaints.reference_data import load_units
 from registry_api.credit.models import Department
 from registry_api.credit.reference_data import load_credit_reference
 from registry_api.enterprises.models import District
 from registry_api.enterprises.reference_data import load_districts
+from registry_api.network.reference_data import load_network
 from registry_api.partners import services as partner_services
+from search.services import search_reindex
 from tests.credit.conftest import make_record
 from tests.factories import EnterpriseFactory
 
 
 @pytest.fixture
-def registry(transactional_db):
+def registry(transactional_db, search_engine):
     """Four enterprises of one 街道 and three credit records: enough for every list to have
-    rows, a detail to be found and the credit profile to have a standing."""
+    rows, a detail to be found and the credit profile to have a standing. The reference data
+    the schema's enums list is loaded (districts, departments, communities, stations), and
+    the trademark index built, so the similarity check runs in the real engine."""
     cache.clear()  # throttle histories live in the cache, which outlives the database flush
     load_credit_reference()
     load_districts()  # every code the schema's district enum lists is a valid filter value
+    load_units()
+    load_network()  # the communities and stations the schema's enums list
+    search_reindex(kinds=["trademark"])
     west = District.objects.get(code="150402001")
     enterprises = [EnterpriseFactory(district=west) for _ in range(4)]
     samr = Department.objects.get(code="samr")
