@@ -36,7 +36,10 @@ class FilingForm(forms.Form):
         help_text="审核或备案日期，空则为今天",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # Appended, dated, to the person's note (2,000 characters in all): one step's reason.
+    note = forms.CharField(
+        label="说明", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def apply(self, person: Person) -> Person:
         data = self.cleaned_data
@@ -102,8 +105,12 @@ class PersonFilingView(WagtailAdminTemplateMixin, TemplateView):
                 form.apply(self.person)
             except ValidationError as exc:
                 problems = [m for errors in exc.message_dict.values() for m in errors]
-        else:
-            problems = [m for errors in form.errors.values() for m in errors]
+        else:  # the page shows the messages, not the fields' errors: each names its field
+            problems = [
+                f"{form.fields[name].label}：{m}" if name in form.fields else m
+                for name, errors in form.errors.items()
+                for m in errors
+            ]
         if problems:
             messages.error(request, "未能办理：" + "；".join(problems))
             self.person.refresh_from_db()

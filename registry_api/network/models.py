@@ -24,6 +24,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from core.model_fields import capped_text_field
 from core.models import Named, Timestamped
 from registry_api.complaints.models import IntakePlace, Unit
 from registry_api.enterprises.models import District
@@ -162,7 +163,7 @@ class Station(Named, Timestamped):
     )
     address = models.CharField("地址", max_length=200)
     opening_hours = models.CharField("服务时间", max_length=100, blank=True)
-    services = models.TextField("服务内容", blank=True)
+    services = capped_text_field("服务内容", 2000, blank=True)
     head = models.CharField("站长", max_length=50, blank=True)
     phone = models.CharField(
         "办公电话", max_length=30, blank=True, help_text="服务站的办公固定电话，不填个人手机"
@@ -246,7 +247,7 @@ class Person(Timestamped):
     approved_on = models.DateField("审核日期", null=True, blank=True)
     filing_number = models.CharField("备案编号", max_length=30, unique=True, null=True, blank=True)
     filed_on = models.DateField("备案日期", null=True, blank=True)
-    note = models.TextField("备注", blank=True)
+    note = capped_text_field("备注", 2000, blank=True)
 
     class Meta:
         verbose_name = "网络人员"
@@ -335,7 +336,7 @@ class PublicityPoint(ClusterableModel, Timestamped):
     length_m = models.DecimalField(
         "长度（米）", max_digits=6, decimal_places=1, null=True, blank=True, help_text="文化墙必填"
     )
-    note = models.TextField("备注", blank=True)
+    note = capped_text_field("备注", 2000, blank=True)
 
     class Meta:
         verbose_name = "宣传阵地"
