@@ -26,7 +26,7 @@ from wagtail.snippets.views.snippets import IndexView
 from core.admin_forms import form_errors_add
 
 from . import selectors, services
-from .models import Category, StallCard, Validity
+from .models import Category, Renewal, StallCard, Validity
 from .qr import card_qr_svg, card_url
 
 CARD_PERMISSION = "stalls.change_stallcard"
@@ -87,7 +87,12 @@ class RenewForm(forms.Form):
     valid_to = forms.DateField(
         label="新有效期至", required=False, help_text="留空：自延续日期起三年（最长期限）"
     )
-    note = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="备注",
+        required=False,
+        max_length=Renewal._meta.get_field("note").max_length,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def apply(self, card: StallCard, user) -> StallCard:
         data = self.cleaned_data
@@ -102,7 +107,10 @@ class RenewForm(forms.Form):
 
 class RevokeForm(forms.Form):
     revocation_reason = forms.CharField(
-        label="注销原因", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="注销原因",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=StallCard._meta.get_field("revocation_reason").max_length,
     )
     revoked_on = forms.DateField(label="注销日期", required=False, help_text="留空：今天")
 

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from core.model_fields import optional_user
+from core.model_fields import capped_text_field, optional_user
 from core.models import Timestamped
 from registry_api.enterprises.models import District
 from registry_api.network.models import Person, Station
@@ -109,9 +109,9 @@ class StallCard(Timestamped):
         "状态", max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
     )
     revoked_on = models.DateField("注销日期", null=True, blank=True)
-    revocation_reason = models.TextField("注销原因", blank=True)
+    revocation_reason = capped_text_field("注销原因", 1000, blank=True)
     issued_by = optional_user("发卡人")
-    note = models.TextField("备注", blank=True)
+    note = capped_text_field("备注", 2000, blank=True)
 
     class Meta:
         verbose_name = "食品摊位备案卡"
@@ -178,7 +178,7 @@ class Renewal(models.Model):
     valid_from = models.DateField("新有效期起")
     valid_to = models.DateField("新有效期至")
     renewed_by = optional_user("办理人")
-    note = models.TextField("备注", blank=True)
+    note = capped_text_field("备注", 2000, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     class Meta:
@@ -221,7 +221,7 @@ class Inspection(Timestamped):
     )
     inspected_on = models.DateField("检查日期", db_index=True)
     result = models.CharField("检查结果", max_length=10, choices=Result.choices)
-    note = models.TextField("检查情况", blank=True)
+    note = capped_text_field("检查情况", 2000, blank=True)
 
     class Meta:
         verbose_name = "监督检查"
