@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
+from core.model_fields import capped_text_field
 from core.models import Timestamped
 from registry_api.enterprises.models import District
 from registry_api.network.models import Person, Station, optional_place_field
@@ -67,7 +68,7 @@ class AssessmentRule(Timestamped):
     scoring = models.CharField("计分方式", max_length=10, choices=Scoring.choices)
     active = models.BooleanField("启用", default=True)
     sort_order = models.PositiveSmallIntegerField("顺序", default=0)
-    description = models.TextField("说明", blank=True)
+    description = capped_text_field("说明", 1000, blank=True)
 
     class Meta:
         verbose_name = "考核规则"

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 
+from core.model_fields import capped_text_field
 from core.models import Timestamped
 from registry_api.enterprises.models import District
 from registry_api.network.models import Person, Role, Station, optional_place_field
@@ -54,7 +55,7 @@ class TrainingPlan(Timestamped):
     term = models.CharField("期限", max_length=5, choices=Term.choices)
     title = models.CharField("名称", max_length=100)
     roles = RoleListField("适用职务", default=list)
-    goals = models.TextField("培训目标与内容", blank=True)
+    goals = capped_text_field("培训目标与内容", 5000, blank=True)
     hours_required = models.DecimalField(
         "年度应完成学时", max_digits=5, decimal_places=1, default=0
     )
@@ -91,7 +92,7 @@ class TrainingSession(ClusterableModel, Timestamped):
     audience = RoleListField("培训对象", default=list, blank=True)
     hours = models.DecimalField("学时", max_digits=4, decimal_places=1, default=2)
     public = models.BooleanField("公开", default=True, help_text="公开的讲座在网站“大讲堂”栏目列出")
-    note = models.TextField("备注", blank=True)
+    note = capped_text_field("备注", 2000, blank=True)
 
     class Meta:
         verbose_name = "培训讲座"
