@@ -39,6 +39,7 @@ from .models import (
     OPEN_STATUSES,
     Category,
     Complaint,
+    ComplaintStep,
     IntakePlace,
     Kind,
     Outcome,
@@ -151,7 +152,12 @@ class HandleForm(forms.Form):
     satisfaction = forms.ChoiceField(
         label="满意度", choices=[("", "—")] + Satisfaction.choices, required=False
     )
-    note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        label="说明",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=ComplaintStep._meta.get_field("note").max_length,
+    )
 
     def __init__(self, *args, scope=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -241,7 +247,13 @@ class ComplaintHandleView(View):
             except ValidationError as exc:
                 problems = [m for errors in exc.message_dict.values() for m in errors]
         else:
-            problems = [m for errors in form.errors.values() for m in errors]
+            # The page is shown again by a redirect, without the form: each message names its
+            # field, so "说明：…" says which input was refused.
+            problems = [
+                f"{form.fields[name].label}：{m}" if name in form.fields else m
+                for name, errors in form.errors.items()
+                for m in errors
+            ]
         if problems:
             messages.error(request, "未能办理：" + "；".join(problems))
         else:

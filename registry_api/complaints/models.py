@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from core.model_fields import optional_user, updated_at_field
+from core.model_fields import capped_text_field, optional_user, updated_at_field
 from core.models import Named
 from registry_api.enterprises.models import District, Enterprise
 
@@ -198,8 +198,8 @@ class Complaint(models.Model):
         verbose_name="对应市场主体",
         help_text="按名称自动匹配企业名录，可人工更正",
     )
-    facts = models.TextField("事实与理由")
-    request = models.TextField("诉求", blank=True, help_text="投诉必填：希望得到怎样的处理")
+    facts = capped_text_field("事实与理由", 5000)
+    request = capped_text_field("诉求", 2000, blank=True, help_text="投诉必填：希望得到怎样的处理")
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="complaints", verbose_name="街镇"
     )
@@ -317,7 +317,7 @@ class ComplaintStep(models.Model):
         Unit, on_delete=models.PROTECT, null=True, blank=True, verbose_name="单位"
     )
     actor = optional_user("经办人", related_name=None)
-    note = models.TextField("说明", blank=True)
+    note = capped_text_field("说明", 2000, blank=True)
 
     class Meta:
         verbose_name = "办理环节"

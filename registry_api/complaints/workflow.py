@@ -44,8 +44,7 @@ def _require(complaint: Complaint, allowed, doing: str, actor=None) -> None:
 
 
 def _step(complaint, action, actor, note="", unit=None, when=None) -> ComplaintStep:
-    complaint.save()
-    return ComplaintStep.objects.create(
+    step = ComplaintStep(
         complaint=complaint,
         action=action,
         at=when or timezone.now(),
@@ -53,6 +52,12 @@ def _step(complaint, action, actor, note="", unit=None, when=None) -> ComplaintS
         actor=actor,
         note=note,
     )
+    # The step's rules (the note's cap) before anything is written: a refused step moves
+    # nothing, whoever calls (the admin form caps the note too, the commands do not).
+    step.full_clean(exclude=["complaint"])
+    complaint.save()
+    step.save()
+    return step
 
 
 @transaction.atomic
