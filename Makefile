@@ -49,11 +49,17 @@ browser:
 	@test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || apt-get install -y -q fonts-wqy-zenhei >/dev/null \
 		|| (apt-get update -q >/dev/null && apt-get install -y -q fonts-wqy-zenhei >/dev/null)
 
+# The two passes run side by side (each test process has its own index prefix, cache folder and
+# SQLite file; PostgreSQL's test database is its own): SQLite's output as it goes, PostgreSQL's
+# from var/test-postgresql.log when both have finished. It fails if either fails.
 test: venv engine lint pg browser
-	@echo "== test suite on SQLite =="
-	$(VENV)/bin/pytest
-	@echo "== test suite on PostgreSQL =="
-	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest
+	@echo "== test suite on SQLite and on PostgreSQL, side by side =="
+	@DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest > var/test-postgresql.log 2>&1 & postgres=$$!; \
+	$(VENV)/bin/pytest; sqlite=$$?; \
+	wait $$postgres; postgresql=$$?; \
+	echo "== test suite on PostgreSQL (var/test-postgresql.log) =="; cat var/test-postgresql.log; \
+	echo "== SQLite: exit $$sqlite; PostgreSQL: exit $$postgresql =="; \
+	test $$sqlite -eq 0 && test $$postgresql -eq 0
 
 clean:
 	-$(PY) bin/search-engine down

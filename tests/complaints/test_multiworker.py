@@ -61,6 +61,7 @@ def gunicorn(reference, tmp_path):
             f"--bind=127.0.0.1:{port}",
             f"--workers={WORKERS}",
             "--worker-class=sync",
+            "--preload",  # the project imported once, then forked: ~4 s to serve instead of ~7
             "--timeout=60",
             "--no-control-socket",  # its default path is one per machine, not per server
             f"--access-logfile={log}",
