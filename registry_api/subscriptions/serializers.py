@@ -1,11 +1,13 @@
 """Serializers of subscriptions: the client's read shape, the write shape, the shape answered
 once on creation (with the secret), and a delivery as the client sees it."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.public_forms import field_messages
 
 from .models import MAX_WATCHED_CODES, Delivery, Subscription
+from .topics import TOPICS
 
 READ_FIELDS = [
     "id",
@@ -39,6 +41,16 @@ class SubscriptionCreatedSerializer(SubscriptionSerializer):
         fields = [*READ_FIELDS, "secret"]
 
 
+@extend_schema_field({"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": 500})
+class TargetUrlField(serializers.CharField):
+    """The receiver's address as the schema declares it (the model's clean() has the rest)."""
+
+
+@extend_schema_field({"type": "string", "enum": list(TOPICS)})
+class TopicField(serializers.CharField):
+    """One registry's topic, declared as the enum it is (unknown ones get the model's message)."""
+
+
 class SubscriptionWriteSerializer(serializers.Serializer):
     """What a client sends; the rules (URL, registries, the watch list's codes) are the
     model's clean(), so the admin and the API give the same Chinese field errors."""
@@ -46,11 +58,11 @@ class SubscriptionWriteSerializer(serializers.Serializer):
     name = serializers.CharField(
         required=False, allow_blank=True, max_length=100, error_messages=field_messages("", 100)
     )
-    target_url = serializers.CharField(
+    target_url = TargetUrlField(
         max_length=500, error_messages=field_messages("请填写接收事件的网址。", 500)
     )
     topics = serializers.ListField(
-        child=serializers.CharField(max_length=32),
+        child=TopicField(max_length=32),
         min_length=1,
         max_length=4,
         error_messages={

@@ -45,11 +45,11 @@ def registry(transactional_db, search_engine):
 
 @pytest.fixture
 def partner_key(registry) -> str:
-    """A court key allowed to report credit records: `Api-Key <plain key>`."""
+    """A court key allowed to report credit records and to subscribe: `Api-Key <plain key>`."""
     _key, plain = partner_services.key_issue(
         department=Department.objects.get(code="court"),
         name="法院 契约测试",
-        scopes=["credit_records:write"],
+        scopes=["credit_records:write", "subscriptions"],
         rate=100_000,
     )
     return f"Api-Key {plain}"
