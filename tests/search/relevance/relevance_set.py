@@ -120,7 +120,7 @@ class Outcome:
 
     query: RelevanceQuery
     rank: int | None
-    total: int  # results the engine counted (0: a zero-result query)
+    total: int | None  # results the engine counted (0: a zero-result query; None: failed)
 
 
 @dataclass(frozen=True)

@@ -70,13 +70,14 @@ def test_scores_over_outcomes():
         Outcome(query, rank=2, total=5),
         Outcome(query, rank=None, total=9),  # answered, but not with what was expected
         Outcome(query, rank=None, total=0),  # answered nothing
+        Outcome(query, rank=None, total=None),  # the request failed: a miss, not zero-result
     ]
     got = scores(outcomes)
-    assert got.queries == 4
-    assert got.hits_at_1 == 0.25
-    assert got.hits_at_3 == 0.5
-    assert got.mrr == pytest.approx((1 + 0.5) / 4)
-    assert got.zero_result_rate == 0.25
+    assert got.queries == 5
+    assert got.hits_at_1 == 0.2
+    assert got.hits_at_3 == 0.4
+    assert got.mrr == pytest.approx((1 + 0.5) / 5)
+    assert got.zero_result_rate == 0.2
     assert scores([]).queries == 0
 
 
