@@ -91,12 +91,7 @@ def _dates(name: str, label: str) -> list[OpenApiParameter]:
                     {"type": "integer", "minimum": 1, "maximum": MAX_LIST_PAGE},
                     description=f"带 q 时的页码（1–{MAX_LIST_PAGE}；不带 q 时不使用）",
                 ),
-                filter_parameter(
-                    "class",
-                    {"type": "integer", "minimum": 1, "maximum": 45},
-                    "尼斯分类类别号（1–45）",
-                    25,
-                ),
+                filter_parameter("class", CLASS_SCHEMA, "尼斯分类类别号（1–45）", 25),
                 filter_parameter("status", OpenApiTypes.STR, "商标状态", "registered", Status),
                 filter_parameter(
                     "recognition", OpenApiTypes.STR, "认定类别", "well_known", Recognition
