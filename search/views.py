@@ -1,8 +1,5 @@
 """The public search endpoint: GET /api/v1/search/?q=&kind=&page=."""
 
-from dataclasses import asdict
-
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from elasticsearch import ApiError, TransportError
 from rest_framework import status
@@ -12,10 +9,8 @@ from rest_framework.views import APIView
 
 from core.errors import error_body
 
+from .answer import public_answer
 from .client import RETRY_AFTER_SECONDS, search_unanswerable
-from .query import normalize_query
-from .result_cache import cached_answer
-from .selectors import search_public
 from .serializers import SearchPageSerializer, SearchParamsSerializer
 
 
@@ -26,10 +21,6 @@ def search_unavailable() -> Response:
         status=status.HTTP_503_SERVICE_UNAVAILABLE,
         headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
     )
-
-
-def _engine_unavailable(error: BaseException) -> bool:
-    return isinstance(error, ApiError | TransportError) and search_unanswerable(error)
 
 
 class SearchView(APIView):
@@ -52,15 +43,11 @@ class SearchView(APIView):
     def get(self, request):
         params = SearchParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        query = normalize_query(params.validated_data["q"])
-        kind = params.validated_data["kind"] or None
-        number = params.validated_data["page"]
-        today = timezone.localdate()
         try:
-            answer, _from_cache = cached_answer(
-                ("site", query, kind, number, today.isoformat()),
-                lambda: asdict(search_public(query=query, kind=kind, page=number, today=today)),
-                unavailable=_engine_unavailable,
+            answer = public_answer(
+                params.validated_data["q"],
+                kind=params.validated_data["kind"] or None,
+                page=params.validated_data["page"],
             )
         except (ApiError, TransportError) as exc:
             if not search_unanswerable(exc):
