@@ -33,6 +33,12 @@ class SearchPage:
         default_factory=lambda: {name: registry()[name].label for name in site_search_kinds()}
     )
     results: list[dict] = field(default_factory=list)
+    # Editors' picks for this query (search/models.py BestBet), shown above the results.
+    best_bets: list[dict] = field(default_factory=list)
+    # A query that would find something, offered when this one finds nothing.
+    did_you_mean: str | None = None
+    # True when the engine could not answer and the database did (search/mirror/).
+    degraded: bool = False
 
 
 def _fragments(highlight, field: str) -> list[str]:

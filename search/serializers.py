@@ -62,6 +62,12 @@ class SearchResultSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True)
 
 
+class BestBetSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField(help_text="站内路径（/ 开头）或 https 地址")
+    description = serializers.CharField(allow_blank=True)
+
+
 class SearchPageSerializer(serializers.Serializer):
     query = serializers.CharField()
     total = serializers.IntegerField()
@@ -72,3 +78,10 @@ class SearchPageSerializer(serializers.Serializer):
         child=serializers.CharField(), help_text="各类别的中文名称，按显示顺序"
     )
     results = SearchResultSerializer(many=True)
+    best_bets = BestBetSerializer(many=True, help_text="编辑为此搜索词推荐的内容，显示在结果之前")
+    did_you_mean = serializers.CharField(
+        allow_null=True, help_text="无结果时建议改搜的词；没有建议时为 null"
+    )
+    degraded = serializers.BooleanField(
+        help_text="为 true 时检索引擎暂不可用，结果由数据库简单匹配给出，排序可能不如平时"
+    )

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "registry_api.assessment",
     "registry_api.subscriptions",
     "search",
+    "search.mirror",
+    "search.analytics",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,1 @@
+"""Search analytics without personal data: what is searched, what finds nothing, what is clicked."""

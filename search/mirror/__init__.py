@@ -1,0 +1,1 @@
+"""The database copy of every public search document: suggestions and the degraded search."""
