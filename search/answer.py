@@ -12,7 +12,10 @@ from dataclasses import asdict
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 
+from .analytics.recording import record_search
 from .client import search_unanswerable
+from .mirror.degraded import degraded_answer
+from .mirror.did_you_mean import did_you_mean
 from .query import normalize_query
 from .result_cache import cached_answer
 from .selectors import search_public
@@ -29,14 +32,36 @@ def public_answer(
     """The answer (a SearchPage as a dict) for one page of results of `raw_query`.
 
     Answers come from search/result_cache.py when the same request was answered since the
-    index last changed. Errors for which `engine_unavailable` is true propagate when no
-    earlier answer can stand in; the API turns them into a 503.
+    index last changed. When the engine is unavailable (`engine_unavailable`) and no earlier
+    answer can stand in, the mirror table answers (`degraded: true`); if it cannot either,
+    the error propagates and the API turns it into a 503.
     """
     query = normalize_query(raw_query)
     today = today or timezone.localdate()
-    answer, _from_cache = cached_answer(
-        ("site", query, kind, page, today.isoformat()),
-        lambda: asdict(search_public(query=query, kind=kind, page=page, today=today)),
-        unavailable=engine_unavailable,
-    )
+    try:
+        answer, _from_cache = cached_answer(
+            ("site", query, kind, page, today.isoformat()),
+            lambda: with_did_you_mean(
+                asdict(search_public(query=query, kind=kind, page=page, today=today))
+            ),
+            unavailable=engine_unavailable,
+        )
+    except (ApiError, TransportError) as error:
+        # The database's copy answers instead (search/mirror/degraded.py), unless it cannot
+        # either (empty, or over its own time budget): then the 503 stands.
+        if not engine_unavailable(error):
+            raise
+        degraded = degraded_answer(query, kind=kind, page=page, today=today)
+        if degraded is None:
+            raise
+        return degraded
+    record_search(answer, kind=kind, page=page)
+    return answer
+
+
+def with_did_you_mean(answer: dict) -> dict:
+    """An answer that found nothing offers a query that would (search/mirror/did_you_mean.py);
+    computed with the answer, so the result cache keeps it too."""
+    if answer["total"] == 0 and answer.get("did_you_mean") is None:
+        answer["did_you_mean"] = did_you_mean(answer["query"])
     return answer

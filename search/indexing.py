@@ -11,6 +11,7 @@ from elasticsearch.helpers import bulk, streaming_bulk
 
 from .client import search_client
 from .documents import SearchDocument
+from .mirror.services import mirror_delete, mirror_prune, mirror_upsert
 from .names import alias_name
 from .registry import kind_names, registry
 from .result_cache import index_changed
@@ -18,6 +19,9 @@ from .result_cache import index_changed
 logger = logging.getLogger(__name__)
 
 BULK_CHUNK_SIZE = 500
+# Documents written to the mirror table at once while bulk-loading (search/mirror/services.py
+# writes them in short transactions of its own batch size).
+MIRROR_CHUNK_SIZE = 500
 
 Progress = Callable[[int], None]
 
@@ -57,20 +61,26 @@ def sync_documents_now(kind: str, doc_ids: list[str], *, refresh: Refresh = "tru
 
     if kind not in kind_names():
         raise ValueError(f"unknown search kind {kind!r}")
+    source = registry()[kind].source
+    rows = {source.doc_id(row): row for row in source.with_ids(doc_ids)}
+    documents: dict[str, SearchDocument | None] = {}
+    for doc_id in dict.fromkeys(str(doc_id) for doc_id in doc_ids):
+        row = rows.get(doc_id)
+        documents[doc_id] = None if row is None else registry()[kind].present(row)
+    # The mirror first: it follows the database even while the engine is down (the task
+    # then retries the engine alone, rewriting the same mirror rows).
+    mirror_upsert(document for document in documents.values() if document is not None)
+    mirror_delete(kind, [doc_id for doc_id, document in documents.items() if document is None])
     live = live_indices(kind)
     if not live:
         logger.warning("search index of %s is not set up; %d not indexed", kind, len(doc_ids))
         return {"index_missing": len(doc_ids)}
     index = live[-1]
-    source = registry()[kind].source
-    rows = {source.doc_id(row): row for row in source.with_ids(doc_ids)}
     actions = []
-    for doc_id in dict.fromkeys(str(doc_id) for doc_id in doc_ids):
-        row = rows.get(doc_id)
-        if row is None:
+    for doc_id, document in documents.items():
+        if document is None:
             actions.append({"_op_type": "delete", "_index": index, "_id": doc_id})
             continue
-        document = registry()[kind].present(row)
         actions.append(
             {
                 "_op_type": "index",
@@ -96,7 +106,9 @@ def document_upsert(
     index: str | None = None,
     refresh: Refresh = "wait_for",
 ) -> str:
-    """Index one document into `index` (default: the kind's alias, which must exist)."""
+    """Index one document into `index` (default: the kind's alias, which must exist); its
+    mirror row is written first (search/mirror/services.py)."""
+    mirror_upsert([document])
     try:
         document.save(
             using=search_client(),
@@ -123,7 +135,8 @@ def document_upsert(
 def document_delete(
     kind: str, doc_id: str, *, index: str | None = None, refresh: Refresh = "wait_for"
 ) -> str:
-    """Remove one document; a document (or index) that is already gone is fine."""
+    """Remove one document and its mirror row; one that is already gone is fine."""
+    mirror_delete(kind, [doc_id])
     response = (
         search_client()
         .options(ignore_status=404)
@@ -134,15 +147,21 @@ def document_delete(
 
 
 def _bulk_actions(kind: str, rows: Iterable[Any], index: str, indexed: dict[str, Any]) -> Iterator:
+    mirrored: list[SearchDocument] = []
     for row in rows:
         document = registry()[kind].present(row)
         indexed[str(document.meta.id)] = document.updated_at
+        mirrored.append(document)
+        if len(mirrored) >= MIRROR_CHUNK_SIZE:
+            mirror_upsert(mirrored)
+            mirrored = []
         yield {
             "_op_type": "index",
             "_index": index,
             "_id": document.meta.id,
             "_source": document.to_dict(skip_empty=False),
         }
+    mirror_upsert(mirrored)
 
 
 def bulk_index(
@@ -151,6 +170,9 @@ def bulk_index(
     """Index every row into the concrete `index`; returns {doc_id: change time} as written.
 
     `progress(n)` is called after each document, so commands can drive a progress bar.
+    The rows' mirror rows are written as they go; once all are indexed, mirror rows of
+    documents the database no longer holds as indexable are dropped (the rebuild's
+    `search_reindex` is how the mirror is filled and repaired).
     """
     indexed: dict[str, Any] = {}
     actions = _bulk_actions(kind, rows, index, indexed)
@@ -159,4 +181,5 @@ def bulk_index(
     ):
         if progress is not None and ok:
             progress(1)
+    mirror_prune(kind, registry()[kind].source.ids_and_updated())
     return indexed
