@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api import api_router
 from cms.media_serving import serve_media
 from cms.reports.api import ReportListView
+from cms.search_page import search_results_page
 from cms.static_site import serve_static_site
 from core.errors import not_found_json
 from registry_api.enterprises import baseline_views
@@ -40,5 +41,6 @@ urlpatterns = [
     re_path(r"^media/(?P<path>.*)$", serve_media),
     # Wagtail's page serving is used only for previews; public pages live on the static site.
     path("cms-pages/", include(wagtail_urls)),
+    path("search/", search_results_page, name="search-page"),
     re_path(r"^(?P<path>.*)$", serve_static_site),
 ]
