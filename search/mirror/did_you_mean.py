@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 CANDIDATES = 60
 MAX_QUERY_CHARACTERS = 40
+SHORT_QUERY = 4
 # Changes allowed per query character: 食品经营许克 (6) may differ by 2, 注消登记 (4) by 1.
 CHANGES_PER_CHARACTER = 0.34
 HOMOPHONE_COST = 0.5
@@ -106,6 +107,10 @@ def suggestion_for(query: str) -> str | None:
     """The best stretch of a mirror title for `query`, uncached; None when none is close."""
     wanted = _compact(query)
     terms = [term for term in query_terms(query) if len(term) > 1 or not is_han(term)]
+    if len(wanted) <= SHORT_QUERY:
+        # A changed character breaks both bigrams of a three-character word (红川区): its
+        # characters find the candidates.
+        terms += [ch for ch in dict.fromkeys(wanted) if is_han(ch)]
     if len(wanted) < 2 or len(wanted) > MAX_QUERY_CHARACTERS or not terms:
         return None
     best: tuple[float, int, str] | None = None
