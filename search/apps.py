@@ -10,6 +10,7 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         # The kinds' apps are loaded by now: follow their models (search/following.py).
-        from .following import connect
+        from . import following, tuning
 
-        connect()
+        following.connect()
+        tuning.connect()

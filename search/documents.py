@@ -12,6 +12,9 @@ Shared fields (every kind):
     public_until date     optional: the day the item stops being public (a credit record's
                           publicity end); the public query hides it from that day on, even
                           before the sync or search_reindex removes it (search/query.py)
+    collapse_key keyword  documents with the same key are one result (search/query.py
+                          collapses on it): a kind's near-identical items (the same question
+                          asked many times) share one; by default each document has its own
 
 `all_text` is filled explicitly rather than through `copy_to`, which keeps the document
 self-describing and works on every engine that speaks the Elasticsearch API.
@@ -63,9 +66,17 @@ class SearchDocument(Document):
     date = Date()
     updated_at = Date()
     public_until = Date()
+    collapse_key = Keyword()
 
     # Template only: the real names come from search/indices.py (aliases + versions).
     Index = index_options("search-template")
+
+    def to_dict(self, include_meta=False, skip_empty=True):
+        # Every document needs a collapse_key: the engine groups all documents without one
+        # into a single result.
+        if not getattr(self, "collapse_key", None):
+            self.collapse_key = f"{self.kind}:{self.meta.id}"
+        return super().to_dict(include_meta=include_meta, skip_empty=skip_empty)
 
 
 class SectionFields(InnerDoc):

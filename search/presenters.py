@@ -13,6 +13,7 @@ from wagtail.rich_text import get_text_for_indexing
 from core.site_urls import site_url
 
 from .documents import SearchDocument
+from .parsing import normalize_terms
 from .pinyin import text_pinyin
 
 
@@ -27,6 +28,14 @@ class Section:
 
 def join_text(*parts: str | None) -> str:
     return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def near_duplicate_key(kind: str, text: str) -> str:
+    """A collapse_key shared by the kind's items whose `text` differs only in punctuation,
+    spaces, width or case ("公司注销需要多长时间？" and "公司注销需要多长时间"): the search
+    shows one of them."""
+    letters = "".join(ch for ch in normalize_terms(text) if ch.isalnum())
+    return f"{kind}~{letters}"
 
 
 def title_pinyin(title: str) -> dict[str, str]:

@@ -6,7 +6,10 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from .client import public_search_client
+from .parsing import normalize_terms
 from .query import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -17,6 +20,7 @@ from .query import (
 )
 from .registry import registry, site_search_kinds
 from .snippets import snippet_html, strip_markers
+from .tuning import best_bets
 
 
 @dataclass
@@ -87,6 +91,22 @@ def _result(hit) -> dict:
     }
 
 
+def _any_hits(response) -> bool:
+    """Whether any kind has a hit (the kind counts ignore the kind filter)."""
+    if "kinds" not in response.aggregations:
+        return response.hits.total.value > 0
+    return any(bucket.doc_count for bucket in response.aggregations.kinds.buckets)
+
+
+def _execute(search):
+    # A kind whose index is not set up yet simply contributes nothing.
+    return (
+        search.using(public_search_client())
+        .params(ignore_unavailable=True, allow_no_indices=True)
+        .execute()
+    )
+
+
 def search_public(
     *, query: str, kind: str | None = None, page: int = 1, today: datetime.date | None = None
 ) -> SearchPage:
@@ -99,9 +119,10 @@ def search_public(
     result = SearchPage(query=text, page=page)
     if not is_searchable(text):
         return result
-    search = build_search(text, kind=kind, page=page, today=today).using(public_search_client())
-    # A kind whose index is not set up yet simply contributes nothing.
-    response = search.params(ignore_unavailable=True, allow_no_indices=True).execute()
+    response = _execute(build_search(text, kind=kind, page=page, today=today))
+    if not _any_hits(response):
+        # Nothing in any kind: try once more, asking for fewer of the words and by sound.
+        response = _execute(build_search(text, kind=kind, page=page, today=today, rescue=True))
     result.total = response.hits.total.value
     # No index at all (none set up yet) answers without the aggregation: counts stay 0.
     buckets = response.aggregations.kinds.buckets if "kinds" in response.aggregations else []
@@ -109,4 +130,6 @@ def search_public(
         if bucket.key in result.counts:
             result.counts[bucket.key] = bucket.doc_count
     result.results = [_result(hit) for hit in response.hits]
+    if page == 1:
+        result.best_bets = best_bets(normalize_terms(text), today or timezone.localdate())
     return result

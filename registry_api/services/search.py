@@ -18,7 +18,7 @@ from registry_api.services.selectors import consultation_public_list
 from search.documents import SearchDocument, index_options
 from search.fields import DistrictFields, district_fields
 from search.kind import row_kind
-from search.presenters import join_text, row_document
+from search.presenters import join_text, near_duplicate_key, row_document
 
 
 class AgencyDocument(SearchDocument, DistrictFields):
@@ -86,6 +86,8 @@ def consultation_document(consultation: Consultation) -> ConsultationDocument:
         ),
         date=timezone.localdate(consultation.answered_at or consultation.submitted_at),
         channel=consultation.channel,
+        # The same question is asked again and again: the search shows one answer of it.
+        collapse_key=near_duplicate_key("consultation", consultation.subject),
     )
 
 

@@ -24,36 +24,59 @@ from search.snippets import snippet_html
 S, E = "\ue000", "\ue001"  # the highlight markers of search/query.py
 
 
-def test_core_query_for_chinese_is_one_multi_match():
-    assert core_query("红山").to_dict() == {
-        "bool": {
-            "should": [
-                {
-                    "multi_match": {
-                        "query": "红山",
-                        "fields": ["title^3", "all_text"],
-                        "type": "best_fields",
-                        "operator": "and",
-                    }
-                }
-            ],
-            "minimum_should_match": 1,
-        }
+def test_core_query_for_chinese_needs_most_words_and_boosts_the_title_phrase():
+    should = core_query("红山", synonyms=[]).to_dict()["bool"]["should"]
+    assert should == [
+        {
+            "multi_match": {
+                "query": "红山",
+                "fields": ["title^3", "all_text"],
+                "type": "best_fields",
+                "minimum_should_match": "2<75%",
+            }
+        },
+        {"match_phrase": {"title": {"query": "红山", "slop": 2, "boost": 4}}},
+    ]
+
+
+def test_core_query_searches_the_content_words_of_a_question():
+    should = core_query("怎么办食品经营许可？", synonyms=[]).to_dict()["bool"]["should"]
+    assert should[0]["multi_match"]["query"] == "食品经营许可"
+
+
+def test_core_query_requires_every_word_of_a_query_with_a_number():
+    should = core_query("红市监发〔2025〕3号", synonyms=[]).to_dict()["bool"]["should"]
+    assert should[0]["multi_match"]["minimum_should_match"] == "100%"
+
+
+def test_core_query_matches_synonym_rewrites_in_titles():
+    should = core_query("租房合同", synonyms=["住房租赁合同"]).to_dict()["bool"]["should"]
+    assert should[2] == {
+        "match": {"title": {"query": "住房租赁合同", "minimum_should_match": "2<75%", "boost": 2.5}}
+    }
+
+
+def test_core_query_rescue_asks_fewer_words_and_reads_the_sound():
+    should = core_query("注消登记", synonyms=[], rescue=True).to_dict()["bool"]["should"]
+    assert should[0]["multi_match"]["minimum_should_match"] == "1<40%"
+    assert should[-1] == {
+        "match_phrase": {"pinyin.full": {"query": "zhu xiao deng ji", "slop": 1, "boost": 1}}
     }
 
 
 def test_core_query_adds_full_pinyin_phrase_for_syllables():
-    should = core_query("hongshan").to_dict()["bool"]["should"]
-    assert should[1] == {"match_phrase": {"pinyin.full": {"query": "hong shan", "boost": 2}}}
-    assert len(should) == 2
+    should = core_query("hongshan", synonyms=[]).to_dict()["bool"]["should"]
+    assert should[2] == {"match_phrase": {"pinyin.full": {"query": "hong shan", "boost": 2}}}
+    assert len(should) == 3
 
 
 def test_core_query_adds_initials_phrase_for_initials():
-    should = core_query("hs").to_dict()["bool"]["should"]
-    assert should[1] == {"match_phrase": {"pinyin.initials": {"query": "h s", "boost": 1.5}}}
-    assert len(should) == 2
+    should = core_query("hs", synonyms=[]).to_dict()["bool"]["should"]
+    assert should[2] == {"match_phrase": {"pinyin.initials": {"query": "h s", "boost": 1.5}}}
+    assert len(should) == 3
 
 
+@pytest.mark.django_db
 def test_no_query_string_syntax_reaches_the_engine():
     body = str(build_search('title:(a OR b) "x" \\/').to_dict())
     assert "query_string" not in body and "simple_query_string" not in body
@@ -87,17 +110,22 @@ def test_still_public_hides_documents_from_their_public_until_day():
 
 
 @override_settings(SEARCH_INDEX_PREFIX="unit")
+@pytest.mark.django_db
 def test_build_search_assembles_the_components():
     today = datetime.date(2026, 11, 27)
     search = build_search("红山", kind="enterprise", page=3, today=today)
     body = search.to_dict()
     assert search._index == [f"unit-{kind}" for kind in site_search_kinds()]
-    assert body["query"] == {
-        "bool": {"must": [core_query("红山").to_dict()], "filter": [still_public(today).to_dict()]}
-    }
+    relevance = body["query"]["bool"]["must"][0]["function_score"]
+    assert relevance["query"] == core_query("红山").to_dict()
+    assert relevance["boost_mode"] == "multiply"
+    assert {"filter": {"term": {"kind": "guide"}}, "weight": 1.3} in relevance["functions"]
+    assert body["query"]["bool"]["filter"] == [still_public(today).to_dict()]
+    # Near-identical documents are one result.
+    assert body["collapse"] == {"field": "collapse_key"}
     # The kind filter narrows hits only; the aggregation still counts every kind.
     assert body["post_filter"] == {"term": {"kind": "enterprise"}}
-    assert "'term': {'kind'" not in str(body["query"])
+    assert "'term': {'kind': 'enterprise'" not in str(body["query"])
     assert body["aggs"] == {"kinds": {"terms": {"field": "kind", "size": len(site_search_kinds())}}}
     assert (body["from"], body["size"]) == (20, 10)
     assert body["highlight"]["pre_tags"] == [S] and body["highlight"]["post_tags"] == [E]
@@ -105,6 +133,7 @@ def test_build_search_assembles_the_components():
     assert body["track_total_hits"] is True
 
 
+@pytest.mark.django_db
 def test_build_search_without_kind_has_no_post_filter():
     assert "post_filter" not in build_search("红山").to_dict()
 

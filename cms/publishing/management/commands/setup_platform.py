@@ -45,6 +45,7 @@ from registry_api.subscriptions.roles import subscription_group_ensure
 from registry_api.trademarks.demo_data import make_demo_trademarks
 from registry_api.training.demo_data import make_demo_training
 from registry_api.workdays.reference_data import load_holidays
+from search.reference_data import load_synonyms
 from search.client import search_client
 from search.drift import kind_drift
 from search.indices import live_indices, mapping_changed
@@ -123,6 +124,7 @@ class Command(BaseCommand):
         # Complaints: the official holiday calendar (working-day limits), the handling units
         # with one QR intake place per station, and the handlers' group.
         load_holidays()
+        load_synonyms()  # the search's synonym groups, editable in the admin afterwards
         load_units()
         handler_group_ensure()
         # The village and community network (the source's numbers at every scale): its 76
