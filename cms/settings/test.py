@@ -45,6 +45,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"hongshan-test-{os.getpid()}.sqlite3")
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A test database is thrown away: no need to wait for each commit to reach the disk
+    # (the suite commits thousands of times; durability is not what it tests).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
 # Off unless a test turns it on (tests/search/test_result_cache.py): suites write to the
 # engine in many ways and search right after.
 SEARCH_RESULT_SECONDS = 0
