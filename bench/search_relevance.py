@@ -25,6 +25,7 @@ import json
 import sys
 import time
 from collections import defaultdict
+from pathlib import Path
 
 import requests
 from common import ROOT, demo_scale
@@ -65,13 +66,20 @@ def main() -> None:
     parser.add_argument("--base", default="http://127.0.0.1:8000")
     parser.add_argument("--var", help="the instance's VAR_DIR (default: $VAR_DIR or var/)")
     parser.add_argument("--dump", help="write every answer here (JSON: query → answer)")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=QUERIES_YAML,
+        help="the queries (default: the relevance set; tests/search/relevance/holdout.yaml "
+        "is the held-out check)",
+    )
     args = parser.parse_args()
     base = args.base.rstrip("/")
 
-    queries = load_relevance_set()
+    queries = load_relevance_set(args.set.resolve())
     print(f"Scale: {demo_scale(args.var)}")
     print(
-        f"  {len(queries)} queries from {QUERIES_YAML.relative_to(ROOT)} "
+        f"  {len(queries)} queries from {args.set.resolve().relative_to(ROOT)} "
         f"({sum(q.issue for q in queries)} of them issue 15's); API at {base}"
     )
     session = requests.Session()
