@@ -5,6 +5,8 @@ from rest_framework import serializers
 from ..registry import site_search_kinds
 from .suggestions import MAX_LENGTH, MAX_SUGGESTIONS
 
+KINDS_TEXT = "、".join(site_search_kinds())
+
 
 class SuggestParamsSerializer(serializers.Serializer):
     """?q= — too long a value is a 400 with a Chinese message on its field."""
@@ -25,7 +27,9 @@ class SuggestParamsSerializer(serializers.Serializer):
 
 class SuggestionSerializer(serializers.Serializer):
     text = serializers.CharField(help_text="建议的完整标题（企业名称、商标名称、页面标题等）")
-    kind = serializers.ChoiceField(choices=list(site_search_kinds()))
+    # A plain string: a second choice field of these kinds would make drf-spectacular name
+    # both enums by a hash (a "kind" collision with the registries' own kinds).
+    kind = serializers.CharField(help_text="类别代码，与全站检索结果的 kind 相同：" + KINDS_TEXT)
     label = serializers.CharField(help_text="类别的中文名称")
     url = serializers.CharField(help_text="静态站点上的路径，如 /enterprises/…/")
 
