@@ -16,7 +16,7 @@ DEFAULT_DAYS = 30
 # (app label, model name, link text).
 TUNING_MODELS = (
     ("search", "Synonym", "同义词"),
-    ("search", "BestBet", "最佳推荐"),
+    ("search", "BestBet", "推荐结果"),
 )
 
 
