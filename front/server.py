@@ -2,7 +2,8 @@
 
 It serves the built static site (`site/output/current/`) and the collected static files
 (`var/static/`) itself, from disk, and passes every application path (`/api/`, `/admin/`,
-`/media/`, `/documents/`, `/cms-pages/`) to gunicorn over a Unix socket. So the public site
+`/media/`, `/documents/`, `/cms-pages/`, the search results page `/search/`) to gunicorn
+over a Unix socket. So the public site
 never queues behind API workers busy with slow searches, and stays up while gunicorn restarts.
 
 It never imports Django. Run: python -m front.server --bind 127.0.0.1:8000 --upstream
@@ -26,7 +27,9 @@ from aiohttp import (
     web,
 )
 
-APP_PREFIXES = ("/api/", "/admin/", "/media/", "/documents/", "/cms-pages/")
+# /search/ is the results page, answered by Django (cms/search_page.py) with or without
+# JavaScript; the build's own /search/index.html is only its fallback without Django.
+APP_PREFIXES = ("/api/", "/admin/", "/media/", "/documents/", "/cms-pages/", "/search/")
 # Headers that describe one hop of the connection, never forwarded (RFC 9110 §7.6.1).
 HOP_BY_HOP = {
     "connection",

@@ -240,8 +240,9 @@ def build_search(
     search = Search(index=search_indices()).query(
         Q("bool", must=[relevance], filter=[still_public(today)])
     )
-    # One of each group of near-identical documents (the same question asked many times).
-    search = search.extra(collapse={"field": "collapse_key"})
+    # One of each group of near-identical documents (the same question asked many times);
+    # equal scores in the order of their address, so a page never repeats the previous one.
+    search = search.extra(collapse={"field": "collapse_key"}).sort("_score", {"url": "asc"})
     search = search.source(["kind", "title", "url", "date", "body", "sections"])
     search = search.extra(track_total_hits=True)
     search.aggs.bucket("kinds", kind_counts_aggregation())

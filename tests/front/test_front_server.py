@@ -138,6 +138,8 @@ def test_application_paths_are_passed_on_with_their_headers(front):
     # Loopback callers stay unmarked; a proxy's header is extended with the peer.
     assert seen["forwarded_for"] is None
     assert response.raw.headers.getlist("Set-Cookie") == ["a=1", "b=2"]
+    # The search results page is the application's too (it answers without JavaScript).
+    assert requests.get(front + "/search/?q=食品").json()["path"] == "/search/"
     relayed = requests.get(front + "/admin/", headers={"X-Forwarded-For": "203.0.113.9"}).json()
     assert relayed["forwarded_for"] == "203.0.113.9, 127.0.0.1"
 

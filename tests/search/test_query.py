@@ -123,6 +123,7 @@ def test_build_search_assembles_the_components():
     assert body["query"]["bool"]["filter"] == [still_public(today).to_dict()]
     # Near-identical documents are one result.
     assert body["collapse"] == {"field": "collapse_key"}
+    assert body["sort"] == ["_score", {"url": "asc"}]  # ties in a stable order
     # The kind filter narrows hits only; the aggregation still counts every kind.
     assert body["post_filter"] == {"term": {"kind": "enterprise"}}
     assert "'term': {'kind': 'enterprise'" not in str(body["query"])

@@ -67,6 +67,7 @@ def test_results_in_the_sites_own_page(client, searchable):
     assert page.select_one("meta[name=robots]")["content"] == "noindex"
     # The query echoed in the page's box; 15 hits, ten on this page, ranked 1 to 10.
     assert page.select_one("#search-q")["value"] == "食品"
+    assert page.select_one("#site-search")["value"] == "食品"  # the header box too
     assert "找到 15 条与“食品”相关的结果" in page.select_one(".search-status").get_text()
     assert ranks(page) == list(range(1, 11))
     titles = [item.get_text() for item in page.select(".search-results .item-list__title")]
@@ -163,6 +164,7 @@ def test_hostile_query_and_title_are_escaped(client, searchable):
     html = response.content.decode()
     assert "<script>alert" not in html and "<img src=x" not in html
     page = soup(response)
+    assert page.select_one("#site-search")["value"] == HOSTILE
     assert page.select_one("#search-q")["value"] == HOSTILE
     assert page.title.get_text().startswith(f"“{HOSTILE}”的搜索结果")
     assert f"“{HOSTILE}”" in page.select_one(".search-status").get_text()

@@ -213,4 +213,6 @@ def render_search_page(
         context,
         page_title=page_title(query, page, unavailable=unavailable, has_errors=bool(errors)),
         search=search,
+        # The header's search box (base.html) shows the query too, without JavaScript.
+        search_query=query,
     )

@@ -45,11 +45,11 @@ from registry_api.subscriptions.roles import subscription_group_ensure
 from registry_api.trademarks.demo_data import make_demo_trademarks
 from registry_api.training.demo_data import make_demo_training
 from registry_api.workdays.reference_data import load_holidays
-from search.reference_data import load_synonyms
 from search.client import search_client
 from search.drift import kind_drift
 from search.indices import live_indices, mapping_changed
 from search.names import alias_name
+from search.reference_data import load_synonyms
 from search.registry import kind_names, registry
 
 
