@@ -249,6 +249,7 @@ class _short_lock_wait:
 def _flush_at_exit() -> None:
     # The interpreter is stopping: logging's streams may be closed already, so a failure
     # here is not reported (analytics_flush logs it only if it can).
+    logging.raiseExceptions = False  # a closed stream is no error worth printing at exit
     with contextlib.suppress(Exception):
         if BUFFER.events:
             analytics_flush()

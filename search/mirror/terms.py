@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from functools import lru_cache
 
+from ..parsing import content_text, normalize_terms
 from ..pinyin import segment_syllables, syllables
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -27,12 +27,14 @@ def is_han(text: str) -> bool:
 
 def query_terms(query: str) -> list[str]:
     """The distinct terms of a query, in order: CJK bigrams (a lone character stays one
-    term) and lowercase latin/digit words; punctuation and spaces only separate.
+    term) and lowercase latin/digit words; punctuation and spaces only separate. The query
+    is read as the engine's query reads it (search/parsing.py): normalised (traditional
+    characters simplified) and without its question words.
 
     >>> query_terms("食品经营许可 2025年")
     ['食品', '品经', '经营', '营许', '许可', '2025', '年']
     """
-    text = unicodedata.normalize("NFKC", query or "").lower()
+    text = content_text(normalize_terms(query or ""))
     terms: list[str] = []
     for run in _RUN.findall(text):
         if is_han(run) and len(run) > 1:

@@ -76,6 +76,12 @@ def test_titles_rank_first_and_most_terms_are_enough(client, mirrored, engine_do
     assert search(client, q="荞麦")["results"][0]["kind"] == "trademark"  # title before text
 
 
+def test_the_query_is_read_as_the_engine_reads_it(client, mirrored, engine_down):
+    # Traditional characters and a question's words, as search/parsing.py reads them.
+    body = search(client, q="紅山區食品安全檢查怎麼樣")
+    assert body["results"][0]["title"] == "红山区开展食品安全专项检查"
+
+
 def test_the_kind_filter_narrows_results_not_counts(client, mirrored, engine_down):
     body = search(client, q="红山", kind="enterprise")
     assert body["total"] == 1 and body["counts"]["news"] == 1
