@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -34,6 +35,10 @@ logger = logging.getLogger(__name__)
 
 # Directory addresses per sitemap file (the protocol allows 50,000).
 SITEMAP_CHUNK = 5000
+# The human site map (网站地图) the footer links.
+SITEMAP_PAGE = "sitemap/index.html"
+# A list's further pages (PAGINATION_PATTERNS) are left out of the sitemap: page 1 links them.
+FURTHER_PAGE = re.compile(r"(^|/)page/\d+/index\.html$")
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -124,6 +129,8 @@ class PublicSiteGenerator(Generator):
         # Shared by every template: the directory's districts (nav) and the section URLs.
         self.context["districts"] = self.content.districts
         self.context["site_urls"] = self.urls
+        # The header menu's platform group: the home page's tiles (a live page or its fallback).
+        self.context["menu_platforms"] = home_tiles(self.platforms, self.settings["SUBPLATFORMS"])
 
     def _fetch_all(self) -> None:
         """The snapshot and each registry part's lists, fetched side by side.
@@ -172,9 +179,22 @@ class PublicSiteGenerator(Generator):
             self._write_section(section, writer)
         self._write_enterprises(writer)
         self._write_platforms(writer)
+        # Each part's pages are the entries it adds to the cache's pages (sitemap of a part
+        # without its own `sitemap_pages`): their (start, end) positions in that dict.
+        self._part_pages: dict[str, tuple[int, int]] = {}
         for part, data in self.parts:
+            start = len(self.cache.pages)
             part.write(self, writer, data)
+            self._part_pages[part_name(part)] = (start, len(self.cache.pages))
         self._write("search/index.html", "search", writer, page_title="搜索")
+        self._write(
+            SITEMAP_PAGE,
+            "sitemap_page",
+            writer,
+            page_title="网站地图",
+            sections=self.sections,
+            districts=self.content.districts,
+        )
         self._write("404.html", "404", writer, page_title="页面未找到")
         self._write_sitemap(writer)
         self._write_feed()
@@ -363,7 +383,7 @@ class PublicSiteGenerator(Generator):
         of SITEMAP_CHUNK: each file is keyed on the addresses (and dates) it lists, so one
         enterprise's change rewrites one chunk, not a 20,000-address file."""
         urls = self.urls
-        fixed = ["/", "/enterprises/", "/search/"]
+        fixed = ["/", "/enterprises/", "/search/", "/" + SITEMAP_PAGE.removesuffix("index.html")]
         fixed += [district["url"] for district in self.content.districts]
         fixed += [urls.path(f"{section.kind}_index") for section in self.sections]
         pages = [(path, None) for path in fixed]
@@ -381,12 +401,30 @@ class PublicSiteGenerator(Generator):
                 entries = [(item["url"], item.get("updated_at")) for item in chunk]
                 key = self._write_keyed(name, "sitemap_urls.xml", writer, entries=entries)
                 self.cache.list_page(name, 1, name, key, chunk)
-        for part, data in self.parts:  # a part's own pages (its sitemap_pages), a file each
+        written = list(self.cache.pages)
+        for part, data in self.parts:  # a part's own pages, a file each (chunks if many)
             if hasattr(part, "sitemap_pages"):
-                name = f"sitemap-{part_name(part)}.xml"
-                files.append(name)
                 entries = part.sitemap_pages(self, data)
-                self._write_keyed(name, "sitemap_urls.xml", writer, entries=entries)
+            else:  # the pages it wrote or kept in this build
+                start, end = self._part_pages[part_name(part)]
+                entries = [
+                    ("/" + path.removesuffix("index.html"), None)
+                    for path in written[start:end]
+                    if path.endswith(".html") and not FURTHER_PAGE.search(path)
+                ]
+            if len(entries) <= SITEMAP_CHUNK:
+                chunks = [(f"sitemap-{part_name(part)}.xml", entries)]
+            else:
+                chunks = [
+                    (
+                        f"sitemap-{part_name(part)}-{number}.xml",
+                        entries[first : first + SITEMAP_CHUNK],
+                    )
+                    for number, first in enumerate(range(0, len(entries), SITEMAP_CHUNK), start=1)
+                ]
+            for name, chunk in chunks:
+                files.append(name)
+                self._write_keyed(name, "sitemap_urls.xml", writer, entries=chunk)
         self._write_keyed("sitemap.xml", "sitemap.xml", writer, sitemaps=files)
         writer.write_file("robots.txt", self.env.get_template("robots.txt"), self.context)
 

@@ -1,0 +1,122 @@
+"""A crawl of a real build from `/`: every same-site link resolves, every section is within
+two clicks of home, no built page is an orphan, and sitemap.xml lists every page found."""
+
+import re
+import tomllib
+from collections import deque
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from cms.pages.content_loader import CONTENT_DIR, ensure_home_page, ensure_news_index
+from cms.pages.notice_loader import load as load_notices
+from cms.pages.platform_loader import load as load_platforms
+from tests.factories import publish_news
+
+pytestmark = pytest.mark.build
+
+SITE_DIR = Path(__file__).resolve().parents[2] / "site"
+HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
+LOC = re.compile(r"<loc>([^<]+)</loc>")
+# Registry pages the platforms lead to that have no key of their own in site/urls.toml.
+REGISTRY_ROOTS = ("/credit/", "/finance/", "/agencies/", "/consultations/", "/sitemap/")
+# Served by the platform's application beside the site (the open API's docs), not built.
+NOT_BUILT = ("/api/",)
+
+
+def section_roots() -> set[str]:
+    """Every page of site/urls.toml without a {part}: the section lists and fixed pages."""
+    paths = tomllib.loads((SITE_DIR / "urls.toml").read_text("utf-8"))["urls"].values()
+    return {"/" + path for path in paths if "{" not in path}
+
+
+def target(site: Path, path: str) -> Path:
+    file = site / unquote(path).lstrip("/")
+    return file / "index.html" if path.endswith("/") else file
+
+
+def crawl(site: Path) -> tuple[dict[str, int], dict[str, set[str]]]:
+    """Breadth-first from `/` over the built HTML pages: each page's depth (clicks from home),
+    and each broken link with the pages that carry it."""
+    depth = {"/": 0}
+    broken: dict[str, set[str]] = {}
+    queue = deque(["/"])
+    while queue:
+        page = queue.popleft()
+        for href in HREF.findall(target(site, page).read_text("utf-8")):
+            parts = urlsplit(href.replace("&amp;", "&"))
+            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+                continue  # another site, tel:, mailto: or a same-page #anchor
+            path = parts.path
+            if path.startswith(NOT_BUILT):
+                continue
+            if not target(site, path).is_file():
+                broken.setdefault(path, set()).add(page)
+            elif path.endswith("/") and path not in depth:
+                depth[path] = depth[page] + 1
+                queue.append(path)
+    return depth, broken
+
+
+def built_pages(site: Path) -> set[str]:
+    return {
+        "/" + "".join(f"{part}/" for part in file.parent.relative_to(site).parts)
+        for file in site.rglob("index.html")
+    }
+
+
+def sitemap_paths(site: Path) -> set[str]:
+    index = (site / "sitemap.xml").read_text("utf-8")
+    paths = set()
+    for file in LOC.findall(index):
+        listed = (site / urlsplit(file).path.lstrip("/")).read_text("utf-8")
+        paths |= {urlsplit(loc).path for loc in LOC.findall(listed)}
+    return paths
+
+
+@pytest.fixture
+def seeded(transactional_db, wagtail_root, settings, tmp_path):
+    """Home, the news section with one item, the ten platforms and the notices of content/."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    home, _ = ensure_home_page()
+    index, _ = ensure_news_index(home)
+    publish_news(index, title="红山区举办小微企业招聘会", slug="job-fair")
+    for load in (load_platforms, load_notices):
+        load(CONTENT_DIR, home)
+    return home
+
+
+def test_every_section_is_reached_from_home_and_listed_in_the_sitemap(
+    seeded, live_server, tmp_path, run_build
+):
+    result = run_build(live_server.url, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "out" / "current"
+
+    depth, broken = crawl(site)
+    assert not broken, broken
+
+    # Every section root, each of the ten platform pages and the registry pages: two clicks.
+    platforms = {path for path in built_pages(site) if re.fullmatch(r"/platforms/[^/]+/", path)}
+    assert len(platforms) == 10
+    roots = section_roots() | platforms | set(REGISTRY_ROOTS)
+    far = {root: depth.get(root) for root in roots if depth.get(root, 99) > 2}
+    assert not far, far
+
+    # No orphan: every page of the build is reached by following links from home.
+    orphans = built_pages(site) - depth.keys()
+    assert not orphans, sorted(orphans)
+
+    # The sitemap lists every page found, except a list's further pages (page 1 links them).
+    found = {path for path in depth if not re.search(r"/page/\d+/$", path)}
+    listed = sitemap_paths(site)
+    assert {"/credit/", "/agencies/", "/consultations/", "/complaints/new/", "/stations/"} <= listed
+    assert found - listed == set(), sorted(found - listed)
+    assert {path for path in listed if not target(site, path).is_file()} == set()
+
+    # The menu and footer a government portal carries, on every page.
+    home = target(site, "/").read_text("utf-8")
+    for href in ("/complaints/new/", "/reports/", "/stations/", "/consultations/ask/"):
+        assert f'href="{href}"' in home
+    assert "<details" in home and 'href="tel:12315"' in home and "网站标识码：待填写" in home
