@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "search",
     "search.mirror",
     "search.analytics",
+    "cms.dashboard",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

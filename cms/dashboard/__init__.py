@@ -1,0 +1,1 @@
+"""The staff dashboard: the Wagtail admin home shows each user the work waiting for them."""
