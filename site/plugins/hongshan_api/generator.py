@@ -405,11 +405,12 @@ class PublicSiteGenerator(Generator):
         for part, data in self.parts:  # a part's own pages, a file each (chunks if many)
             if hasattr(part, "sitemap_pages"):
                 entries = part.sitemap_pages(self, data)
-            else:  # the pages it wrote or kept in this build
+            else:  # the pages it wrote or kept in this build, sorted: a warm build that
+                # carries some of them over lists them in the order a full build does
                 start, end = self._part_pages[part_name(part)]
                 entries = [
                     ("/" + path.removesuffix("index.html"), None)
-                    for path in written[start:end]
+                    for path in sorted(written[start:end])
                     if path.endswith(".html") and not FURTHER_PAGE.search(path)
                 ]
             if len(entries) <= SITEMAP_CHUNK:
