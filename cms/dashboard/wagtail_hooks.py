@@ -48,7 +48,9 @@ class FailedImportsView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        imports = failed_imports().select_related("key", "user").order_by("-created_at")[:100]
+        imports = (
+            failed_imports().select_related("key__department", "user").order_by("-created_at")[:100]
+        )
         return super().get_context_data(imports=imports, days=FAILED_IMPORT_DAYS, **kwargs)
 
 

@@ -107,6 +107,7 @@ def test_the_home_page_shows_the_counts_linking_to_the_queues(client, complaints
     }
     # A handler holds no consultation, page or import permission: none of those queues.
     assert "咨询待审核" not in html and "待我审核的页面" not in html and "数据导入" not in html
+    assert client.get(reverse("dashboard_failed_imports")).status_code in (302, 403)
 
 
 def test_a_superuser_sees_every_unit_and_every_queue(client, complaints, home_page):
