@@ -12,7 +12,7 @@ import pytest
 from cms.pages.content_loader import CONTENT_DIR, ensure_home_page, ensure_news_index
 from cms.pages.notice_loader import load as load_notices
 from cms.pages.platform_loader import load as load_platforms
-from tests.factories import publish_news
+from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
 
 pytestmark = pytest.mark.build
 
@@ -77,14 +77,17 @@ def sitemap_paths(site: Path) -> set[str]:
 
 @pytest.fixture
 def seeded(transactional_db, wagtail_root, settings, tmp_path):
-    """Home, the news section with one item, the ten platforms and the notices of content/."""
+    """Home, the news section with one item, the ten platforms and the notices of content/,
+    two enterprises of a district (their pages and the directory's district list)."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    district = DistrictFactory(code="150402001", name="西屯街道")
+    enterprises = EnterpriseFactory.create_batch(2, district=district)
     home, _ = ensure_home_page()
     index, _ = ensure_news_index(home)
     publish_news(index, title="红山区举办小微企业招聘会", slug="job-fair")
     for load in (load_platforms, load_notices):
         load(CONTENT_DIR, home)
-    return home
+    return enterprises
 
 
 def test_every_section_is_reached_from_home_and_listed_in_the_sitemap(
@@ -103,6 +106,10 @@ def test_every_section_is_reached_from_home_and_listed_in_the_sitemap(
     roots = section_roots() | platforms | set(REGISTRY_ROOTS)
     far = {root: depth.get(root) for root in roots if depth.get(root, 99) > 2}
     assert not far, far
+
+    for enterprise in seeded:  # the directory's pages are crawled too
+        assert f"/enterprises/{enterprise.credit_code}/" in depth
+        assert f"/enterprises/{enterprise.credit_code}/" in sitemap_paths(site)
 
     # No orphan: every page of the build is reached by following links from home.
     orphans = built_pages(site) - depth.keys()
