@@ -11,7 +11,6 @@ from elasticsearch.helpers import bulk, streaming_bulk
 
 from .client import search_client
 from .documents import SearchDocument
-from .mirror.services import mirror_delete, mirror_prune, mirror_upsert
 from .names import alias_name
 from .registry import kind_names, registry
 from .result_cache import index_changed
@@ -24,6 +23,14 @@ BULK_CHUNK_SIZE = 500
 MIRROR_CHUNK_SIZE = 500
 
 Progress = Callable[[int], None]
+
+
+def _mirror():
+    """search/mirror/services.py, imported when first written to: it loads a model, and
+    importing this module must not (tests/search/test_following.py)."""
+    from .mirror import services
+
+    return services
 
 
 # How a write becomes searchable. "true" refreshes the shard at once: a publish is in search
@@ -69,8 +76,9 @@ def sync_documents_now(kind: str, doc_ids: list[str], *, refresh: Refresh = "tru
         documents[doc_id] = None if row is None else registry()[kind].present(row)
     # The mirror first: it follows the database even while the engine is down (the task
     # then retries the engine alone, rewriting the same mirror rows).
-    mirror_upsert(document for document in documents.values() if document is not None)
-    mirror_delete(kind, [doc_id for doc_id, document in documents.items() if document is None])
+    gone = [doc_id for doc_id, document in documents.items() if document is None]
+    _mirror().mirror_upsert(document for document in documents.values() if document is not None)
+    _mirror().mirror_delete(kind, gone)
     live = live_indices(kind)
     if not live:
         logger.warning("search index of %s is not set up; %d not indexed", kind, len(doc_ids))
@@ -108,7 +116,7 @@ def document_upsert(
 ) -> str:
     """Index one document into `index` (default: the kind's alias, which must exist); its
     mirror row is written first (search/mirror/services.py)."""
-    mirror_upsert([document])
+    _mirror().mirror_upsert([document])
     try:
         document.save(
             using=search_client(),
@@ -136,7 +144,7 @@ def document_delete(
     kind: str, doc_id: str, *, index: str | None = None, refresh: Refresh = "wait_for"
 ) -> str:
     """Remove one document and its mirror row; one that is already gone is fine."""
-    mirror_delete(kind, [doc_id])
+    _mirror().mirror_delete(kind, [doc_id])
     response = (
         search_client()
         .options(ignore_status=404)
@@ -153,7 +161,7 @@ def _bulk_actions(kind: str, rows: Iterable[Any], index: str, indexed: dict[str,
         indexed[str(document.meta.id)] = document.updated_at
         mirrored.append(document)
         if len(mirrored) >= MIRROR_CHUNK_SIZE:
-            mirror_upsert(mirrored)
+            _mirror().mirror_upsert(mirrored)
             mirrored = []
         yield {
             "_op_type": "index",
@@ -161,7 +169,7 @@ def _bulk_actions(kind: str, rows: Iterable[Any], index: str, indexed: dict[str,
             "_id": document.meta.id,
             "_source": document.to_dict(skip_empty=False),
         }
-    mirror_upsert(mirrored)
+    _mirror().mirror_upsert(mirrored)
 
 
 def bulk_index(
@@ -181,5 +189,5 @@ def bulk_index(
     ):
         if progress is not None and ok:
             progress(1)
-    mirror_prune(kind, registry()[kind].source.ids_and_updated())
+    _mirror().mirror_prune(kind, registry()[kind].source.ids_and_updated())
     return indexed

@@ -42,7 +42,7 @@ MIN_SOUND_SYLLABLES = 3
 # Up to two bigrams all must match; of more, three in four (rounded down).
 MINIMUM_SHOULD_MATCH = "2<75%"
 # The second try of a query that found nothing (a typo in a short word, an odd phrasing).
-RESCUE_MINIMUM_SHOULD_MATCH = "1<40%"
+RESCUE_MINIMUM_SHOULD_MATCH = "2<40%"
 # A query with a number in it (a document number, a year, a registration number) means that
 # number: every word is required on the first try.
 NUMBER_MINIMUM_SHOULD_MATCH = "100%"

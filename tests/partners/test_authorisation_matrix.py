@@ -85,6 +85,8 @@ EXPECTED = {
     # staff; a request for advice on a trademark-pledge loan).
     ("idle-mark-inquiries", "POST"): EVERYONE,
     ("trademark-pledge-consultations", "POST"): EVERYONE,
+    # A search result's click, counted by rank (search analytics): no credentials read.
+    ("search-click", "POST"): EVERYONE,
     ("subscription-list", "POST"): KEYS_ONLY,
     ("subscription-detail", "PUT"): KEYS_ONLY,
     ("subscription-detail", "PATCH"): KEYS_ONLY,

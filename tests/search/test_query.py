@@ -58,7 +58,7 @@ def test_core_query_matches_synonym_rewrites_in_titles():
 
 def test_core_query_rescue_asks_fewer_words_and_reads_the_sound():
     should = core_query("注消登记", synonyms=[], rescue=True).to_dict()["bool"]["should"]
-    assert should[0]["multi_match"]["minimum_should_match"] == "1<40%"
+    assert should[0]["multi_match"]["minimum_should_match"] == "2<40%"
     assert should[-1] == {
         "match_phrase": {"pinyin.full": {"query": "zhu xiao deng ji", "slop": 1, "boost": 1}}
     }

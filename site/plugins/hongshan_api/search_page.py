@@ -112,7 +112,7 @@ def present_answer(answer: dict, *, query: str, kind: str, max_page: int) -> dic
     results = [
         {
             "rank": first_rank + offset,
-            "label": labels.get(result.get("kind"), "其他"),
+            "label": labels.get(result.get("kind"), result.get("kind") or ""),
             "title": result.get("title") or "",
             "url": safe_path(result.get("url")),
             "snippet": safe_snippet(result.get("snippet")),
