@@ -1,6 +1,9 @@
 """Fixtures of the search suites: a Wagtail tree, a small mixed dataset, a freshly built index."""
 
+import contextlib
 import datetime
+import socket
+import threading
 
 import pytest
 from django.conf import settings
@@ -60,3 +63,33 @@ def indexed(search_engine, dataset):
     search_reindex()
     refresh()
     return dataset
+
+
+@contextlib.contextmanager
+def silent_server():
+    """(URL, accepted connections) of a server that accepts connections and never answers:
+    an engine that hangs. Closed on leaving."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}", held
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held:
+            connection.close()
+        server.close()

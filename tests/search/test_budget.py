@@ -1,13 +1,12 @@
 """A slow or busy engine never holds a public request past the search time budget."""
 
-import socket
-import threading
 import time
 
 import pytest
 from django.test import override_settings
 
 from search import client as engine
+from tests.search.conftest import silent_server
 
 pytestmark = pytest.mark.django_db
 
@@ -17,30 +16,9 @@ connections: dict[str, list] = {}  # the silent engine's accepted connections, b
 @pytest.fixture
 def silent_engine():
     """A server that accepts connections and never answers: an engine that hangs."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.getsockname()[1]}"
-    connections[url] = held
-    yield url
-    stop.set()
-    thread.join()
-    for connection in held:
-        connection.close()
-    server.close()
+    with silent_server() as (url, held):
+        connections[url] = held
+        yield url
 
 
 @pytest.mark.parametrize(

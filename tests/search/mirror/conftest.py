@@ -1,9 +1,6 @@
 """Fixtures of the mirror suites: the search dataset plus a trademark and a credit record,
 rebuilt into fresh indices (which fills the mirror), and ways to break the engine for real."""
 
-import socket
-import threading
-
 import pytest
 from django.test import override_settings
 
@@ -13,7 +10,7 @@ from registry_api.trademarks.reference_data import load_nice_classes
 from search import client as engine
 from search.services import search_reindex
 from tests.credit.conftest import make_record
-from tests.search.conftest import refresh
+from tests.search.conftest import refresh, silent_server
 from tests.trademarks.conftest import make_mark
 
 # Nothing listens here: the engine is "down" (connection refused).
@@ -49,29 +46,10 @@ def engine_down():
 @pytest.fixture
 def engine_hanging():
     """Public search requests meet a server that accepts and never answers: an engine over
-    its time budget (as tests/search/test_budget.py's silent engine)."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.getsockname()[1]}"
-    with override_settings(ELASTICSEARCH_URL=url, SEARCH_BUDGET_SECONDS=0.5):
+    its time budget (tests/search/conftest.py silent_server)."""
+    with (
+        silent_server() as (url, _held),
+        override_settings(ELASTICSEARCH_URL=url, SEARCH_BUDGET_SECONDS=0.5),
+    ):
         yield url
     engine._engine_down_until.pop(url, None)
-    stop.set()
-    thread.join()
-    for connection in held:
-        connection.close()
-    server.close()
