@@ -2,15 +2,12 @@
 
 from django.db import OperationalError
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.errors import error_body
-
-from ..client import RETRY_AFTER_SECONDS
 from ..query import normalize_query
+from ..views import search_unavailable
 from .serializers import SuggestionsSerializer, SuggestParamsSerializer
 from .suggestions import MAX_LENGTH, suggestions
 
@@ -43,11 +40,7 @@ class SuggestView(APIView):
         try:
             found = suggestions(query)
         except OperationalError:  # the mirror's time budget ran out
-            return Response(
-                error_body("search_unavailable"),
-                status=status.HTTP_503_SERVICE_UNAVAILABLE,
-                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-            )
+            return search_unavailable()
         response = Response({"query": normalize_query(query)[:MAX_LENGTH], "suggestions": found})
         response["Cache-Control"] = f"public, max-age={MAX_AGE_SECONDS}"
         return response
