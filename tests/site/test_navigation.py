@@ -1,6 +1,8 @@
 """A crawl of a real build from `/`: every same-site link resolves, every section is within
-two clicks of home, no built page is an orphan, and sitemap.xml lists every page found."""
+two clicks of home, no built page is an orphan, sitemap.xml lists every page found, and every
+page has one h1 and headings that skip no level."""
 
+import datetime
 import re
 import tomllib
 from collections import deque
@@ -8,10 +10,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from django.utils import timezone
 
 from cms.pages.content_loader import CONTENT_DIR, ensure_home_page, ensure_news_index
 from cms.pages.notice_loader import load as load_notices
 from cms.pages.platform_loader import load as load_platforms
+from registry_api.credit import services as credit_services
+from registry_api.credit.models import Department
+from registry_api.credit.reference_data import load_credit_reference
 from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
 
 pytestmark = pytest.mark.build
@@ -19,6 +25,8 @@ pytestmark = pytest.mark.build
 SITE_DIR = Path(__file__).resolve().parents[2] / "site"
 HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
 LOC = re.compile(r"<loc>([^<]+)</loc>")
+HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
+TAG = re.compile(r"<[^>]+>")
 # Registry pages the platforms lead to that have no key of their own in site/urls.toml.
 REGISTRY_ROOTS = ("/credit/", "/finance/", "/agencies/", "/consultations/", "/sitemap/")
 # Served by the platform's application beside the site (the open API's docs), not built.
@@ -66,6 +74,18 @@ def built_pages(site: Path) -> set[str]:
     }
 
 
+def heading_problems(html: str) -> list[str]:
+    """What is wrong with a page's outline: not exactly one h1, or a level skipped (h1 → h3)."""
+    levels = [int(level) for level, _ in HEADING.findall(html)]
+    problems = [f"{levels.count(1)} h1"] if levels.count(1) != 1 else []
+    problems += [f"h{a} → h{b}" for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    return problems
+
+
+def h1_text(html: str) -> str:
+    return next(TAG.sub("", text).strip() for level, text in HEADING.findall(html) if level == "1")
+
+
 def sitemap_paths(site: Path) -> set[str]:
     index = (site / "sitemap.xml").read_text("utf-8")
     paths = set()
@@ -78,10 +98,23 @@ def sitemap_paths(site: Path) -> set[str]:
 @pytest.fixture
 def seeded(transactional_db, wagtail_root, settings, tmp_path):
     """Home, the news section with one item, the ten platforms and the notices of content/,
-    two enterprises of a district (their pages and the directory's district list)."""
+    two enterprises of a district (their pages and the directory's district list), the first
+    with a credit record (its credit timeline)."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     district = DistrictFactory(code="150402001", name="西屯街道")
     enterprises = EnterpriseFactory.create_batch(2, district=district)
+    load_credit_reference()
+    credit_services.record_create(
+        enterprise=enterprises[0],
+        department=Department.objects.first(),
+        category="penalty",
+        severity="none",
+        decision_number="红市监处罚〔2026〕1号",
+        decision_date=timezone.localdate() - datetime.timedelta(days=10),
+        facts="销售超过保质期的食品。",
+        legal_basis="《中华人民共和国食品安全法》第一百二十四条",
+        outcome="警告，没收违法所得。",
+    )
     home, _ = ensure_home_page()
     index, _ = ensure_news_index(home)
     publish_news(index, title="红山区举办小微企业招聘会", slug="job-fair")
@@ -121,6 +154,14 @@ def test_every_section_is_reached_from_home_and_listed_in_the_sitemap(
     assert {"/credit/", "/agencies/", "/consultations/", "/complaints/new/", "/stations/"} <= listed
     assert found - listed == set(), sorted(found - listed)
     assert {path for path in listed if not target(site, path).is_file()} == set()
+
+    # One h1 on every page, and no heading level skipped (a screen reader's outline).
+    pages = {path: target(site, path).read_text("utf-8") for path in built_pages(site)}
+    assert f"/enterprises/{seeded[0].credit_code}/credit/" in pages  # the credit timeline
+    outlines = {path: heading_problems(html) for path, html in pages.items()}
+    assert {path: problems for path, problems in outlines.items() if problems} == {}
+    # A platform page's h1 is its name alone, not run together with the site's name.
+    assert h1_text(pages["/platforms/rights/"]) == "维权服务"
 
     # The menu and footer a government portal carries, on every page.
     home = target(site, "/").read_text("utf-8")

@@ -19,8 +19,12 @@ FONT_FAMILY = (
     "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', "
     "'Microsoft YaHei', 'PingFang SC', sans-serif"
 )
-FONT_SIZE = 13
-TITLE_SIZE = 15
+# The drawing is WIDTH units wide and shown at most that many CSS pixels wide (never stretched
+# to a wide column): text is FONT_SIZE px on a desktop, and on a 390 px phone, whose text column
+# is 358 px, 15 × 358 / 420 ≈ 12.8 px. Keep FONT_SIZE / WIDTH ≥ 12 / 358 when changing either.
+WIDTH = 420
+FONT_SIZE = 15
+TITLE_SIZE = 16
 BAR_COLOUR = "#1b4f8a"  # the site's accent colour
 SERIES_COLOURS = ("#1b4f8a", "#c77c00")  # accent and an amber that differs in lightness too
 TEXT_COLOUR = "#1f2328"
@@ -71,7 +75,8 @@ class Frame:
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{escape(self.chart_id)}" '
             f'role="img" aria-labelledby="{escape(ids)}" viewBox="0 0 {self.width} '
-            f'{self.height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+            f'{self.height}" width="{self.width}" height="{self.height}" '
+            f'preserveAspectRatio="xMinYMin meet" style="max-width:100%;height:auto" '
             f'font-family="{FONT_FAMILY}">'
             f'<title id="{escape(self.chart_id)}-title">{escape(self.title)}</title>'
             f'<desc id="{escape(self.chart_id)}-desc">{escape(self.description)}</desc>'
@@ -86,14 +91,14 @@ def bar_chart(
     *,
     category_label: str,
     value_label: str,
-    width: int = 440,
+    width: int = WIDTH,
 ) -> Markup:
     """Horizontal bars, one row per (label, value), the value written at the bar's end.
 
     Horizontal so that Chinese labels stay upright and a phone shows them at a readable size
-    (the drawing is 440 units wide: about 0.8 of that on a 360 px screen).
+    (see WIDTH).
     """
-    row_height, bar_height = 22, 14
+    row_height, bar_height = 26, 16
     label_width = max([text_width(label) for label, _ in rows] + [text_width(category_label)])
     left = math.ceil(label_width) + 8
     value_room = text_width(str(max([v for _, v in rows] + [0]))) + 8
@@ -146,7 +151,7 @@ def line_chart(
     *,
     category_label: str,
     value_label: str,
-    width: int = 440,
+    width: int = WIDTH,
     height: int = 300,
 ) -> Markup:
     """One line per (name, values) over `categories`, which are years, with a legend above

@@ -1,11 +1,13 @@
 """Jinja filters of the theme: Chinese dates and times, file sizes, registered capital, expiry,
-event status."""
+event status, lecture captions."""
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
+
+from .captions import captions_url
 
 # The day the site is built, in the bureau's time zone (the API's dates are local dates).
 SITE_TIMEZONE = ZoneInfo("Asia/Shanghai")
@@ -134,4 +136,5 @@ FILTERS = {
     "is_past": is_past,
     "time_of_day": time_of_day,
     "event_status": event_status,
+    "captions_url": captions_url,
 }
