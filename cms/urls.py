@@ -42,5 +42,6 @@ urlpatterns = [
     # Wagtail's page serving is used only for previews; public pages live on the static site.
     path("cms-pages/", include(wagtail_urls)),
     path("search/", search_results_page, name="search-page"),
+    path("forms/", include("cms.forms_pages.urls")),
     re_path(r"^(?P<path>.*)$", serve_static_site),
 ]

@@ -29,7 +29,7 @@ from aiohttp import (
 
 # /search/ is the results page, answered by Django (cms/search_page.py) with or without
 # JavaScript; the build's own /search/index.html is only its fallback without Django.
-APP_PREFIXES = ("/api/", "/admin/", "/media/", "/documents/", "/cms-pages/", "/search/")
+APP_PREFIXES = ("/api/", "/admin/", "/media/", "/documents/", "/cms-pages/", "/search/", "/forms/")
 # Headers that describe one hop of the connection, never forwarded (RFC 9110 §7.6.1).
 HOP_BY_HOP = {
     "connection",

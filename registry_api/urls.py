@@ -22,7 +22,11 @@ from registry_api.finance.views import (
     LoanProductViewSet,
     TrademarkPledgeViewSet,
 )
-from registry_api.services.views import AgencyViewSet, ConsultationViewSet
+from registry_api.services.views import (
+    AgencyViewSet,
+    ConsultationLookupView,
+    ConsultationViewSet,
+)
 from registry_api.trademarks.statistics_views import TrademarkStatisticsView
 from registry_api.trademarks.views import TrademarkViewSet
 from registry_api.vocabulary import VocabularyView
@@ -54,6 +58,11 @@ urlpatterns = [
     path("complaints/", ComplaintSubmitView.as_view(), name="complaint-submit"),
     path("complaints/track/<str:code>/", ComplaintTrackView.as_view(), name="complaint-track"),
     path("complaints/places/", IntakePlaceListView.as_view(), name="complaint-place-list"),
+    path(
+        "consultations/lookup/<str:code>/",
+        ConsultationLookupView.as_view(),
+        name="consultation-lookup",
+    ),
     # The village and community network's apps route their own resources.
     path("", include("registry_api.network.urls")),
     path("", include("registry_api.training.urls")),

@@ -1,8 +1,18 @@
 """Reads of the services registry: agencies with credit standing, the public Q&A."""
 
+from django.db import models
 from django.db.models import QuerySet
 
 from .models import Agency, Consultation
+
+
+class Lookup(models.TextChoices):
+    """A consultation's progress by its 查询码: the status and nothing of its content."""
+
+    RECEIVED = "received", "已收到，正在办理"
+    ANSWERED = "answered", "已答复，公开前正在审核"
+    PUBLISHED = "published", "已答复并公开"
+    NOT_PUBLIC = "not_public", "已办结，不在网站公开"
 
 
 def agency_list() -> QuerySet[Agency]:
@@ -41,3 +51,12 @@ def consultation_public_list() -> QuerySet[Consultation]:
 
 def consultation_by_tracking_code(code: str) -> Consultation | None:
     return Consultation.objects.filter(tracking_code=code.strip().upper()).first()
+
+
+def consultation_progress(consultation: Consultation) -> str:
+    """Where a question stands, as its asker may see it by the 查询码 (a Lookup choice)."""
+    if consultation.status == Consultation.Status.PUBLISHED and consultation.is_answered:
+        return Lookup.PUBLISHED
+    if consultation.status == Consultation.Status.WITHHELD:
+        return Lookup.NOT_PUBLIC
+    return Lookup.ANSWERED if consultation.is_answered else Lookup.RECEIVED

@@ -100,3 +100,30 @@ class ConsultationSubmitSerializer(PublicRequestSubmitSerializer):
         super().__init__(*args, **kwargs)
         # In a form post an unchecked consent box is simply absent: that means "do not publish".
         self.fields["public"].default_empty_html = False
+
+
+class ConsultationLookupSerializer(serializers.Serializer):
+    """A question found by its 查询码: its progress, and the Q&A once it is published (then
+    exactly what the public list shows). Never the asker, never an unpublished text."""
+
+    tracking_code = serializers.CharField()
+    channel = serializers.CharField()
+    channel_display = serializers.CharField(source="get_channel_display")
+    submitted_at = serializers.DateTimeField()
+    progress = serializers.SerializerMethodField()
+    progress_display = serializers.SerializerMethodField()
+    consultation = serializers.SerializerMethodField(
+        help_text="已答复并公开时为公开问答（同列表），否则为 null"
+    )
+
+    def get_progress(self, obj: Consultation) -> str:
+        return selectors.consultation_progress(obj)
+
+    def get_progress_display(self, obj: Consultation) -> str:
+        return selectors.Lookup(selectors.consultation_progress(obj)).label
+
+    @extend_schema_field(ConsultationPublicSerializer(allow_null=True))
+    def get_consultation(self, obj: Consultation) -> dict | None:
+        if selectors.consultation_progress(obj) != selectors.Lookup.PUBLISHED or not obj.public:
+            return None
+        return ConsultationPublicSerializer(obj).data

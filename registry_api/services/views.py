@@ -1,9 +1,12 @@
-"""API views: /api/v1/agencies/ and /api/v1/consultations/ (public Q&A list, public submission)."""
+"""API views: /api/v1/agencies/ and /api/v1/consultations/ (public Q&A list, public submission,
+look-up by 查询码)."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import exceptions, mixins, viewsets
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from core.conditional import ConditionalGetMixin
 from core.export import ExportMixin
@@ -16,6 +19,7 @@ from core.public_requests.views import (
     HtmlFriendlyNegotiation,
     PublicRequestSubmitMixin,
 )
+from core.throttling import SettingsRateThrottle
 from registry_api.credit.selectors import record_list
 
 from . import selectors, services
@@ -23,6 +27,7 @@ from .filters import AgencyFilter, ConsultationFilter
 from .models import Agency, Consultation
 from .serializers import (
     AgencySerializer,
+    ConsultationLookupSerializer,
     ConsultationPublicSerializer,
     ConsultationSubmitSerializer,
 )
@@ -39,6 +44,7 @@ FIELD_LABELS = {
     "_": "提交内容",
 }
 ASK_PAGE = "/consultations/ask/"
+LOOKUP_NOT_FOUND = "没有找到这个查询码，请核对后重新输入。"
 RECEIPT_MESSAGE = "提交成功。工作人员答复并审核后，问答将在网站公开（不显示您的个人信息）。"
 
 
@@ -165,3 +171,36 @@ class ConsultationViewSet(
             public=data.get("public", True),
         )
         return self.receipt_response(public_request_receipt(consultation, RECEIPT_MESSAGE))
+
+
+class ConsultationLookupThrottle(SettingsRateThrottle):
+    """Look-ups by 查询码 per client address: each wrong guess costs one, at the rate of the
+    complaint tracking look-ups (COMPLAINT_TRACK_RATE), the other door opened by a code."""
+
+    scope = "consultation_lookup"
+    rate_setting = "COMPLAINT_TRACK_RATE"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class ConsultationLookupView(APIView):
+    """GET /consultations/lookup/<code>/: the asker's view of a question by its 查询码."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [ConsultationLookupThrottle]
+
+    @extend_schema(
+        summary="凭查询码查询咨询留言的办理状态（已答复并公开的，返回公开问答；不含个人信息）",
+        responses={
+            200: ConsultationLookupSerializer,
+            404: OpenApiResponse(description=LOOKUP_NOT_FOUND),
+            429: THROTTLED_RESPONSE,
+        },
+    )
+    def get(self, request, code: str):
+        consultation = selectors.consultation_by_tracking_code(code)
+        if consultation is None:
+            raise exceptions.NotFound(LOOKUP_NOT_FOUND)
+        return Response(ConsultationLookupSerializer(consultation).data)

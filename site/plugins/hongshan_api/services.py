@@ -3,13 +3,16 @@
 Pages: /agencies/ (grouped by kind, with each linked enterprise's credit standing),
 /consultations/ and /consultations/channel/<channel>/ (published Q&A, paginated),
 /consultations/<id>/ (one page per Q&A, where search results link) and
-/consultations/ask/ (the submission form; it posts to the API, consult.js shows errors inline).
+/consultations/ask/ (the submission form; consult.js posts it to the API and shows errors
+inline; without JavaScript it goes to Django's /forms/consultations/, forms_pages.py, which
+also answers the look-up by 查询码).
 The API's Q&A carries no asker name or contacts, so nothing personal can reach these pages.
 """
 
 from __future__ import annotations
 
 from .client import ApiClient
+from .forms_pages import CONSULTATION_PAGE
 from .parts import write_faceted_lists
 from .vocabulary import vocabulary_fetch
 
@@ -96,6 +99,7 @@ def write(generator, writer, data: dict) -> None:
         writer,
         page_title="我要咨询",
         channels=channels,
+        page_url=CONSULTATION_PAGE,
         submit_url=SUBMIT_URL,
         question_max_length=QUESTION_MAX_LENGTH,
     )

@@ -6,7 +6,8 @@ mark, every mark of the library: at 30,000 marks the template stays light, and e
 keyed on its own mark, so an incremental build renders only the marks that changed; the list
 itself is kept between builds and synced through its change feed, sync.py: FEED),
 /trademarks/similar/ (近似查询 by name or by logo: similar.js posts to
-/api/v1/trademarks/similar/), /trademarks/brands/ (recognized and geographical-indication
+/api/v1/trademarks/similar/; without JavaScript the name form asks Django's page,
+forms_pages.py), /trademarks/brands/ (recognized and geographical-indication
 marks, each with the showcase stories about its owner) and /trademarks/statistics/ (charts
 drawn here as SVG, charts.py, each with its data table). Idle marks are another part's pages
 (registry part "exchange", /trademarks/idle/); this part links to them.
@@ -28,6 +29,7 @@ BASE = "trademarks/"
 LIST_PATH = "api/v1/trademarks/"
 STATISTICS_PATH = "api/v1/trademarks/statistics/"
 SIMILAR_URL = "/api/v1/trademarks/similar/"
+SIMILAR_PAGE = "/forms/trademarks/similar/"
 SEARCH_URL = "/api/v1/trademarks/"
 # HONGSHAN_URLS keys of the pages every build of this part writes (platform pages link them).
 URLS = ("trademark_index", "trademark_similar", "trademark_brands", "trademark_statistics")
@@ -229,6 +231,18 @@ def statistics_charts(statistics: dict) -> list[dict]:
     ]
 
 
+def section_paths(urls) -> dict[str, str]:
+    """The section navigation's pages (trademark_nav), also for Django's similarity page."""
+    return {
+        "index": urls.path("trademark_index"),
+        "similar": urls.path("trademark_similar"),
+        "brands": urls.path("trademark_brands"),
+        "statistics": urls.path("trademark_statistics"),
+        # The exchange part's list of idle marks, when the site has it.
+        "idle": urls.path("idle_listing_index") if "idle_listing_index" in urls.patterns else "",
+    }
+
+
 def write(generator, writer, data: dict) -> None:
     urls = generator.urls
     today = build_today()
@@ -255,14 +269,7 @@ def write(generator, writer, data: dict) -> None:
         "gi": statistics["geographical_indications"]["total"],
         "idle": sum(c["count"] for c in statistics.get("idle_by_class") or []),
     }
-    sections = {
-        "index": urls.path("trademark_index"),
-        "similar": urls.path("trademark_similar"),
-        "brands": urls.path("trademark_brands"),
-        "statistics": urls.path("trademark_statistics"),
-        # The exchange part's list of idle marks, when the site has it.
-        "idle": urls.path("idle_listing_index") if "idle_listing_index" in urls.patterns else "",
-    }
+    sections = section_paths(urls)
     generator._write(
         urls.save_as("trademark_index"),
         "trademark_index",
@@ -280,6 +287,7 @@ def write(generator, writer, data: dict) -> None:
         writer,
         page_title="商标近似查询",
         nice_classes=nice_classes,
+        page_url=SIMILAR_PAGE,
         submit_url=SIMILAR_URL,
         logo_max_mb=LOGO_MAX_MB,
         sections=sections,

@@ -4,6 +4,8 @@
 // complaint; `?place=<code>` (what a QR code opens) fills in the place and its 街镇, and
 // `&stall=<card number>` (a stall card's 投诉 button) the stall as the respondent.
 // Tracking: asks the API with the code and the last four digits and lists the steps.
+// Both forms work without this script: they go to Django's /forms/complaints/ pages (the
+// form's `action`), which answer HTML; the script asks the API named by `data-api` instead.
 (function () {
   "use strict";
 
@@ -93,7 +95,7 @@
       var button = form.querySelector("button[type=submit]");
       button.disabled = true;
       status(statusEl, "正在提交……", "pending");
-      fetch(form.action, {
+      fetch(form.getAttribute("data-api") || form.action, {
         method: "POST",
         headers: { Accept: "application/json", "Idempotency-Key": key },
         body: body
@@ -151,7 +153,7 @@
         return;
       }
       status(statusEl, "正在查询……", "pending");
-      var url = form.action + encodeURIComponent(code) + "/?phone=" + encodeURIComponent(phone);
+      var url = (form.getAttribute("data-api") || form.action) + encodeURIComponent(code) + "/?phone=" + encodeURIComponent(phone);
       fetch(url, { headers: { Accept: "application/json" } })
         .then(function (response) {
           return response.json().then(function (data) {

@@ -1,6 +1,7 @@
 // Consultation form enhancement: posts the form as JSON to the API and shows the field errors
-// next to their fields, or the tracking code. Without this script the form posts to the same
-// address and the API answers with a short HTML page.
+// next to their fields, or the tracking code. It posts to `data-api` when the form has one
+// (the form's `action` is then a page of the site that answers without JavaScript), else to
+// the `action` itself (the API, which answers a form post with a short HTML page).
 (function () {
   "use strict";
 
@@ -26,7 +27,7 @@
     var button = form.querySelector("button[type=submit]");
     button.disabled = true;
     showStatus("正在提交……", "pending");
-    fetch(form.action, {
+    fetch(form.getAttribute("data-api") || form.action, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(body)

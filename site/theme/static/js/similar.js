@@ -1,7 +1,8 @@
 // Trademark similarity check (商标近似查询): posts the name form as JSON and the logo form as
 // multipart to the API, shows each field's error next to it in Chinese (the API's error
 // format: {error: {message, fields}}), and lists similar marks with their score and reasons,
-// linked to the marks' pages and their owners' enterprise pages.
+// linked to the marks' pages and their owners' enterprise pages. It posts to `data-api`; the
+// name form's `action` is Django's /forms/trademarks/similar/, its answer without JavaScript.
 (function () {
   "use strict";
 
@@ -85,7 +86,7 @@
       var button = form.querySelector("button[type=submit]");
       button.disabled = true;
       showStatus("正在查询……", "pending");
-      fetch(form.action, request(form))
+      fetch(form.getAttribute("data-api") || form.action, request(form))
         .then(function (response) {
           return response.json().catch(function () { return {}; }).then(function (data) {
             return { ok: response.ok, data: data };

@@ -1,0 +1,102 @@
+"""/forms/consultations/ (a question's post) and /forms/consultations/lookup/ (by 查询码)."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect
+
+from registry_api.services import selectors
+from registry_api.services.models import Consultation
+from registry_api.services.views import ConsultationLookupView, ConsultationViewSet
+
+from .pages import (
+    ERROR_STATUS,
+    SitePageMixin,
+    html_page,
+    posted_values,
+    site_forms_module,
+    status_line,
+)
+
+SUBMIT_API = "/api/v1/consultations/"
+STATIC_FORM = "/consultations/ask/"
+MISSING_CODE = "请输入查询码。"
+
+
+def _channels() -> list[dict]:
+    """The channel navigation as the build writes it: each channel with its public count."""
+    counts = dict(
+        selectors.consultation_public_list()
+        .order_by()
+        .values_list("channel")
+        .annotate(count=Count("id"))
+    )
+    return [
+        {
+            "code": code,
+            "label": label,
+            "url": f"/consultations/channel/{code}/",
+            "count": counts.get(code, 0),
+        }
+        for code, label in Consultation.Channel.choices
+    ]
+
+
+def _render_ask(**context) -> str:
+    return site_forms_module().render_consultation_ask(
+        channels=_channels(),
+        submit_url=SUBMIT_API,
+        question_max_length=Consultation.QUESTION_MAX_LENGTH,
+        **context,
+    )
+
+
+class ConsultationAskPage(SitePageMixin, ConsultationViewSet):
+    """POST is the API's `create` (its serializer, throttles and duplicate refusal), answered
+    with the 查询码 or the form again with the fields' errors; GET goes to the built form."""
+
+    result_template = ""  # the API's own plain result page is replaced by the site's
+
+    def list(self, request, *args, **kwargs):
+        return redirect(STATIC_FORM)
+
+    def answer_page(self, data, status: int) -> HttpResponse:
+        return html_page(_render_ask(receipt=data), status)
+
+    def error_page(self, message: str, fields: dict[str, str], status: int) -> HttpResponse:
+        values = posted_values(self.request)
+        html = _render_ask(
+            values=values,
+            errors=fields,
+            status=status_line(ERROR_STATUS if fields else message),
+        )
+        return html_page(html, status)
+
+
+class ConsultationLookupPage(SitePageMixin, ConsultationLookupView):
+    """GET ?code=: the API's look-up as a page; without a code, the empty form (the throttle
+    counts only look-ups)."""
+
+    def get_throttles(self):
+        return super().get_throttles() if self._code() else []
+
+    def _code(self) -> str:
+        return self.request.query_params.get("code", "").strip()[:32]
+
+    def get(self, request):  # ConsultationLookupView.get takes the code from the path
+        if "code" in request.query_params and not self._code():
+            return self.error_page("", {"code": MISSING_CODE}, 400)
+        if not self._code():
+            return html_page(site_forms_module().render_consultation_lookup())
+        return super().get(request, self._code())
+
+    def answer_page(self, data, status: int) -> HttpResponse:
+        html = site_forms_module().render_consultation_lookup(code=self._code(), found=data)
+        return html_page(html, status)
+
+    def error_page(self, message: str, fields: dict[str, str], status: int) -> HttpResponse:
+        html = site_forms_module().render_consultation_lookup(
+            code=self._code(), errors=fields, status=status_line(message) if message else None
+        )
+        return html_page(html, status)

@@ -1,0 +1,23 @@
+"""The /forms/ pages: the public forms' answers without JavaScript (mounted in cms/urls.py)."""
+
+from django.urls import path
+
+from .complaints import ComplaintFormPage, ComplaintTrackPage
+from .consultations import ConsultationAskPage, ConsultationLookupPage
+from .trademarks import SimilarCheckPage
+
+urlpatterns = [
+    path("complaints/", ComplaintFormPage.as_view(), name="complaint-form-page"),
+    path("complaints/track/", ComplaintTrackPage.as_view(), name="complaint-track-page"),
+    path(
+        "consultations/",
+        ConsultationAskPage.as_view({"get": "list", "post": "create"}),
+        name="consultation-ask-page",
+    ),
+    path(
+        "consultations/lookup/",
+        ConsultationLookupPage.as_view(),
+        name="consultation-lookup-page",
+    ),
+    path("trademarks/similar/", SimilarCheckPage.as_view(), name="trademark-similar-page"),
+]
