@@ -70,10 +70,11 @@ def test_seed_creates_live_lectures_and_events_under_their_platforms(
         assert page.video.file.name.endswith(".webm")
         assert [child.block_type for child in page.materials] == ["handout"]
         assert page.materials[0].value["document"].file.name.endswith(".docx")
-    # One shipped video serves every lecture; each lecture has its own handout.
-    videos = {page.video_id for page in lectures}
-    assert len(videos) == 1
-    assert get_document_model().objects.count() == 1 + lectures.count()
+    # Each lecture plays its own shipped video (content/lectures/make_videos.py) and has its
+    # own handout.
+    videos = {page.video.file_hash for page in lectures}
+    assert len(videos) == lectures.count()
+    assert get_document_model().objects.count() == 2 * lectures.count()
 
     licence = LecturePage.objects.get(slug="food-business-licence")
     assert licence.duration_seconds == 3905 and licence.recorded_on == datetime.date(2026, 3, 18)
@@ -156,12 +157,12 @@ def test_segments_out_of_order_name_the_file_and_segment_and_write_nothing(
     ("old", "new", "message"),
     [
         (
-            "video: media/hongshan-lecture-sample.webm",
+            "video: media/food-business-licence.webm",
             "video: media/missing.webm",
             "video：找不到文件",
         ),
         (
-            "video: media/hongshan-lecture-sample.webm",
+            "video: media/food-business-licence.webm",
             "video: ../events/README.md",
             "video：视频文件须为",
         ),

@@ -107,13 +107,13 @@ def seeded(transactional_db, wagtail_root, settings, tmp_path):
     credit_services.record_create(
         enterprise=enterprises[0],
         department=Department.objects.first(),
-        category="penalty",
+        category="dishonest_debtor",
         severity="none",
-        decision_number="红市监处罚〔2026〕1号",
+        decision_number="（2026）蒙0402执100号",
         decision_date=timezone.localdate() - datetime.timedelta(days=10),
-        facts="销售超过保质期的食品。",
-        legal_basis="《中华人民共和国食品安全法》第一百二十四条",
-        outcome="警告，没收违法所得。",
+        facts="被执行人未履行生效法律文书确定的义务。",
+        legal_basis="《最高人民法院关于公布失信被执行人名单信息的若干规定》",
+        outcome="纳入失信被执行人名单。",
     )
     home, _ = ensure_home_page()
     index, _ = ensure_news_index(home)
