@@ -22,6 +22,7 @@ behind the handlers' permission like real ones.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import random
 from dataclasses import dataclass
@@ -172,7 +173,10 @@ def make_demo_complaints(
     routes = Routes.load(districts)
     # District weights: the city-centre 街道 see more complaints than the two towns.
     district_weights = [0.4 if d.kind == District.Kind.TOWN else 1.0 for d in districts]
-    enterprises = list(Enterprise.objects.order_by("id").values_list("id", "name", "district_id"))
+    # Each 街镇's enterprises by establishment date: a respondent existed on the day.
+    enterprises = Enterprise.objects.order_by("established_on", "id").values_list(
+        "id", "name", "district_id", "established_on"
+    )
     by_district: dict[int, list] = {}
     for row in enterprises:
         by_district.setdefault(row[2], []).append(row)
@@ -264,8 +268,9 @@ class Routes:
 def _build(i, day, category, district, rng, calendar, today, routes, by_district, seed):
     kind = Kind.REPORT if rng.random() < REPORT_SHARE.get(category, 0.12) else Kind.COMPLAINT
     local = by_district.get(district.id) or []
-    if local and rng.random() < 0.7:
-        respondent_id, respondent_name, _ = rng.choice(local)
+    existing = bisect.bisect_right(local, day, key=lambda row: row[3])
+    if existing and rng.random() < 0.7:
+        respondent_id, respondent_name, _, _ = local[rng.randrange(existing)]
     else:
         respondent_id, respondent_name = None, f"{district.name}某{rng.choice('超市餐馆门店商行')}"
     moment = timezone.make_aware(

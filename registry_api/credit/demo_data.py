@@ -139,7 +139,9 @@ def build_record(rng: random.Random, index: int, enterprise, departments, rules)
     weights = [kind[-1] for kind in KINDS]
     department, category, severities, template, _ = rng.choices(KINDS, weights=weights)[0]
     severity = rng.choice(severities)
-    decided = LAST_DAY - datetime.timedelta(days=rng.randrange(SPAN_DAYS))
+    # Within the last three years, and never before the enterprise was established.
+    span = min(SPAN_DAYS, (LAST_DAY - enterprise.established_on).days + 1)
+    decided = LAST_DAY - datetime.timedelta(days=rng.randrange(max(span, 1)))
     facts, basis, outcome = rng.choice(FACTS[category])
     record = CreditRecord(
         enterprise=enterprise,

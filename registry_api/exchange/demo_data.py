@@ -69,9 +69,13 @@ def build_listing(index: int, *, seed: int, marks: list[Trademark]) -> IdleListi
         ],
     )
     negotiable = rng.random() < 0.3
-    listed_on = LAST_DAY - datetime.timedelta(days=rng.randint(0, 540))
-    # Most are valid well past the demo's last day; one in ten has already expired.
-    if rng.random() < 0.1:
+    trademark = marks[(index * 7919 + rng.randrange(7)) % len(marks)]
+    # Listed once registered, within the last year and a half.
+    registered_days = (LAST_DAY - trademark.registered_on).days
+    listed_on = LAST_DAY - datetime.timedelta(days=rng.randint(0, min(540, registered_days)))
+    # Most are valid well past the demo's last day; one in ten (listed a month before the
+    # demo's last day or earlier) has already expired.
+    if rng.random() < 0.1 and listed_on < LAST_DAY - datetime.timedelta(days=30):
         valid_until = listed_on + datetime.timedelta(days=rng.randint(30, 120))
         valid_until = min(valid_until, LAST_DAY - datetime.timedelta(days=1))
     else:
@@ -86,7 +90,7 @@ def build_listing(index: int, *, seed: int, marks: list[Trademark]) -> IdleListi
         ],
     )
     return IdleListing(
-        trademark=marks[(index * 7919 + rng.randrange(7)) % len(marks)],
+        trademark=trademark,
         kind=kind,
         terms=rng.choice(TERMS[kind]),
         price=None if negotiable else Decimal(rng.choice([8, 12, 20, 30, 50, 80, 150]) * 1000),
@@ -103,8 +107,11 @@ def build_listing(index: int, *, seed: int, marks: list[Trademark]) -> IdleListi
 def build_inquiry(index: int, *, seed: int, listings: list[IdleListing]) -> Inquiry:
     rng = random.Random(f"{seed}-inquiry-{index}")
     listing = listings[rng.randrange(len(listings))]
+    # While the listing was up: after it was listed, before it expired.
+    last = min(LAST_DAY, listing.valid_until)
+    days = min(120, (last - listing.listed_on).days)
     submitted = datetime.datetime.combine(
-        LAST_DAY - datetime.timedelta(days=rng.randint(0, 120)), datetime.time(9, 30)
+        last - datetime.timedelta(days=rng.randint(0, max(days, 0))), datetime.time(9, 30)
     )
     submitted_at = timezone.make_aware(submitted)
     status = weighted(

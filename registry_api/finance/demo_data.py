@@ -2,7 +2,9 @@
 
 Like the enterprise demo data, the record at position `i` depends only on the seed and `i`, so a
 top-up gives the same rows as creating them at once. Records attach to existing enterprises
-(make the enterprises first); rows are bulk-created, so no signals fire.
+(make the enterprises first); rows are bulk-created, so no signals fire. No record is dated
+before its enterprise was established, nor a trademark pledge before its marks were registered
+(docs/demo-data.md).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from .models import (
 
 DEFAULT_COUNTS = {"products": 40, "needs": 300, "pledges": 600, "mortgages": 200}
 LAST_DAY = datetime.date(2026, 10, 31)
+MORTGAGES_LAST_DAY = datetime.date(2020, 12, 31)
 
 # Bank and public office number of its branch (invented numbers in Chifeng's 0476 area).
 BANKS = (
@@ -75,7 +78,20 @@ COLLATERAL_DESCRIPTIONS = (
 
 
 def _date_between(rng: random.Random, first: datetime.date, last: datetime.date):
-    return first + datetime.timedelta(days=rng.randint(0, (last - first).days))
+    return first + datetime.timedelta(days=rng.randint(0, max((last - first).days, 0)))
+
+
+def _existing_by(
+    rng: random.Random, enterprises: list[Enterprise], day: datetime.date
+) -> Enterprise:
+    """A random one of `enterprises` established by `day` (the first drawn if none was)."""
+    first = None
+    for _ in range(50):
+        enterprise = enterprises[rng.randrange(len(enterprises))]
+        first = first or enterprise
+        if enterprise.established_on <= day:
+            return enterprise
+    return first
 
 
 def _money(value: float) -> Decimal:
@@ -123,8 +139,12 @@ def build_product(index: int, *, seed: int) -> LoanProduct:
 
 def build_need(index: int, *, seed: int, enterprises: list[Enterprise]) -> FinancingNeed:
     rng = random.Random(f"{seed}-need-{index}")
+    enterprise = enterprises[rng.randrange(len(enterprises))]
+    published_on = _date_between(
+        rng, max(datetime.date(2024, 1, 1), enterprise.established_on), LAST_DAY
+    )
     return FinancingNeed(
-        enterprise=enterprises[rng.randrange(len(enterprises))],
+        enterprise=enterprise,
         amount=_money(rng.choice([5, 10, 20, 30, 50, 80, 100, 200, 300, 500])),
         term_months=rng.choice([6, 12, 12, 24, 36]),
         purpose=rng.choice(PURPOSES),
@@ -146,7 +166,7 @@ def build_need(index: int, *, seed: int, enterprises: list[Enterprise]) -> Finan
                 (FinancingNeed.Status.CLOSED, 5),
             ],
         ),
-        published_on=_date_between(rng, datetime.date(2024, 1, 1), LAST_DAY),
+        published_on=published_on,
     )
 
 
@@ -163,7 +183,9 @@ def _status_and_cancellation(rng: random.Random, registered_on: datetime.date, l
 def build_pledge(index: int, *, seed: int, companies: list[Enterprise]) -> EquityPledge:
     rng = random.Random(f"{seed}-pledge-{index}")
     company = companies[rng.randrange(len(companies))]
-    registered_on = _date_between(rng, datetime.date(2015, 1, 1), LAST_DAY)
+    registered_on = _date_between(
+        rng, max(datetime.date(2015, 1, 1), company.established_on), LAST_DAY
+    )
     status, cancelled_on = _status_and_cancellation(rng, registered_on, LAST_DAY)
     person = rng.random() < 0.7
     pledgor = person_name(rng) if person else companies[rng.randrange(len(companies))].name
@@ -187,11 +209,14 @@ def build_pledge(index: int, *, seed: int, companies: list[Enterprise]) -> Equit
 
 def build_mortgage(index: int, *, seed: int, enterprises: list[Enterprise]) -> ChattelMortgage:
     rng = random.Random(f"{seed}-mortgage-{index}")
-    registered_on = _date_between(rng, datetime.date(2010, 1, 1), datetime.date(2020, 12, 31))
+    # The bureau's records end when the central bank's registry took over (2021-01-01).
+    enterprise = _existing_by(rng, enterprises, MORTGAGES_LAST_DAY)
+    first = max(datetime.date(2010, 1, 1), enterprise.established_on)
+    registered_on = _date_between(rng, first, MORTGAGES_LAST_DAY)
     status, cancelled_on = _status_and_cancellation(rng, registered_on, LAST_DAY)
     return ChattelMortgage(
         registration_number=f"红市监抵{registered_on.year}{index + 1:05d}",
-        enterprise=enterprises[rng.randrange(len(enterprises))],
+        enterprise=enterprise,
         mortgagee=rng.choice(BANKS)[0],
         secured_amount=_money(rng.choice([20, 50, 80, 100, 150, 200, 300, 500])),
         collateral_description=rng.choice(COLLATERAL_DESCRIPTIONS),
@@ -276,7 +301,9 @@ def build_trademark_pledge(index: int, *, seed: int, marks: list, by_owner: dict
     first = marks[(index * 104729 + rng.randrange(11)) % len(marks)]
     same_owner = [m for m in by_owner[_owner_key(first)] if m is not first]
     pledged = [first, *same_owner[: rng.randint(0, 2)]]
-    registered_on = _date_between(rng, datetime.date(2018, 1, 1), LAST_DAY)
+    # Pledged once every mark was registered (and its owner existed: it applied before).
+    since = max(datetime.date(2018, 1, 1), *(mark.registered_on for mark in pledged))
+    registered_on = _date_between(rng, since, LAST_DAY)
     term_years = rng.choice([1, 1, 2, 3])
     term_end = registered_on.replace(year=registered_on.year + term_years) - datetime.timedelta(
         days=1
@@ -311,11 +338,9 @@ def build_trademark_pledge(index: int, *, seed: int, marks: list, by_owner: dict
 
 def build_pledge_consultation(index: int, *, seed: int, companies: list[Enterprise]):
     rng = random.Random(f"{seed}-trademark-pledge-consultation-{index}")
-    submitted = datetime.datetime.combine(
-        LAST_DAY - datetime.timedelta(days=rng.randint(0, 200)), datetime.time(10, 0)
-    )
-    submitted_at = timezone.make_aware(submitted)
-    company = companies[rng.randrange(len(companies))]
+    day = LAST_DAY - datetime.timedelta(days=rng.randint(0, 200))
+    submitted_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+    company = _existing_by(rng, companies, day)
     return TrademarkPledgeConsultation(
         reference=f"ZY{submitted_at:%Y%m%d}D{index + 1:05d}",
         company_name=company.name,

@@ -228,7 +228,11 @@ def build_agency(index: int, *, seed: int, districts: list, hr_enterprises: list
         enterprise = hr_enterprises[hr_ordinal]
         name = enterprise.name
         district = enterprise.district
-    vetted = _day(rng, datetime.date(2022, 3, 1))
+    # Vetted since the platform's agency list began, never before the agency existed.
+    since = datetime.date(2022, 3, 1)
+    if enterprise is not None:
+        since = min(max(since, enterprise.established_on), LAST_DAY)
+    vetted = _day(rng, since)
     services = rng.sample(AGENCY_SERVICES[kind], k=min(3, len(AGENCY_SERVICES[kind])))
     return Agency(
         kind=kind,

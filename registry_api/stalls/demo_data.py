@@ -187,12 +187,15 @@ def _inspections(card: StallCard, rng: random.Random, today, people: list) -> li
     rows = []
     for _ in range(rng.choice([0, 1, 1, 2, 2, 3, 4])):
         result = _pick(rng, RESULTS)
+        day = card.valid_from + datetime.timedelta(days=rng.randrange(span + 1))
+        # An inspector of the station nominated by then (or on no known date), if any.
+        serving = [p for p in people if not p.nominated_on or p.nominated_on <= day]
         rows.append(
             Inspection(
                 station=card.station,
                 card=card,
-                inspector=rng.choice(people) if people else None,
-                inspected_on=card.valid_from + datetime.timedelta(days=rng.randrange(span + 1)),
+                inspector=rng.choice(serving) if serving else None,
+                inspected_on=day,
                 result=result,
                 note=rng.choice(INSPECTION_NOTES[result]),
             )

@@ -7,6 +7,11 @@ the same first 1,000. About one mark in eight is a member of a homophone group (
 so the similarity check has something to find. The first 60 marks of the plan are recognized
 (驰名 / 著名 / 知名) and 10 are geographical indications (证明商标 / 集体商标).
 
+Marks agree with their owners and with each other (docs/demo-data.md): a directory owner was
+established before it applied, its classes fit its business and a recognition names the
+authority of its year (demo_rules.py); a registered mark's text is never registered in the
+same class by another owner (a later mark that would be is renamed).
+
 Figurative and combined marks get a drawn logo (a shape with a letter or two, from the seed),
 stored under MEDIA_ROOT with its thumbnail and fingerprint; about 2% of them redraw an earlier
 mark's logo recoloured, rescaled or trimmed, so the logo check has look-alikes to find.
@@ -16,8 +21,10 @@ Rows are bulk-created: no search sync is queued; run `search_reindex` afterwards
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from django.core.files.base import ContentFile
@@ -29,6 +36,7 @@ from registry_api.enterprises.demo_data import DEFAULT_SEED, person_name, weight
 from registry_api.enterprises.models import Enterprise
 
 from .demo_logos import LogoPlan, draw_logo, logo_png, near_duplicate, new_logo_plan
+from .demo_rules import fitting_classes, recognition_authority
 from .logos import flatten_logo, logo_hash_of, thumbnail_png, thumbnail_write
 from .models import (
     GIKind,
@@ -99,11 +107,10 @@ GI_MARKS_PLAN = [
     ("红山奶豆腐", GIKind.COLLECTIVE, 29),
     ("赤峰山杏仁", GIKind.CERTIFICATION, 29),
 ]
-RECOGNITION_AUTHORITY = {
-    Recognition.WELL_KNOWN: "国家知识产权局",
-    Recognition.FAMOUS: "内蒙古自治区工商行政管理局",
-    Recognition.KNOWN: "赤峰市工商行政管理局",
-}
+# Classes a local mark is most often filed in (food, drink, trade, catering, clothing).
+POPULAR_CLASSES = {29: 6, 30: 5, 33: 4, 35: 5, 43: 5, 31: 3, 25: 3}
+# Tried in turn on a later mark whose text another owner registered in one of its classes.
+RENAME_SUFFIXES = ("牌", "源", "坊", "记", "优选", "人家", "佳品", "老字号")
 
 
 LOGO_TYPES = {MarkType.FIGURATIVE, MarkType.COMBINED}
@@ -111,7 +118,9 @@ LOGO_FOLDER = "trademarks/logos/demo"
 NEAR_DUPLICATE_SHARE = 0.02  # logos redrawn from an earlier mark's: the check must find them
 
 
-def logo_plan_for(index: int, *, seed: int, enterprises: list[Enterprise]) -> LogoPlan:
+def logo_plan_for(
+    index: int, *, seed: int, enterprises: Sequence[Enterprise] | OwnerPool
+) -> LogoPlan:
     """Mark `index`'s logo: its own design, or (NEAR_DUPLICATE_SHARE of marks past the first
     hundred) a variant of the logo of an earlier mark that has one."""
     rng = random.Random(f"{seed}-logo-copy-{index}")
@@ -156,12 +165,29 @@ def _name(rng: random.Random) -> str:
     return name + (rng.choice(SECOND) if rng.random() < 0.2 else "")
 
 
-def _classes(rng: random.Random) -> list[int]:
-    first = weighted(rng, [(29, 6), (30, 5), (33, 4), (35, 5), (43, 5), (31, 3), (25, 3)])
-    if rng.random() < 0.6:
-        first = rng.randint(1, 45)
-    extra = rng.sample(range(1, 46), rng.choice([0, 0, 0, 1, 2]))
+def _classes(rng: random.Random, fitting: Sequence[int]) -> list[int]:
+    """One to three of the `fitting` classes, the popular ones first."""
+    first = weighted(rng, [(c, POPULAR_CLASSES.get(c, 1)) for c in fitting])
+    others = [c for c in fitting if c != first]
+    extra = rng.sample(others, min(len(others), rng.choice([0, 0, 0, 1, 2])))
     return sorted({first, *extra})
+
+
+class OwnerPool:
+    """The directory's enterprises by establishment date, so a mark's owner can be drawn
+    among those that existed on its application date."""
+
+    def __init__(self, enterprises: Sequence[Enterprise]) -> None:
+        self.enterprises = sorted(enterprises, key=lambda e: (e.established_on, e.pk or 0))
+        self.dates = [e.established_on for e in self.enterprises]
+
+    def existing_on(self, day: datetime.date) -> int:
+        """How many enterprises (the first ones of `self.enterprises`) existed on `day`."""
+        return bisect.bisect_right(self.dates, day)
+
+
+def _pool(enterprises: Sequence[Enterprise] | OwnerPool) -> OwnerPool:
+    return enterprises if isinstance(enterprises, OwnerPool) else OwnerPool(enterprises)
 
 
 def _status_and_dates(rng: random.Random) -> dict:
@@ -199,28 +225,14 @@ def _status_and_dates(rng: random.Random) -> dict:
     }
 
 
-def build_trademark(index: int, *, seed: int, enterprises: list[Enterprise]) -> tuple:
+def build_trademark(
+    index: int, *, seed: int, enterprises: Sequence[Enterprise] | OwnerPool
+) -> tuple:
     """(Trademark, [(class, goods)], [TrademarkEvent]) of plan position `index`."""
+    pool = _pool(enterprises)
     rng = random.Random(f"{seed}-trademark-{index}")
     fields = _status_and_dates(rng)
-    classes = _classes(rng)
-    name = _name(rng)
-    mark_type = weighted(
-        rng, [(MarkType.WORD, 70), (MarkType.COMBINED, 22), (MarkType.FIGURATIVE, 6)]
-    )
-    if mark_type == MarkType.FIGURATIVE:
-        name = ""
-    owner_roll = rng.random()
-    owner, owner_type = None, OwnerType.ENTERPRISE
-    if owner_roll < 0.7 and enterprises:
-        owner = enterprises[rng.randrange(len(enterprises))]
-        owner_name = owner.name
-    elif owner_roll < 0.88:
-        city = rng.choice(OUTSIDE_CITIES)
-        owner_name = f"{city}{rng.choice(FIRST)}{rng.choice(SECOND)}商贸有限公司"
-    else:
-        owner_type, owner_name = OwnerType.NATURAL_PERSON, person_name(rng)
-    if index < RECOGNIZED + GI_MARKS:
+    if index < RECOGNIZED + GI_MARKS:  # recognized long ago: registered in 2004–2007
         fields.update(
             applied_on=datetime.date(2003, 3, 1) + datetime.timedelta(days=index * 17),
             announced_on=datetime.date(2003, 12, 1) + datetime.timedelta(days=index * 17),
@@ -229,8 +241,27 @@ def build_trademark(index: int, *, seed: int, enterprises: list[Enterprise]) -> 
             + datetime.timedelta(days=index * 17),
             status=Status.REGISTERED,
         )
-        if mark_type == MarkType.FIGURATIVE:
-            mark_type, name = MarkType.COMBINED, _name(rng)
+    name = _name(rng)
+    mark_type = weighted(
+        rng, [(MarkType.WORD, 70), (MarkType.COMBINED, 22), (MarkType.FIGURATIVE, 6)]
+    )
+    if mark_type == MarkType.FIGURATIVE:
+        name = ""
+    owner_roll = rng.random()
+    owner, owner_type = None, OwnerType.ENTERPRISE
+    # Only an enterprise that existed on the application date can have applied.
+    existing = pool.existing_on(fields["applied_on"])
+    if owner_roll < 0.7 and existing:
+        owner = pool.enterprises[rng.randrange(existing)]
+        owner_name = owner.name
+    elif owner_roll < 0.88:
+        city = rng.choice(OUTSIDE_CITIES)
+        owner_name = f"{city}{rng.choice(FIRST)}{rng.choice(SECOND)}商贸有限公司"
+    else:
+        owner_type, owner_name = OwnerType.NATURAL_PERSON, person_name(rng)
+    classes = _classes(rng, fitting_classes(owner_name, owner.industry if owner else ""))
+    if index < RECOGNIZED + GI_MARKS and mark_type == MarkType.FIGURATIVE:
+        mark_type, name = MarkType.COMBINED, _name(rng)
     trademark = Trademark(
         registration_number=str(NUMBER_BASE + index),
         name=name,
@@ -251,9 +282,11 @@ def build_trademark(index: int, *, seed: int, enterprises: list[Enterprise]) -> 
             rng,
             [(Recognition.WELL_KNOWN, 1), (Recognition.FAMOUS, 3), (Recognition.KNOWN, 4)],
         )
+        # Recognized after some years of registered use (registered 2004–2007).
+        year = rng.randint(max(2006, trademark.registered_on.year + 2), 2013)
         trademark.recognition = recognition
-        trademark.recognition_year = rng.randint(2006, 2013)
-        trademark.recognition_authority = RECOGNITION_AUTHORITY[recognition]
+        trademark.recognition_year = year
+        trademark.recognition_authority = recognition_authority(recognition, year)
     goods = [(c, GOODS.get(c, f"第{c}类商品/服务")) for c in classes]
     events = []
     if trademark.registered_on and rng.random() < 0.15:
@@ -287,6 +320,43 @@ def build_trademark(index: int, *, seed: int, enterprises: list[Enterprise]) -> 
     return trademark, goods, events
 
 
+def _owner_key(mark: Trademark) -> tuple:
+    return (mark.owner_id, "" if mark.owner_id else mark.owner_name)
+
+
+def _registered_texts() -> dict[tuple[str, int], tuple]:
+    """(text, class) → owner of every registered mark with a text in the library."""
+    rows = TrademarkClass.objects.filter(trademark__status=Status.REGISTERED).exclude(
+        trademark__name=""
+    )
+    return {
+        (name, number): (owner_id, "" if owner_id else owner_name)
+        for name, number, owner_id, owner_name in rows.values_list(
+            "trademark__name", "nice_class_id", "trademark__owner_id", "trademark__owner_name"
+        )
+    }
+
+
+def _keep_text_unique(mark: Trademark, classes: list[int], texts: dict) -> None:
+    """Rename a registered `mark` whose text another owner registered in one of its classes
+    (the office would have refused it), then record its text in `texts`. Marks are taken in
+    plan order, so a top-up renames the same marks as a single run."""
+    if mark.status != Status.REGISTERED or not mark.name:
+        return
+    owner = _owner_key(mark)
+
+    def free(text: str) -> bool:
+        return all(texts.get((text, c), owner) == owner for c in classes)
+
+    if not free(mark.name):
+        base = mark.name
+        candidates = [base + suffix for suffix in RENAME_SUFFIXES]
+        candidates += [f"{base}{n}" for n in range(2, 1000)]
+        mark.name = next(text for text in candidates if free(text))
+    for c in classes:
+        texts[(mark.name, c)] = owner
+
+
 def make_demo_trademarks(
     count: int = DEFAULT_TRADEMARKS, *, seed: int = DEFAULT_SEED, batch: int = 2000
 ) -> TrademarkDemoResult:
@@ -294,7 +364,8 @@ def make_demo_trademarks(
     if count < 0:
         raise ValueError("count must not be negative")
     load_nice_classes()
-    enterprises = list(Enterprise.objects.order_by("id"))
+    enterprises = OwnerPool(Enterprise.objects.order_by("id"))
+    registered_texts = _registered_texts()
     taken = set(
         Trademark.objects.filter(
             registration_number__gte=str(NUMBER_BASE),
@@ -309,6 +380,8 @@ def make_demo_trademarks(
                 build_trademark(i, seed=seed, enterprises=enterprises)
                 for i in missing[start : start + batch]
             ]
+            for mark, goods, _ in built:
+                _keep_text_unique(mark, [c for c, _ in goods], registered_texts)
             for i, (mark, _, _) in zip(missing[start : start + batch], built, strict=True):
                 if has_logo(mark):
                     _store_logo(mark, logo_plan_for(i, seed=seed, enterprises=enterprises))

@@ -165,6 +165,8 @@ def _attendance(session: TrainingSession, rng: random.Random) -> list[Attendance
     """Station heads' teams of the session's 街镇 come in numbers; a few from elsewhere."""
     people = list(
         Person.objects.filter(roles__role__in=session.audience)
+        # Nominated by the session's day (or on no known date).
+        .exclude(nominated_on__gt=session.date)
         .exclude(status__in=Attendance.INACTIVE)
         .distinct()
         .order_by("id")
