@@ -16,6 +16,7 @@ from registry_api.enterprises.models import District
 
 from .pages import (
     ERROR_STATUS,
+    MISSING_CODE,
     SitePageMixin,
     html_page,
     posted_values,
@@ -26,7 +27,6 @@ from .pages import (
 SUBMIT_API = "/api/v1/complaints/"
 TRACK_API = "/api/v1/complaints/track/"
 STATIC_FORM = "/complaints/new/"
-MISSING_CODE = "请输入查询码。"
 TRACK_ERROR_STATUS = "查询未成功，请按提示修改后重新查询。"
 
 

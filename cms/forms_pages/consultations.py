@@ -12,6 +12,7 @@ from registry_api.services.views import ConsultationLookupView, ConsultationView
 
 from .pages import (
     ERROR_STATUS,
+    MISSING_CODE,
     SitePageMixin,
     html_page,
     posted_values,
@@ -21,7 +22,6 @@ from .pages import (
 
 SUBMIT_API = "/api/v1/consultations/"
 STATIC_FORM = "/consultations/ask/"
-MISSING_CODE = "请输入查询码。"
 
 
 def _channels() -> list[dict]:

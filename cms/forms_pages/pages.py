@@ -20,6 +20,7 @@ from core.public_requests.views import HtmlFriendlyNegotiation
 
 PLUGIN_PACKAGE = "hongshan_api"
 ERROR_STATUS = "提交未成功，请按各项提示修改后重新提交。"
+MISSING_CODE = "请输入查询码。"  # the look-ups by code
 
 
 def site_forms_module():
