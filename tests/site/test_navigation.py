@@ -29,8 +29,9 @@ HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
 TAG = re.compile(r"<[^>]+>")
 # Registry pages the platforms lead to that have no key of their own in site/urls.toml.
 REGISTRY_ROOTS = ("/credit/", "/finance/", "/agencies/", "/consultations/", "/sitemap/")
-# Served by the platform's application beside the site (the open API's docs), not built.
-NOT_BUILT = ("/api/",)
+# Served by the platform's application beside the site (the open API's docs, the /forms/
+# pages Django renders for a post without JavaScript), not built.
+NOT_BUILT = ("/api/", "/forms/")
 
 
 def section_roots() -> set[str]:
