@@ -193,6 +193,28 @@ def test_pledge_consultations_come_from_enterprises_that_existed():
     assert_none(offending, "pledge consultation before its company was established")
 
 
+def test_stories_are_dated_after_their_enterprise_was_established():
+    """content/stories/ link demo enterprises by code (they exist at every scale)."""
+    stories = {}
+    for path in sorted((CONTENT / "stories").glob("*.md")):
+        head = path.read_text(encoding="utf-8").split("---")[1]
+        fields = dict(re.findall(r"(?m)^(date|enterprise):\s*(\S+)", head))
+        if fields.get("enterprise"):
+            stories[path.name] = (fields["enterprise"], fields["date"])
+    established = dict(
+        Enterprise.objects.filter(credit_code__in=[c for c, _ in stories.values()]).values_list(
+            "credit_code", "established_on"
+        )
+    )
+    assert set(established) == {code for code, _ in stories.values()}
+    offending = [
+        (name, day, established[code])
+        for name, (code, day) in stories.items()
+        if day < established[code].isoformat()
+    ]
+    assert_none(offending, "story dated before its enterprise was established")
+
+
 # --- trademarks: classes, authorities, identical texts ---------------------------------------
 
 
