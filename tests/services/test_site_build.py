@@ -54,7 +54,9 @@ def test_services_pages_are_built_without_asker_data(
     assert "股权出质登记材料" not in read(site, "/consultations/channel/message_board/")
 
     ask = read(site, "/consultations/ask/")
-    assert 'action="/api/v1/consultations/"' in ask and 'method="post"' in ask
+    # Without JavaScript the form posts to Django's page; consult.js posts to the API.
+    assert 'action="/forms/consultations/" data-api="/api/v1/consultations/"' in ask
+    assert 'method="post"' in ask
     assert 'name="phone"' in ask and 'maxlength="2000"' in ask
     assert '<script src="/theme/js/consult.js" defer></script>' in ask
     assert (site / "theme" / "js" / "consult.js").is_file()
