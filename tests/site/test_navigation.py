@@ -168,4 +168,7 @@ def test_every_section_is_reached_from_home_and_listed_in_the_sitemap(
     home = target(site, "/").read_text("utf-8")
     for href in ("/complaints/new/", "/reports/", "/stations/", "/consultations/ask/"):
         assert f'href="{href}"' in home
+    # The home page's word on 12315 and QR codes links the form and the stations.
+    assert '<a href="/complaints/new/">在线投诉</a>' in home
+    assert '<a href="/stations/">消费维权服务站</a>' in home
     assert "<details" in home and 'href="tel:12315"' in home and "网站标识码：待填写" in home
