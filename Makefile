@@ -54,7 +54,7 @@ browser:
 # has its own index prefix, cache folder and SQLite file; each PostgreSQL half its own database.
 # TEST_HALF names the first half's folders (about half of either pass's time, measured with
 # --durations); the second half is every other test. Output of each process from var/ when all
-# have finished; it fails if any fails.
+# have finished, and every minute meanwhile how far each has got; it fails if any fails.
 TEST_HALF := tests/search tests/site tests/contract tests/browser tests/network tests/e2e \
 	tests/front tests/learning tests/legal tests/showcase tests/guides tests/cms
 TEST_OTHER_HALF := tests $(addprefix --ignore=,$(TEST_HALF))
@@ -65,12 +65,16 @@ test: venv engine lint pg browser
 	$(VENV)/bin/pytest $(TEST_OTHER_HALF) > var/test-sqlite-2.log 2>&1 & s2=$$!; \
 	DATABASE_URL=$(PG_TEST_URL)_1 $(VENV)/bin/pytest $(TEST_HALF) > var/test-postgresql-1.log 2>&1 & p1=$$!; \
 	DATABASE_URL=$(PG_TEST_URL)_2 $(VENV)/bin/pytest $(TEST_OTHER_HALF) > var/test-postgresql-2.log 2>&1 & p2=$$!; \
+	( while sleep 60 </dev/null >/dev/null 2>&1; do printf 'progress:'; for name in sqlite-1 sqlite-2 postgresql-1 postgresql-2; do \
+		printf ' %s %s' $$name "$$(grep -o '\[ *[0-9]*%\]' var/test-$$name.log | tail -n 1 | tr -d '[] ')"; \
+	done; echo; done ) & ticker=$$!; \
 	failed=0; \
 	for run in sqlite-1:$$s1 sqlite-2:$$s2 postgresql-1:$$p1 postgresql-2:$$p2; do \
 		name=$${run%%:*}; wait $${run##*:}; code=$$?; \
 		echo "== $$name (var/test-$$name.log): exit $$code =="; cat var/test-$$name.log; \
 		test $$code -eq 0 || failed=1; \
 	done; \
+	kill $$ticker 2>/dev/null; \
 	test $$failed -eq 0
 
 clean:
