@@ -81,7 +81,15 @@
       input.setAttribute("aria-activedescendant", items[active].id);
     }
 
+    // The address of the highlighted suggestion, so that a later answer listing it again
+    // (typing went on while the keys already chose) keeps the choice.
+    function activePath() {
+      var items = options();
+      return active >= 0 && items[active] ? items[active].querySelector("a").getAttribute("href") : null;
+    }
+
     function render(query, suggestions) {
+      var chosen = activePath();
       list.replaceChildren();
       active = -1;
       input.removeAttribute("aria-activedescendant");
@@ -102,8 +110,12 @@
         item.appendChild(link);
         list.appendChild(item);
       });
-      var count = options().length;
+      var items = options();
+      var count = items.length;
       shownFor = query;
+      items.forEach(function (item, i) {
+        if (chosen !== null && item.querySelector("a").getAttribute("href") === chosen) highlight(i);
+      });
       list.hidden = count === 0;
       input.setAttribute("aria-expanded", count ? "true" : "false");
       status.textContent = count ? "有 " + count + " 条搜索建议，可用上下方向键选择。" : "";
