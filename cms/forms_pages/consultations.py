@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 
 from registry_api.services import selectors
 from registry_api.services.models import Consultation
+from registry_api.services.serializers import AgencyRefSerializer
 from registry_api.services.views import ConsultationLookupView, ConsultationViewSet
 
 from .pages import (
@@ -48,6 +49,7 @@ def _render_ask(**context) -> str:
         channels=_channels(),
         submit_url=SUBMIT_API,
         question_max_length=Consultation.QUESTION_MAX_LENGTH,
+        legal_agencies=AgencyRefSerializer(selectors.legal_agency_list(), many=True).data,
         **context,
     )
 
@@ -59,7 +61,15 @@ class ConsultationAskPage(SitePageMixin, ConsultationViewSet):
     result_template = ""  # the API's own plain result page is replaced by the site's
 
     def list(self, request, *args, **kwargs):
-        return redirect(STATIC_FORM)
+        """The built form; with ?channel= (and ?agency=, a legal firm's "在线咨询" link) the
+        form chosen for it, which a static page cannot do without JavaScript."""
+        values = {
+            name: request.query_params.get(name, "").strip()[:32] for name in ("channel", "agency")
+        }
+        if values["channel"] not in Consultation.Channel.values:
+            return redirect(STATIC_FORM)
+        values["public"] = True  # the consent box starts ticked, as on the built form
+        return html_page(_render_ask(values=values))
 
     def answer_page(self, data, status: int) -> HttpResponse:
         return html_page(_render_ask(receipt=data), status)

@@ -280,6 +280,7 @@ SPECTACULAR_SETTINGS = {
         "FinancingNeedStatusEnum": "registry_api.finance.models.FinancingNeed.Status",
         "TrademarkPledgeStatusEnum": "registry_api.finance.models.TrademarkPledge.Status",
         "CollateralEnum": "registry_api.finance.models.Collateral",
+        "AgencyKindEnum": "registry_api.services.models.Agency.Kind",
     },
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

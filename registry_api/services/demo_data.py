@@ -197,6 +197,21 @@ QA = [
         "小区门口一家餐馆墙上没有挂食品经营许可证，正常吗？",
         "食品经营者应当在经营场所显著位置悬挂或摆放许可证正本。我局已安排属地市场监管所核查。",
     ),
+    (
+        C.LEGAL_SERVICE,
+        "员工离职后带走客户资料怎么办？",
+        "我们是一家小型商贸公司，销售员离职后用原来的客户名单另起炉灶，能否维权？",
+        "客户名单经采取保密措施、具有商业价值的，可作为商业秘密受反不正当竞争法保护。"
+        "建议先固定证据（劳动合同、保密协议、客户往来记录），再协商或向劳动争议仲裁委员会、"
+        "人民法院主张权利。",
+    ),
+    (
+        C.LEGAL_SERVICE,
+        "租赁合同到期房东不退押金",
+        "店铺租约到期搬走了，房东以墙面有污损为由扣下全部押金，合理吗？",
+        "押金应在合同终止后按约定退还；出租人扣除须有合同依据，并以实际损失为限。"
+        "可先书面催告，协商不成可申请人民调解或向人民法院起诉，诉讼时效为三年。",
+    ),
 ]
 
 
@@ -253,10 +268,15 @@ def demo_tracking_code(index: int, day: datetime.date) -> str:
     return f"ZX{day:%Y%m%d}D{index:05d}"
 
 
-def build_consultation(index: int, *, seed: int, staff=None) -> Consultation:
+def build_consultation(
+    index: int, *, seed: int, staff=None, legal_agencies: list[Agency] = ()
+) -> Consultation:
     rng = random.Random(f"{seed}-consultation-{index}")
     channel, subject, question, answer = QA[index % len(QA)]
     day = _day(rng)
+    # A 法律服务咨询 goes to a legal firm that was already vetted on the day it was asked.
+    firms = [a for a in legal_agencies if a.vetted_on <= day] if channel == C.LEGAL_SERVICE else []
+    agency = firms[index % len(firms)] if firms else None
     submitted = timezone.make_aware(
         datetime.datetime.combine(day, datetime.time(rng.randint(8, 21), rng.randint(0, 59)))
     )
@@ -286,6 +306,7 @@ def build_consultation(index: int, *, seed: int, staff=None) -> Consultation:
         answered_by=staff if answered else None,
         answered_at=answered_at,
         public=public,
+        agency=agency,
     )
 
 
@@ -314,7 +335,11 @@ def make_demo_services(
     Agency.objects.bulk_create(new_agencies)
 
     codes = set(Consultation.objects.values_list("tracking_code", flat=True))
-    built = [build_consultation(index, seed=seed) for index in range(consultations)]
+    legal_agencies = list(Agency.objects.filter(kind__in=Agency.LEGAL_KINDS).order_by("name"))
+    built = [
+        build_consultation(index, seed=seed, legal_agencies=legal_agencies)
+        for index in range(consultations)
+    ]
     new_consultations = sorted(
         (c for c in built if c.tracking_code not in codes), key=lambda c: c.submitted_at
     )

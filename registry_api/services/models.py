@@ -49,6 +49,9 @@ class Agency(Named, Timestamped):
     vetted_on = models.DateField("审核入库日期")
     active = models.BooleanField("在库", default=True)
 
+    # Kinds that give legal services: a 法律服务咨询 is routed to one of them.
+    LEGAL_KINDS = (Kind.LAW_FIRM, Kind.LEGAL_SERVICE, Kind.NOTARY, Kind.MEDIATION)
+
     class Meta:
         verbose_name = "服务机构"
         verbose_name_plural = "服务机构"
@@ -62,6 +65,9 @@ class Agency(Named, Timestamped):
         return [line.strip() for line in self.services.splitlines() if line.strip()]
 
 
+LEGAL_KINDS_VALUES = [str(kind) for kind in Agency.LEGAL_KINDS]
+
+
 class Consultation(PublicRequest):
     """A question to the bureau on one channel; the asker's name and contacts stay private."""
 
@@ -72,6 +78,7 @@ class Consultation(PublicRequest):
         DIRECTOR_MAILBOX = "director_mailbox", "局长信箱"
         ENTERPRISE_VOICE = "enterprise_voice", "企业之声"
         MESSAGE_BOARD = "message_board", "留言板"
+        LEGAL_SERVICE = "legal_service", "法律服务咨询"
 
     class Status(models.TextChoices):
         PENDING = "pending", "待审核"
@@ -96,6 +103,18 @@ class Consultation(PublicRequest):
     answered_by = optional_user("答复人")
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
     public = models.BooleanField("同意公开", default=True, help_text="咨询人同意公开问答内容")
+    # 法律服务咨询 only: the vetted legal firm that answers (the asker's choice or staff's
+    # routing); staff key in its answer, and the public Q&A names the firm.
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name="承办法律服务机构",
+        limit_choices_to={"kind__in": LEGAL_KINDS_VALUES, "active": True},
+        help_text="仅“法律服务咨询”：转交答复的入库法律服务机构，公开问答时显示其名称",
+    )
     # Indexed, unlike the other kinds': the published Q&A list's change feed and conditional
     # GET read it.
     updated_at = updated_at_field()
@@ -110,6 +129,11 @@ class Consultation(PublicRequest):
 
     def clean(self) -> None:
         super().clean()
+        if self.agency_id is not None:
+            if self.channel != self.Channel.LEGAL_SERVICE:
+                raise ValidationError({"agency": "只有“法律服务咨询”可以转交法律服务机构。"})
+            if self.agency.kind not in LEGAL_KINDS_VALUES:
+                raise ValidationError({"agency": "请选择入库的法律服务机构（律师事务所等）。"})
         if self.status == self.Status.PUBLISHED:
             if not self.answer.strip():
                 raise ValidationError({"status": "尚未答复的咨询不能公开，请先填写答复内容。"})

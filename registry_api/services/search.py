@@ -83,6 +83,7 @@ def consultation_document(consultation: Consultation) -> ConsultationDocument:
             consultation.get_channel_display(),
             consultation.question,
             consultation.answer,
+            consultation.agency.name if consultation.agency else "",
         ),
         date=timezone.localdate(consultation.answered_at or consultation.submitted_at),
         channel=consultation.channel,

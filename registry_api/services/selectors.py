@@ -19,6 +19,11 @@ def agency_list() -> QuerySet[Agency]:
     return Agency.objects.filter(active=True).select_related("district", "enterprise")
 
 
+def legal_agency_list() -> QuerySet[Agency]:
+    """The vetted legal firms a 法律服务咨询 may be routed to, by name."""
+    return Agency.objects.filter(active=True, kind__in=Agency.LEGAL_KINDS).order_by("name")
+
+
 def agency_credit_standing(agency: Agency) -> dict | None:
     """The registry's credit standing of the agency's enterprise; None when it has none."""
     if agency.enterprise_id is None:
@@ -45,7 +50,11 @@ def consultation_public_list() -> QuerySet[Consultation]:
             "submitted_at",
             "answered_at",
             "updated_at",
+            "agency__id",
+            "agency__name",
+            "agency__kind",
         )
+        .select_related("agency")
     )
 
 

@@ -50,10 +50,22 @@ class AgencySerializer(serializers.ModelSerializer):
         return selectors.agency_credit_standing(obj)
 
 
+class AgencyRefSerializer(serializers.ModelSerializer):
+    """The legal firm that answered a 法律服务咨询: a vetted organisation, public like its entry."""
+
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+
+    class Meta:
+        model = Agency
+        fields = ["id", "name", "kind", "kind_display"]
+
+
 class ConsultationPublicSerializer(serializers.ModelSerializer):
-    """A published Q&A: subject, question, answer, channel and dates only."""
+    """A published Q&A: subject, question, answer, channel, dates and, for a 法律服务咨询, the
+    legal firm that answered."""
 
     channel_display = serializers.CharField(source="get_channel_display", read_only=True)
+    agency = AgencyRefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Consultation
@@ -66,6 +78,7 @@ class ConsultationPublicSerializer(serializers.ModelSerializer):
             "answer",
             "submitted_at",
             "answered_at",
+            "agency",
         ]
 
 
@@ -93,6 +106,17 @@ class ConsultationSubmitSerializer(PublicRequestSubmitSerializer):
         error_messages=field_messages("请填写咨询内容。", Consultation.QUESTION_MAX_LENGTH),
     )
     public = serializers.BooleanField(required=False, default=True)
+    agency = serializers.PrimaryKeyRelatedField(
+        queryset=selectors.legal_agency_list(),
+        required=False,
+        allow_null=True,
+        error_messages={
+            "does_not_exist": "请从列表中选择入库的法律服务机构。",
+            "incorrect_type": "请从列表中选择入库的法律服务机构。",
+        },
+        help_text="仅“法律服务咨询”：选择答复的入库法律服务机构（/api/v1/agencies/?kind=law_firm）；"
+        "不选的由工作人员转交",
+    )
     # The site's consultation form has no honeypot input (yet): the API asks for none.
     website = None
 
@@ -100,6 +124,21 @@ class ConsultationSubmitSerializer(PublicRequestSubmitSerializer):
         super().__init__(*args, **kwargs)
         # In a form post an unchecked consent box is simply absent: that means "do not publish".
         self.fields["public"].default_empty_html = False
+
+    def to_internal_value(self, data):
+        # The form's "不指定" option posts an empty value: no firm chosen.
+        if hasattr(data, "get") and data.get("agency") == "":
+            data = data.copy()
+            data["agency"] = None
+        return super().to_internal_value(data)
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if attrs.get("agency") and attrs.get("channel") != Consultation.Channel.LEGAL_SERVICE:
+            raise serializers.ValidationError(
+                {"agency": "选择法律服务机构时，咨询渠道请选“法律服务咨询”。"}
+            )
+        return attrs
 
 
 class ConsultationLookupSerializer(serializers.Serializer):

@@ -37,6 +37,7 @@ def consultation_submit(
     asker_email: str = "",
     enterprise_name: str = "",
     public: bool = True,
+    agency: Agency | None = None,
     submitted_at=None,
     tracking_code: str | None = None,
 ) -> Consultation:
@@ -52,6 +53,7 @@ def consultation_submit(
         subject=subject.strip(),
         question=question.strip(),
         public=public,
+        agency=agency,
         submitted_at=submitted_at,
         status=Consultation.Status.PENDING,
     )

@@ -41,6 +41,7 @@ FIELD_LABELS = {
     "subject": "咨询主题",
     "question": "咨询内容",
     "public": "同意公开",
+    "agency": "法律服务机构",
     "_": "提交内容",
 }
 ASK_PAGE = "/consultations/ask/"
@@ -169,6 +170,7 @@ class ConsultationViewSet(
             subject=data["subject"],
             question=data["question"],
             public=data.get("public", True),
+            agency=data.get("agency"),
         )
         return self.receipt_response(public_request_receipt(consultation, RECEIPT_MESSAGE))
 

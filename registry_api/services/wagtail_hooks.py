@@ -38,7 +38,7 @@ class ConsultationViewSet(PublicRequestQueue):
     service_form_class = ConsultationReviewForm
     menu_label = "咨询留言"
     list_display = ["subject", "channel", "status", "submitted_at", "answered_at", "public"]
-    list_filter = ["channel", "status", "public"]
+    list_filter = ["channel", "status", "public", "agency"]
     search_fields = ["subject", "tracking_code"]
     panels = [
         MultiFieldPanel(
@@ -57,7 +57,10 @@ class ConsultationViewSet(PublicRequestQueue):
         ),
         FieldPanel("subject"),
         FieldPanel("question"),
-        MultiFieldPanel([FieldPanel("answer"), FieldPanel("status")], heading="答复与审核"),
+        MultiFieldPanel(
+            [FieldPanel("agency"), FieldPanel("answer"), FieldPanel("status")],
+            heading="答复与审核（法律服务咨询：填写所转交机构的答复）",
+        ),
     ]
 
 

@@ -149,6 +149,7 @@ DATE_ORDERS = [
     Order(Inquiry, "submitted_at", "relayed_at"),
     Order(Agency, ESTABLISHED, "vetted_on"),
     Order(Consultation, "submitted_at", "answered_at"),
+    Order(Consultation, "agency__vetted_on", "submitted_at__date"),
     Order(Complaint, "respondent__established_on", "submitted_at__date"),
     Order(Complaint, "submitted_at__date", "accepted_on", strict=True),
     Order(Complaint, "accepted_on", "closed_on"),

@@ -122,3 +122,41 @@ def test_the_lookup_page(browser_client, db, settings):
     assert browser_client.get(LOOKUP).status_code == 200  # the empty form is no look-up
     browser_client.get(LOOKUP, {"code": "ZX1"})
     assert browser_client.get(LOOKUP, {"code": "ZX2"}).status_code == 429
+
+
+def _law_firm():
+    from tests.factories import DistrictFactory
+
+    return services.agency_create(
+        kind="law_firm",
+        name="内蒙古昭德律师事务所",
+        qualification="31150400012024",
+        services="合同审查",
+        district=DistrictFactory(code="150402001", name="西屯街道"),
+        address="内蒙古自治区赤峰市红山区西屯街道1号",
+        phone="12348",
+        vetted_on="2025-06-01",
+    )
+
+
+def test_a_law_firms_link_opens_the_form_chosen_for_it(browser_client, db):
+    firm = _law_firm()
+    response = browser_client.get(ASK, {"channel": "legal_service", "agency": firm.pk})
+    assert response.status_code == 200
+    html = page_text(response)
+    assert '<option value="legal_service" selected>' in html
+    assert f'<option value="{firm.pk}" selected>内蒙古昭德律师事务所（律师事务所）</option>' in html
+    assert 'name="public" type="checkbox" value="true" checked>' in html
+    # Without a known channel it is the built form, as before.
+    assert browser_client.get(ASK, {"channel": "nonsense"}).status_code == 302
+
+
+def test_a_legal_question_without_javascript_is_routed_to_the_firm(browser_client, db):
+    firm = _law_firm()
+    response = browser_client.post(ASK, {**QUESTION, "channel": "legal_service", "agency": firm.pk})
+    assert response.status_code == 201
+    assert Consultation.objects.get().agency == firm
+    refused = browser_client.post(ASK, {**QUESTION, "agency": firm.pk})  # channel registration
+    assert refused.status_code == 400
+    assert "法律服务咨询" in page_text(refused)
+    assert Consultation.objects.count() == 1

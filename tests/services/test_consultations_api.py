@@ -121,6 +121,7 @@ def test_public_list_and_detail_never_include_asker_fields(api):
             "answer",
             "submitted_at",
             "answered_at",
+            "agency",
         }
         detail = api.get(f"{URL}{item['id']}/")
         assert detail.status_code == 200

@@ -18,6 +18,18 @@ from .vocabulary import vocabulary_fetch
 
 SUBMIT_URL = "/api/v1/consultations/"
 QUESTION_MAX_LENGTH = 2000
+# Agency kinds a 法律服务咨询 may be routed to (registry_api.services.models.Agency.LEGAL_KINDS).
+LEGAL_KINDS = ("law_firm", "legal_service", "notary", "mediation")
+
+URLS = ("agency_index", "consultation_index", "consultation_ask", "consultation_legal")
+PLATFORM_LINKS = {
+    "market-access": (("consultation_ask", "登记注册在线咨询"),),
+    "human-resources": (("agency_index", "人力资源服务机构"),),
+    "legal": (
+        ("consultation_legal", "法律服务在线咨询"),
+        ("agency_index", "入库法律服务机构"),
+    ),
+}
 
 
 def channel_url(channel: str) -> str:
@@ -46,6 +58,11 @@ def agency_groups(agencies: list[dict], kinds: dict[str, str]) -> list[dict]:
     return groups
 
 
+def legal_agencies(agencies: list[dict]) -> list[dict]:
+    """The firms the question form offers for a 法律服务咨询, by name."""
+    return sorted((a for a in agencies if a["kind"] in LEGAL_KINDS), key=lambda a: a["name"])
+
+
 def channel_nav(consultations: list[dict], channels: dict[str, str]) -> list[dict]:
     return [
         {
@@ -67,6 +84,7 @@ def write(generator, writer, data: dict) -> None:
         page_title="人力资源与法律服务机构",
         groups=agency_groups(agencies, data["agency_kinds"]),
         agency_total=len(agencies),
+        legal_kinds=LEGAL_KINDS,
     )
     channels = channel_nav(consultations, labels)
     write_faceted_lists(
@@ -102,4 +120,5 @@ def write(generator, writer, data: dict) -> None:
         page_url=CONSULTATION_PAGE,
         submit_url=SUBMIT_URL,
         question_max_length=QUESTION_MAX_LENGTH,
+        legal_agencies=legal_agencies(agencies),
     )

@@ -16,6 +16,15 @@
   var clearErrors = bound.clearErrors;
   var showErrors = bound.showErrors;
 
+  // Choosing a legal firm means a 法律服务咨询: the channel follows.
+  var agency = form.querySelector("select[name=agency]");
+  var channel = form.querySelector("select[name=channel]");
+  if (agency && channel) {
+    agency.addEventListener("change", function () {
+      if (agency.value) channel.value = "legal_service";
+    });
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearErrors();
