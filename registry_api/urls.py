@@ -22,6 +22,7 @@ from registry_api.finance.views import (
     LoanProductViewSet,
     TrademarkPledgeViewSet,
 )
+from registry_api.jobs.views import JobDemandLookupView, JobDemandViewSet
 from registry_api.services.views import (
     AgencyViewSet,
     ConsultationLookupView,
@@ -40,6 +41,7 @@ router.register("loan-products", LoanProductViewSet, basename="loan-product")
 router.register("financing-needs", FinancingNeedViewSet, basename="financing-need")
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("consultations", ConsultationViewSet, basename="consultation")
+router.register("job-demands", JobDemandViewSet, basename="job-demand")
 router.register("credit-records", CreditRecordViewSet, basename="credit-record")
 router.register("trademarks", TrademarkViewSet, basename="trademark")
 router.register("trademark-pledges", TrademarkPledgeViewSet, basename="trademark-pledge")
@@ -62,6 +64,11 @@ urlpatterns = [
         "consultations/lookup/<str:code>/",
         ConsultationLookupView.as_view(),
         name="consultation-lookup",
+    ),
+    path(
+        "job-demands/lookup/<str:code>/",
+        JobDemandLookupView.as_view(),
+        name="job-demand-lookup",
     ),
     # The village and community network's apps route their own resources.
     path("", include("registry_api.network.urls")),

@@ -167,6 +167,7 @@ HONGSHAN_REGISTRY_PARTS: list[str] = [
     "trademarks",
     "complaints",
     "network",
+    "jobs",
 ]
 HOME_NEWS_COUNT = 6
 PAGINATED_TEMPLATES = {
@@ -184,6 +185,8 @@ PAGINATED_TEMPLATES = {
     "consultation_list": 20,
     # 闲置商标网上交流 (registry part "exchange")
     "idle_list": 30,
+    # 人力资源 · 用工需求 (registry part "jobs")
+    "job_list": 20,
     **{section["list_template"]: section.get("per_page", 20) for section in HONGSHAN_SECTIONS},
 }
 PAGINATION_PATTERNS = (

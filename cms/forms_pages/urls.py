@@ -4,6 +4,7 @@ from django.urls import path
 
 from .complaints import ComplaintFormPage, ComplaintTrackPage
 from .consultations import ConsultationAskPage, ConsultationLookupPage
+from .jobs import JobDemandLookupPage, JobDemandPostPage
 from .trademarks import SimilarCheckPage
 
 urlpatterns = [
@@ -19,5 +20,9 @@ urlpatterns = [
         ConsultationLookupPage.as_view(),
         name="consultation-lookup-page",
     ),
+    path(
+        "jobs/", JobDemandPostPage.as_view({"get": "list", "post": "create"}), name="job-post-page"
+    ),
+    path("jobs/lookup/", JobDemandLookupPage.as_view(), name="job-lookup-page"),
     path("trademarks/similar/", SimilarCheckPage.as_view(), name="trademark-similar-page"),
 ]

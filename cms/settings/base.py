@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "registry_api.stalls",
     "registry_api.assessment",
     "registry_api.subscriptions",
+    "registry_api.jobs",
     "search",
     "search.mirror",
     "search.analytics",
@@ -249,6 +250,7 @@ CONSULTATION_SUBMIT_RATE = os.environ.get("CONSULTATION_SUBMIT_RATE", "10/hour")
 IDLE_INQUIRY_SUBMIT_RATE = os.environ.get("IDLE_INQUIRY_SUBMIT_RATE", "10/hour")
 TRADEMARK_PLEDGE_CONSULTATION_RATE = os.environ.get("TRADEMARK_PLEDGE_CONSULTATION_RATE", "10/hour")
 CREDIT_REPAIR_SUBMIT_RATE = os.environ.get("CREDIT_REPAIR_SUBMIT_RATE", "10/hour")
+JOB_DEMAND_SUBMIT_RATE = os.environ.get("JOB_DEMAND_SUBMIT_RATE", "10/hour")
 # ... and per phone number in the body, for each kind (the number only as a keyed digest).
 PUBLIC_REQUEST_PHONE_RATE = os.environ.get("PUBLIC_REQUEST_PHONE_RATE", "5/day")
 # The same content from the same phone (else address) within this window is refused
@@ -316,6 +318,7 @@ SEARCH_KINDS = [
     "registry_api.finance.search.LOAN_PRODUCT",
     "registry_api.services.search.AGENCY",
     "registry_api.services.search.CONSULTATION",
+    "registry_api.jobs.search.JOB_DEMAND",
     "registry_api.network.search.STATION",
     "registry_api.stalls.search.STALL_CARD",
     "registry_api.trademarks.search.TRADEMARK",

@@ -18,6 +18,7 @@ AUDITED_APP_LABELS = (
     "stalls",
     "training",
     "subscriptions",
+    "jobs",
 )
 # Models of those apps left out: a delivery's bookkeeping is written on every attempt, and its
 # payload is the public shape of a change the log already holds.

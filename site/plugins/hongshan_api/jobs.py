@@ -1,0 +1,183 @@
+"""Registry part 人力资源 · 用工需求: enterprises' job demands and the HR agencies' replies.
+
+Pages: /jobs/ (every listed demand, paginated), /jobs/district/<code>/ and /jobs/trade/<trade>/
+(the same by 街镇 and by 工种), /jobs/<id>/ (one demand with the replies staff relayed, each
+linking to the agency and the enterprise to its directory page) and /jobs/new/ (the form an
+enterprise posts a demand with; without JavaScript it goes to Django's /forms/jobs/,
+cms/forms_pages/jobs.py, which renders the same template again with the 查询码 or the errors).
+The API's demands carry no contact person or phone, so nothing personal reaches these pages.
+"""
+
+from __future__ import annotations
+
+from .client import ApiClient
+from .forms_pages import _render
+
+DEMANDS_PATH = "api/v1/job-demands/"
+SUBMIT_URL = "/api/v1/job-demands/"
+FORM_PAGE = "/forms/jobs/"
+LOOKUP_PAGE = "/forms/jobs/lookup/"
+REQUIREMENTS_MAX_LENGTH = 1000
+# The registry's vocabulary of 工种 (registry_api/jobs/models.py Trade), in its order.
+TRADES = {
+    "catering": "餐饮服务（厨师、服务员）",
+    "retail": "商超零售（营业员、收银）",
+    "manufacturing": "生产制造（普工、操作工）",
+    "skilled": "技术工种（电工、焊工、维修）",
+    "construction": "建筑装修",
+    "logistics": "物流配送（司机、快递、仓管）",
+    "housekeeping": "家政物业（保洁、保安）",
+    "beauty": "美容美发",
+    "care": "医药护理",
+    "office": "行政文员与财务",
+    "sales": "市场营销",
+    "it": "信息技术",
+    "agriculture": "农牧种养",
+    "education": "教育培训",
+    "other": "其他",
+}
+# HONGSHAN_URLS keys of the pages every build writes (platform pages link only built pages).
+URLS = ("job_index", "job_new")
+PLATFORM_LINKS = {
+    "human-resources": (("job_index", "用工需求"), ("job_new", "发布用工需求")),
+}
+
+
+def fetch(client: ApiClient) -> dict:
+    return {
+        "demands": list(client.registry_list(DEMANDS_PATH, {})),
+        "districts": list(client.registry_list("api/v1/districts/", {})),
+    }
+
+
+def district_nav(demands: list[dict], districts: list[dict]) -> list[dict]:
+    """Every 街镇 with a listed demand, in the directory's order, with its count."""
+    counts: dict[str, int] = {}
+    for demand in demands:
+        code = (demand.get("district") or {}).get("code")
+        counts[code] = counts.get(code, 0) + 1
+    return [
+        {
+            "code": d["code"],
+            "label": d["name"],
+            "url": f"/jobs/district/{d['code']}/",
+            "count": counts[d["code"]],
+        }
+        for d in districts
+        if d["code"] in counts
+    ]
+
+
+def trade_nav(demands: list[dict]) -> list[dict]:
+    """Every 工种 with a listed demand, in the vocabulary's order, with its count."""
+    counts: dict[str, int] = {}
+    for demand in demands:
+        counts[demand["trade"]] = counts.get(demand["trade"], 0) + 1
+    return [
+        {"code": code, "label": label, "url": f"/jobs/trade/{code}/", "count": counts[code]}
+        for code, label in TRADES.items()
+        if code in counts
+    ]
+
+
+def form_context(districts: list[dict]) -> dict:
+    """What the post form shows, for the build and for Django's /forms/jobs/ page alike."""
+    return {
+        "trades": [{"code": code, "label": label} for code, label in TRADES.items()],
+        "districts": [{"code": d["code"], "label": d["name"]} for d in districts],
+        "page_url": FORM_PAGE,
+        "submit_url": SUBMIT_URL,
+        "lookup_url": LOOKUP_PAGE,
+        "requirements_max_length": REQUIREMENTS_MAX_LENGTH,
+    }
+
+
+def write(generator, writer, data: dict) -> None:
+    demands = data["demands"]
+    by_district = district_nav(demands, data["districts"])
+    by_trade = trade_nav(demands)
+    navs = {"district_facets": by_district, "trade_facets": by_trade}
+    generator._write_paginated(
+        "jobs/index.html",
+        "jobs/",
+        "job_list",
+        demands,
+        writer,
+        page_title="用工需求",
+        facet=None,
+        **navs,
+    )
+    lists = [
+        (by_district, "district", lambda demand: (demand.get("district") or {}).get("code")),
+        (by_trade, "trade", lambda demand: demand["trade"]),
+    ]
+    for facets, kind, value_of in lists:
+        for facet in facets:
+            path = f"jobs/{kind}/{facet['code']}/"
+            generator._write_paginated(
+                f"{path}index.html",
+                path,
+                "job_list",
+                [d for d in demands if value_of(d) == facet["code"]],
+                writer,
+                page_title=f"用工需求 · {facet['label']}",
+                facet={**facet, "kind": kind},
+                **navs,
+            )
+    for demand in demands:
+        generator._write(
+            f"jobs/{demand['id']}/index.html",
+            "job_detail",
+            writer,
+            page_title=f"{demand['title']} - {demand['enterprise']['name']}",
+            item=demand,
+        )
+    generator._write(
+        "jobs/new/index.html",
+        "job_new",
+        writer,
+        page_title="发布用工需求",
+        **form_context(data["districts"]),
+    )
+
+
+def render_job_new(
+    *,
+    districts: list[dict],
+    values: dict | None = None,
+    errors: dict[str, str] | None = None,
+    status: dict | None = None,
+    receipt: dict | None = None,
+) -> str:
+    """The post form refilled after a refused post, or the receipt with its 查询码 (Django's
+    /forms/jobs/ page, in the build's look)."""
+
+    return _render(
+        "job_new",
+        page_title="发布用工需求 - 提交成功" if receipt else "发布用工需求",
+        values=values,
+        errors=errors or {},
+        status=status,
+        receipt=receipt,
+        **form_context(districts),
+    )
+
+
+def render_job_lookup(
+    *,
+    code: str = "",
+    found: dict | None = None,
+    errors: dict[str, str] | None = None,
+    status: dict | None = None,
+) -> str:
+    """The 查询码 form and, for a code found, the demand's progress and shown replies."""
+
+    return _render(
+        "job_lookup",
+        page_title="用工需求审核进度查询",
+        code=code,
+        found=found,
+        errors=errors or {},
+        status=status,
+        lookup_url=LOOKUP_PAGE,
+    )
