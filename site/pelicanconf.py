@@ -167,6 +167,7 @@ HONGSHAN_REGISTRY_PARTS: list[str] = [
     "trademarks",
     "complaints",
     "network",
+    "columns",  # 企业之声 · 创业指导: the CMS's stories and the consultations API's Q&A
     "jobs",
 ]
 HOME_NEWS_COUNT = 6
