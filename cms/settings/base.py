@@ -249,6 +249,7 @@ COMPLAINT_TRACK_RATE = os.environ.get("COMPLAINT_TRACK_RATE", "30/hour")
 CONSULTATION_SUBMIT_RATE = os.environ.get("CONSULTATION_SUBMIT_RATE", "10/hour")
 IDLE_INQUIRY_SUBMIT_RATE = os.environ.get("IDLE_INQUIRY_SUBMIT_RATE", "10/hour")
 TRADEMARK_PLEDGE_CONSULTATION_RATE = os.environ.get("TRADEMARK_PLEDGE_CONSULTATION_RATE", "10/hour")
+FINANCING_NEED_SUBMIT_RATE = os.environ.get("FINANCING_NEED_SUBMIT_RATE", "10/hour")
 CREDIT_REPAIR_SUBMIT_RATE = os.environ.get("CREDIT_REPAIR_SUBMIT_RATE", "10/hour")
 JOB_DEMAND_SUBMIT_RATE = os.environ.get("JOB_DEMAND_SUBMIT_RATE", "10/hour")
 # ... and per phone number in the body, for each kind (the number only as a keyed digest).
