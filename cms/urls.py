@@ -27,6 +27,7 @@ urlpatterns = [
     path("api/v1/", include("registry_api.urls")),
     path("api/v1/reports/", ReportListView.as_view(), name="report-list"),
     path("api/v1/contracts/", include("cms.legal.urls")),
+    path("api/v1/events/", include("cms.learning.urls")),
     *(
         # Benchmark baselines (bench/api_enterprises.py): plain Django, on the single-machine
         # set-up of `make run` only (settings.API_BASELINES).

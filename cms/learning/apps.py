@@ -7,3 +7,5 @@ class LearningConfig(AppConfig):
     name = "cms.learning"
     label = "learning"
     verbose_name = "学习教育与活动"
+    # A registration changes an event page's places left: the site is built again.
+    site_shows = ("EventRegistration",)

@@ -16,6 +16,12 @@ from cms.pages.links import optional_link
 from cms.pages.model_fields import BUREAU, body_field, summary_field
 from cms.pages.models import PlatformItemPage, PlatformPage, choice_display
 from cms.pages.rules import CrossFieldRulesMixin
+from core.registrations.models import (
+    Registration,
+    RegistrationTarget,
+    one_active_registration_per_phone,
+)
+from core.registrations.services import registration_availability
 from core.site_urls import site_url
 
 from .blocks import MaterialsBlock, TranscriptBlock
@@ -123,8 +129,9 @@ class LecturePage(PlatformItemPage):
             raise ValidationError(errors)
 
 
-class EventPage(CrossFieldRulesMixin, PlatformItemPage):
-    """An event: a 大讲堂 session, a 银企洽谈会, the 品牌文化艺术节, a 3·15 campaign, a job fair."""
+class EventPage(CrossFieldRulesMixin, RegistrationTarget, PlatformItemPage):
+    """An event: a 大讲堂 session, a 银企洽谈会, the 品牌文化艺术节, a 3·15 campaign, a job fair.
+    People may register online for a place when staff open it (`RegistrationTarget`)."""
 
     class EventType(models.TextChoices):
         LECTURE = "lecture", "大讲堂"
@@ -157,12 +164,16 @@ class EventPage(CrossFieldRulesMixin, PlatformItemPage):
             panels_of("event_type starts_at ends_at place organiser registration_note"),
             heading="活动信息",
         ),
+        MultiFieldPanel(
+            panels_of("registration_open capacity registration_deadline"),
+            heading="网上报名",
+        ),
         *panels_of("summary body lecture"),
     ]
     search_fields = search_fields_of("summary place", filtered="starts_at")
     api_fields = api_fields_of(
         "event_type event_type_display starts_at ends_at place organiser registration_note"
-        " summary body lecture_link"
+        " summary body lecture_link registration"
     )
 
     class Meta:
@@ -179,8 +190,34 @@ class EventPage(CrossFieldRulesMixin, PlatformItemPage):
             return None
         return {"id": lecture.pk, "title": lecture.title, "url": site_url("lecture", id=lecture.pk)}
 
+    @property
+    def registration_starts_at(self):
+        return self.starts_at
+
+    @property
+    def registration(self) -> dict:
+        """Places and whether one may register now; counts only, never who registered."""
+        return registration_availability(EventRegistration, self)
+
     def cross_field_errors(self) -> dict[str, str]:
         """Rules across fields, shared by the admin, the API and the content loader."""
+        errors = self.registration_rule_errors()
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            return {"ends_at": "结束时间不能早于开始时间。"}
-        return {}
+            errors["ends_at"] = "结束时间不能早于开始时间。"
+        return errors
+
+
+class EventRegistration(Registration):
+    """A person's place at an event; name and phone are for the organisers only."""
+
+    TARGET_FIELD = "event"
+    CODE_PREFIX = "HD"
+
+    event = models.ForeignKey(
+        EventPage, on_delete=models.CASCADE, related_name="registrations", verbose_name="活动"
+    )
+
+    class Meta(Registration.Meta):
+        verbose_name = "活动报名"
+        verbose_name_plural = "活动报名"
+        constraints = [one_active_registration_per_phone("event", "one_event_place_per_phone")]
