@@ -32,6 +32,7 @@ from registry_api.enterprises.demo_data import (
 from registry_api.exchange.demo_data import make_demo_exchange
 from registry_api.finance.demo_data import DEFAULT_COUNTS as FINANCE_COUNTS
 from registry_api.finance.demo_data import make_demo_finance, make_demo_trademark_pledges
+from registry_api.jobs.demo_data import make_demo_jobs
 from registry_api.services.demo_data import make_demo_services
 from registry_api.trademarks.demo_data import DEFAULT_TRADEMARKS, make_demo_trademarks
 
@@ -128,6 +129,8 @@ class Command(BaseCommand):
                 f"新增 {result.agencies_created} 家服务机构、"
                 f"{result.consultations_created} 条咨询留言。"
             )
+            # After the agencies: the HR agencies answer some of the demands.
+            console.print(f"新增 {make_demo_jobs(seed=seed)} 条用工需求。")
         if options["finance"]:  # after the enterprises: finance records attach to them
             created = make_demo_finance(FINANCE_COUNTS, seed=seed).created
             console.print(
