@@ -13,6 +13,7 @@ from registry_api.complaints.views import (
     IntakePlaceListView,
 )
 from registry_api.credit.views import CreditRecordViewSet, RepairApplicationViewSet
+from registry_api.ecommerce.views import OnlineShopViewSet
 from registry_api.enterprises.views import DistrictViewSet, EnterpriseViewSet
 from registry_api.exchange.views import IdleListingViewSet
 from registry_api.finance.views import (
@@ -46,6 +47,7 @@ router.register("credit-records", CreditRecordViewSet, basename="credit-record")
 router.register("trademarks", TrademarkViewSet, basename="trademark")
 router.register("trademark-pledges", TrademarkPledgeViewSet, basename="trademark-pledge")
 router.register("idle-marks", IdleListingViewSet, basename="idle-mark")
+router.register("online-shops", OnlineShopViewSet, basename="online-shop")
 router.register(
     "credit-repair-applications", RepairApplicationViewSet, basename="credit-repair-application"
 )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "registry_api.stalls",
     "registry_api.assessment",
     "registry_api.subscriptions",
+    "registry_api.ecommerce",
     "registry_api.jobs",
     "search",
     "search.mirror",
@@ -250,6 +251,7 @@ CONSULTATION_SUBMIT_RATE = os.environ.get("CONSULTATION_SUBMIT_RATE", "10/hour")
 IDLE_INQUIRY_SUBMIT_RATE = os.environ.get("IDLE_INQUIRY_SUBMIT_RATE", "10/hour")
 TRADEMARK_PLEDGE_CONSULTATION_RATE = os.environ.get("TRADEMARK_PLEDGE_CONSULTATION_RATE", "10/hour")
 CREDIT_REPAIR_SUBMIT_RATE = os.environ.get("CREDIT_REPAIR_SUBMIT_RATE", "10/hour")
+ECOMMERCE_SUBMIT_RATE = os.environ.get("ECOMMERCE_SUBMIT_RATE", "10/hour")
 JOB_DEMAND_SUBMIT_RATE = os.environ.get("JOB_DEMAND_SUBMIT_RATE", "10/hour")
 # ... and per phone number in the body, for each kind (the number only as a keyed digest).
 PUBLIC_REQUEST_PHONE_RATE = os.environ.get("PUBLIC_REQUEST_PHONE_RATE", "5/day")
@@ -285,6 +287,7 @@ SPECTACULAR_SETTINGS = {
         "TrademarkPledgeStatusEnum": "registry_api.finance.models.TrademarkPledge.Status",
         "CollateralEnum": "registry_api.finance.models.Collateral",
         "AgencyKindEnum": "registry_api.services.models.Agency.Kind",
+        "ShopCategoryEnum": "registry_api.ecommerce.models.Category",
     },
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
