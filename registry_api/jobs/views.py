@@ -29,8 +29,9 @@ from core.public_requests.views import (
     PublicRequestSubmitMixin,
     PublicRequestThrottle,
 )
-from core.throttling import SettingsRateThrottle, phone_digits
+from core.throttling import phone_digits
 from registry_api.services.models import Agency
+from registry_api.services.views import ConsultationLookupThrottle
 
 from . import selectors, services
 from .filters import PUBLIC_STATUS_CHOICES, JobDemandFilter
@@ -197,14 +198,10 @@ class JobDemandViewSet(
         return response
 
 
-class JobDemandLookupThrottle(SettingsRateThrottle):
-    """Look-ups by 查询码 per client address, at the complaint tracking look-ups' rate."""
+class JobDemandLookupThrottle(ConsultationLookupThrottle):
+    """Look-ups by 查询码 per client address, as the consultations' are, counted apart."""
 
     scope = "job_demand_lookup"
-    rate_setting = "COMPLAINT_TRACK_RATE"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
 class JobDemandLookupView(APIView):

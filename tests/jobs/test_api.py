@@ -243,3 +243,9 @@ def test_a_closed_or_expired_demand_leaves_the_list(api, enterprise, clock):
     demand.refresh_from_db()
     assert demand.status == "closed"
     assert api.get(f"{URL}{demand.pk}/").status_code == 404
+
+
+def test_lookups_are_throttled_per_address(api, enterprise, settings):
+    settings.COMPLAINT_TRACK_RATE = "2/hour"
+    url = f"{URL}lookup/{demand_submit(enterprise).reference}/"
+    assert [api.get(url).status_code for _ in range(3)] == [200, 200, 429]
