@@ -4,6 +4,7 @@ from django.urls import path
 
 from .complaints import ComplaintFormPage, ComplaintTrackPage
 from .consultations import ConsultationAskPage, ConsultationLookupPage
+from .events import EventRegistrationPage
 from .jobs import JobDemandLookupPage, JobDemandPostPage
 from .trademarks import SimilarCheckPage
 
@@ -25,4 +26,9 @@ urlpatterns = [
     ),
     path("jobs/lookup/", JobDemandLookupPage.as_view(), name="job-lookup-page"),
     path("trademarks/similar/", SimilarCheckPage.as_view(), name="trademark-similar-page"),
+    path(
+        "events/<int:pk>/register/",
+        EventRegistrationPage.as_view(),
+        name="event-registration-page",
+    ),
 ]

@@ -177,3 +177,25 @@ def render_trademark_similar(
         errors=errors or {},
         status=status,
     )
+
+
+def render_event_registration(
+    *,
+    event: dict,
+    values: dict | None = None,
+    errors: dict[str, str] | None = None,
+    status: dict | None = None,
+    receipt: dict | None = None,
+) -> str:
+    """An event's registration form refilled after a refused post (places as they are now),
+    or the receipt with its 报名确认码. `event`: id, title, url, starts_at, ends_at, place and
+    the availability (`registration`) as the page API gives them."""
+    return _render(
+        "event_register",
+        page_title=f"{event['title']} - {'报名成功' if receipt else '网上报名'}",
+        item=event,
+        values=values,
+        errors=errors or {},
+        status=status,
+        receipt=receipt,
+    )
