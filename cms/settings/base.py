@@ -250,14 +250,15 @@ COMPLAINT_TRACK_RATE = os.environ.get("COMPLAINT_TRACK_RATE", "30/hour")
 CONSULTATION_SUBMIT_RATE = os.environ.get("CONSULTATION_SUBMIT_RATE", "10/hour")
 IDLE_INQUIRY_SUBMIT_RATE = os.environ.get("IDLE_INQUIRY_SUBMIT_RATE", "10/hour")
 TRADEMARK_PLEDGE_CONSULTATION_RATE = os.environ.get("TRADEMARK_PLEDGE_CONSULTATION_RATE", "10/hour")
+FINANCING_NEED_SUBMIT_RATE = os.environ.get("FINANCING_NEED_SUBMIT_RATE", "10/hour")
 CREDIT_REPAIR_SUBMIT_RATE = os.environ.get("CREDIT_REPAIR_SUBMIT_RATE", "10/hour")
 ECOMMERCE_SUBMIT_RATE = os.environ.get("ECOMMERCE_SUBMIT_RATE", "10/hour")
 JOB_DEMAND_SUBMIT_RATE = os.environ.get("JOB_DEMAND_SUBMIT_RATE", "10/hour")
+# Event and training registrations (core/registrations/views.py).
+REGISTRATION_SUBMIT_RATE = os.environ.get("REGISTRATION_SUBMIT_RATE", "10/hour")
 # ... and per phone number in the body, for each kind (the number only as a keyed digest).
 PUBLIC_REQUEST_PHONE_RATE = os.environ.get("PUBLIC_REQUEST_PHONE_RATE", "5/day")
 # The same content from the same phone (else address) within this window is refused
-# Event and training registrations (core/registrations/views.py).
-REGISTRATION_SUBMIT_RATE = os.environ.get("REGISTRATION_SUBMIT_RATE", "10/hour")
 # (core/duplicates.py): complaints and every public request form. 0 turns the check off.
 DUPLICATE_SUBMISSION_MINUTES = int(os.environ.get("DUPLICATE_SUBMISSION_MINUTES", "30"))
 # Public computations per client address (core.throttling.PublicDoorThrottle): a similarity

@@ -1,4 +1,4 @@
-"""Models of 融资服务: equity pledges, historical chattel mortgages, loan products and needs."""
+"""Models of 融资服务: equity pledges, historical mortgages, loan products, needs and answers."""
 
 import datetime
 
@@ -7,13 +7,16 @@ from django.db import models
 
 from core.model_fields import capped_text_field
 from core.models import Timestamped
+from core.privacy import personal_numbers
 from core.public_requests.models import PublicRequest, reference_field
 from registry_api.enterprises.models import Enterprise
 from registry_api.services.model_fields import (
+    PRIVATE,
     contact_email_field,
     contact_name_field,
     contact_phone_field,
 )
+from registry_api.services.validators import validate_contact_phone
 
 # Chattel mortgages are registered with the central bank's unified registry since this day.
 CHATTEL_REGISTRY_MOVED_ON = datetime.date(2021, 1, 1)
@@ -200,14 +203,26 @@ class LoanProduct(Timestamped):
             raise ValidationError(errors)
 
 
+PERSONAL_NUMBERS_MESSAGE = "内容中含有手机号码或身份证号码，请删除或改写后再公开。"
+
+
 class FinancingNeed(Timestamped):
-    """An enterprise's published financing need (融资需求), matched against loan products."""
+    """An enterprise's financing need (融资需求), matched against loan products and answered by
+    banks. Staff key needs in (published at once), or an enterprise submits one from the site:
+    it waits as 待审核 until staff approve it; its contact stays private."""
 
     class Status(models.TextChoices):
+        PENDING = "pending", "待审核"
         OPEN = "open", "征集中"
         CONNECTED = "connected", "已对接"
         SATISFIED = "satisfied", "已满足"
         CLOSED = "closed", "已关闭"
+        REJECTED = "rejected", "未通过审核"
+
+    # What the public lists show, and which of those banks may still answer.
+    PUBLIC_STATUSES = (Status.OPEN, Status.CONNECTED, Status.SATISFIED, Status.CLOSED)
+    ANSWERABLE_STATUSES = (Status.OPEN, Status.CONNECTED)
+    PURPOSE_MAX_LENGTH = 200
 
     enterprise = models.ForeignKey(
         Enterprise,
@@ -217,12 +232,30 @@ class FinancingNeed(Timestamped):
     )
     amount = models.DecimalField("融资金额（万元）", max_digits=12, decimal_places=2)
     term_months = models.PositiveIntegerField("期限（月）")
-    purpose = models.CharField("资金用途", max_length=200)
+    purpose = models.CharField("资金用途", max_length=PURPOSE_MAX_LENGTH)
     collateral_offered = models.CharField(
         "可提供担保方式", max_length=16, choices=Collateral.choices
     )
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.OPEN)
-    published_on = models.DateField("发布日期")
+    published_on = models.DateField("发布日期", help_text="网上提交的需求：审核通过之日")
+    # A need submitted from the site: its 查询码, whom staff call back, and the retry key.
+    reference = models.CharField(
+        "查询码", max_length=20, unique=True, null=True, blank=True, editable=False
+    )
+    contact_name = models.CharField("联系人", max_length=50, blank=True, help_text=PRIVATE)
+    contact_phone = models.CharField(
+        "联系电话",
+        max_length=32,
+        blank=True,
+        validators=[validate_contact_phone],
+        help_text=PRIVATE,
+    )
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True, editable=False)
+    review_note = models.TextField("审核意见", blank=True, help_text="仅工作人员可见，不公开")
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    payload_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = "融资需求"
@@ -233,12 +266,75 @@ class FinancingNeed(Timestamped):
     def __str__(self) -> str:
         return f"{self.enterprise} · {self.amount}万元"
 
+    @property
+    def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES
+
     def clean(self) -> None:
         super().clean()
         if self.amount is not None and self.amount <= 0:
             raise ValidationError({"amount": "融资金额必须大于0。"})
         if self.term_months is not None and self.term_months < 1:
             raise ValidationError({"term_months": "期限至少为1个月。"})
+        # A submitter may leave a phone in the purpose itself: it must not go public.
+        if self.is_public and personal_numbers(self.purpose):
+            raise ValidationError({"purpose": PERSONAL_NUMBERS_MESSAGE})
+
+
+class FinancingAnswer(Timestamped):
+    """A bank's answer to a public financing need (银行答复), sent with the bank's partner key;
+    shown on the need's page unless staff hide it. One answer per bank and need."""
+
+    class Status(models.TextChoices):
+        VISIBLE = "visible", "公开显示"
+        HIDDEN = "hidden", "已隐藏"
+
+    TEXT_MAX_LENGTH = 1000
+
+    need = models.ForeignKey(
+        FinancingNeed, on_delete=models.CASCADE, related_name="answers", verbose_name="融资需求"
+    )
+    bank = models.CharField("银行", max_length=100)
+    product = models.ForeignKey(
+        LoanProduct,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answers",
+        verbose_name="推荐产品",
+    )
+    text = models.TextField("答复内容", max_length=TEXT_MAX_LENGTH)
+    answered_at = models.DateTimeField("答复时间")
+    status = models.CharField(
+        "显示状态", max_length=16, choices=Status.choices, default=Status.VISIBLE
+    )
+    staff_note = models.TextField("工作人员备注", blank=True)
+
+    class Meta:
+        verbose_name = "银行答复"
+        verbose_name_plural = "银行答复"
+        ordering = ["answered_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["need", "bank"], name="finance_answer_one_per_bank")
+        ]
+        indexes = [models.Index(fields=["status", "answered_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.bank} 答复 {self.need_id} 号需求"
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if not (self.text or "").strip():
+            errors["text"] = "请填写答复内容。"
+        elif personal_numbers(self.text):
+            errors["text"] = (
+                "答复内容中不能含有手机号码或身份证号码；联系方式请使用贷款产品上的网点办公电话。"
+            )
+        if self.product_id and self.product.bank != self.bank:
+            errors["product"] = f"只能推荐本行（{self.bank}）的贷款产品。"
+        if errors:
+            raise ValidationError(errors)
 
 
 class TrademarkPledge(Registration):

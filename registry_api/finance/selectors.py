@@ -1,6 +1,6 @@
 """Reads of 融资服务, including the finance timeline of an enterprise's credit profile."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from core.privacy import mask_name
 
@@ -8,6 +8,7 @@ from .matching import Match, rank_products
 from .models import (
     ChattelMortgage,
     EquityPledge,
+    FinancingAnswer,
     FinancingNeed,
     LoanProduct,
     TrademarkPledge,
@@ -31,7 +32,32 @@ def loan_product_list() -> QuerySet[LoanProduct]:
 
 
 def financing_need_list() -> QuerySet[FinancingNeed]:
-    return FinancingNeed.objects.select_related("enterprise")
+    """The public needs (never 待审核 or 未通过审核), each with its visible answers in
+    `visible_answers` (one query for a whole page)."""
+    return _with_visible_answers(
+        FinancingNeed.objects.filter(status__in=FinancingNeed.PUBLIC_STATUSES)
+    )
+
+
+def _with_visible_answers(needs: QuerySet[FinancingNeed]) -> QuerySet[FinancingNeed]:
+    answers = Prefetch(
+        "answers", queryset=financing_answer_public_list(), to_attr="visible_answers"
+    )
+    return needs.select_related("enterprise").prefetch_related(answers)
+
+
+def financing_answer_public_list() -> QuerySet[FinancingAnswer]:
+    return FinancingAnswer.objects.filter(status=FinancingAnswer.Status.VISIBLE).select_related(
+        "product"
+    )
+
+
+def financing_need_by_reference(code: str) -> FinancingNeed | None:
+    """A submitted need by its 查询码, whatever its status (the submitter's own look-up)."""
+    code = (code or "").strip().upper()
+    if not code:
+        return None
+    return _with_visible_answers(FinancingNeed.objects.filter(reference=code)).first()
 
 
 def active_loan_products() -> list[LoanProduct]:

@@ -5,8 +5,12 @@ from decimal import Decimal
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.privacy import personal_numbers
 from core.public_forms import contact_phone, field_messages, optional_email
 from core.public_requests.serializers import PublicRequestSubmitSerializer
+from core.site_urls import site_url
+from registry_api.enterprises import credit_code
+from registry_api.enterprises.models import Enterprise
 from registry_api.enterprises.serializers import enterprise_by_credit_code
 from registry_api.services.validators import validate_contact_phone
 
@@ -15,7 +19,9 @@ from .models import (
     CHATTEL_HISTORICAL_LABEL,
     CHATTEL_REFERRAL,
     ChattelMortgage,
+    Collateral,
     EquityPledge,
+    FinancingAnswer,
     FinancingNeed,
     LoanProduct,
     TrademarkPledge,
@@ -201,8 +207,41 @@ class MatchSerializer(serializers.Serializer):
     problems = serializers.ListField(child=serializers.CharField())
 
 
+class AnsweredProductSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = LoanProduct
+        fields = ["id", "bank", "name", "url"]
+
+    def get_url(self, obj: LoanProduct) -> str | None:
+        """The product's page on the static site; only products on sale have one."""
+        return site_url("loan_product", id=obj.pk) if obj.active else None
+
+
+class FinancingAnswerSerializer(serializers.ModelSerializer):
+    """A bank's visible answer as the public sees it (the bank is an institution, not a person)."""
+
+    product = AnsweredProductSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = FinancingAnswer
+        fields = ["id", "bank", "product", "text", "answered_at"]
+
+
+def visible_answers(need: FinancingNeed) -> list[dict]:
+    """The need's answers staff have not hidden (prefetched by the selectors when listed)."""
+    answers = getattr(need, "visible_answers", None)
+    if answers is None:
+        answers = need.answers.filter(status=FinancingAnswer.Status.VISIBLE).select_related(
+            "product"
+        )
+    return FinancingAnswerSerializer(answers, many=True).data
+
+
 class FinancingNeedSerializer(serializers.ModelSerializer):
-    """With `include_matches` in the context, each need carries its top eligible products."""
+    """With `include_matches` in the context, each need carries its top eligible products;
+    every need carries its banks' visible answers, never the enterprise's contact."""
 
     enterprise = EnterpriseRefSerializer(read_only=True)
     collateral_offered_display = serializers.CharField(
@@ -211,6 +250,7 @@ class FinancingNeedSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     scale = serializers.CharField(source="enterprise.scale", read_only=True)
     industry = serializers.CharField(source="enterprise.industry", read_only=True)
+    answers = serializers.SerializerMethodField()
 
     class Meta:
         model = FinancingNeed
@@ -221,9 +261,14 @@ class FinancingNeedSerializer(serializers.ModelSerializer):
             "status_display",
             "scale",
             "industry",
+            "answers",
             "created_at",
             "updated_at",
         ]
+
+    @extend_schema_field(FinancingAnswerSerializer(many=True))
+    def get_answers(self, obj: FinancingNeed) -> list[dict]:
+        return visible_answers(obj)
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -328,3 +373,145 @@ class TrademarkPledgeConsultationSubmitSerializer(PublicRequestSubmitSerializer)
         if hasattr(data, "get") and data.get("amount_wanted") == "":
             data = {key: data.get(key) for key in data if key != "amount_wanted"}
         return super().to_internal_value(data)
+
+
+NOT_IN_DIRECTORY = "该统一社会信用代码不在红山区企业名录中，请核对后重新填写。"
+NAME_NOT_FOUND = "红山区企业名录中没有这个名称的企业，请填写登记名称全称或统一社会信用代码。"
+NAME_AMBIGUOUS = "企业名录中有多家企业使用这个名称，请改填统一社会信用代码。"
+PURPOSE_PERSONAL = "资金用途审核后将公开显示，请不要在其中填写手机号码或身份证号码。"
+AMOUNT_MESSAGES = {
+    "required": "请填写融资金额（万元）。",
+    "null": "请填写融资金额（万元）。",
+    "invalid": "请填写有效的金额（万元）。",
+    "min_value": "融资金额必须大于0。",
+    "max_digits": "金额过大。",
+    "max_whole_digits": "金额过大。",
+    "max_decimal_places": "金额最多保留两位小数。",
+}
+TERM_MESSAGES = {
+    "required": "请填写融资期限（月）。",
+    "null": "请填写融资期限（月）。",
+    "invalid": "期限请填写整数（月）。",
+    "min_value": "期限至少为1个月。",
+    "max_value": "期限不能超过360个月。",
+    "max_string_length": "期限请填写整数（月）。",
+}
+
+
+def directory_enterprise(value: str) -> Enterprise:
+    """The directory's enterprise that a form names by 统一社会信用代码 (18 characters, no
+    Chinese) or by its registered name; a field error otherwise."""
+    text = value.strip()
+    if len(text) == 18 and text.isascii():
+        problem = credit_code.find_problem(text.upper())
+        if problem is not None:
+            raise serializers.ValidationError(problem.message)
+        found = Enterprise.objects.filter(credit_code=text.upper()).first()
+        if found is None:
+            raise serializers.ValidationError(NOT_IN_DIRECTORY)
+        return found
+    same_name = list(Enterprise.objects.filter(name=text)[:2])
+    if len(same_name) != 1:
+        raise serializers.ValidationError(NAME_AMBIGUOUS if same_name else NAME_NOT_FOUND)
+    return same_name[0]
+
+
+class FinancingNeedSubmitSerializer(PublicRequestSubmitSerializer):
+    """An enterprise's need from the site's form; Chinese, field-level errors. The contact
+    person and phone reach the staff who review it, nothing public."""
+
+    phone_validators = [validate_contact_phone]
+
+    enterprise = serializers.CharField(
+        max_length=200,
+        error_messages=field_messages("请填写企业名称或统一社会信用代码。", 200),
+        help_text="企业登记名称全称，或18位统一社会信用代码（须在红山区企业名录中）",
+    )
+    amount = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        error_messages=AMOUNT_MESSAGES,
+        help_text="融资金额（万元）",
+    )
+    term_months = serializers.IntegerField(
+        min_value=1, max_value=360, error_messages=TERM_MESSAGES, help_text="期限（月）"
+    )
+    purpose = serializers.CharField(
+        max_length=FinancingNeed.PURPOSE_MAX_LENGTH,
+        error_messages=field_messages("请填写资金用途。", FinancingNeed.PURPOSE_MAX_LENGTH),
+        help_text="审核后公开显示",
+    )
+    collateral_offered = serializers.ChoiceField(
+        choices=Collateral.choices,
+        error_messages={
+            "required": "请选择可提供的担保方式。",
+            "null": "请选择可提供的担保方式。",
+            "invalid_choice": "请从列表中选择担保方式。",
+        },
+    )
+    name = serializers.CharField(
+        max_length=50,
+        error_messages=field_messages("请填写联系人。", 50),
+        help_text="联系人（不公开）",
+    )
+    phone = contact_phone()
+
+    def validate_enterprise(self, value: str) -> Enterprise:
+        return directory_enterprise(value)
+
+    def validate_purpose(self, value: str) -> str:
+        if personal_numbers(value):
+            raise serializers.ValidationError(PURPOSE_PERSONAL)
+        return value.strip()
+
+
+class FinancingNeedLookupSerializer(serializers.ModelSerializer):
+    """The submitter's view by 查询码: the review's outcome and the public answers; no contact."""
+
+    tracking_code = serializers.CharField(source="reference")
+    enterprise = EnterpriseRefSerializer(read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    url = serializers.SerializerMethodField()
+    answers = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FinancingNeed
+        fields = [
+            "tracking_code",
+            "enterprise",
+            "amount",
+            "term_months",
+            "status",
+            "status_display",
+            "submitted_at",
+            "url",
+            "answers",
+        ]
+
+    def get_url(self, obj: FinancingNeed) -> str | None:
+        """The need's page once it is public."""
+        return site_url("financing_need", id=obj.pk) if obj.is_public else None
+
+    @extend_schema_field(FinancingAnswerSerializer(many=True))
+    def get_answers(self, obj: FinancingNeed) -> list[dict]:
+        return visible_answers(obj) if obj.is_public else []
+
+
+class FinancingAnswerWriteSerializer(serializers.Serializer):
+    """A bank's answer: its text and, optionally, one of its own loan products."""
+
+    text = serializers.CharField(
+        max_length=FinancingAnswer.TEXT_MAX_LENGTH,
+        error_messages=field_messages("请填写答复内容。", FinancingAnswer.TEXT_MAX_LENGTH),
+    )
+    product = serializers.PrimaryKeyRelatedField(
+        queryset=LoanProduct.objects.all(),
+        required=False,
+        allow_null=True,
+        error_messages={
+            "does_not_exist": "没有编号为“{pk_value}”的贷款产品。",
+            "incorrect_type": "贷款产品请填写产品编号（整数）。",
+        },
+        help_text="推荐的本行贷款产品编号（可选）",
+    )

@@ -2,25 +2,39 @@
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiExample,
     OpenApiParameter,
+    OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import viewsets
+from rest_framework import exceptions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from core.conditional import ConditionalGetMixin, queryset_fingerprint
+from core.duplicates import submission_claim
 from core.export import ExportMixin
-from core.openapi import filter_parameter, list_parameters
+from core.idempotency import idempotency_key
+from core.openapi import FIELD_ERRORS_RESPONSE, filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
-from core.public_requests.serializers import public_request_receipt
+from core.public_requests.serializers import (
+    PublicRequestReceiptSerializer,
+    public_request_receipt,
+)
 from core.public_requests.views import (
+    THROTTLED_RESPONSE,
     PublicRequestSubmitMixin,
+    PublicRequestThrottle,
     public_submit_action,
     submit_schema,
 )
 from core.service_views import ServiceDestroyMixin, ServiceWriteMixin
+from core.throttling import SettingsRateThrottle, phone_digits
+from registry_api.partners.authentication import partner_key
+from registry_api.partners.models import Scope
+from registry_api.partners.permissions import ModelPermissionOrPartnerScope
 
 from . import selectors, services
 from .filters import (
@@ -30,13 +44,24 @@ from .filters import (
     LoanProductFilter,
     TrademarkPledgeFilter,
 )
-from .models import Collateral, EquityPledge, FinancingNeed, RecordStatus, TrademarkPledge
+from .models import (
+    Collateral,
+    EquityPledge,
+    FinancingAnswer,
+    FinancingNeed,
+    RecordStatus,
+    TrademarkPledge,
+)
 from .serializers import (
     ChattelMortgageSerializer,
     ChattelMortgageWriteSerializer,
     EquityPledgeSerializer,
     EquityPledgeWriteSerializer,
+    FinancingAnswerSerializer,
+    FinancingAnswerWriteSerializer,
+    FinancingNeedLookupSerializer,
     FinancingNeedSerializer,
+    FinancingNeedSubmitSerializer,
     FinancingNeedWriteSerializer,
     LoanProductSerializer,
     LoanProductWriteSerializer,
@@ -90,6 +115,50 @@ MORTGAGE_ORDERING = ["id", "registered_on", "secured_amount", "updated_at"]
 PRODUCT_ORDERING = ["id", "rate_min", "amount_max", "updated_at"]
 NEED_ORDERING = ["id", "published_on", "amount", "updated_at"]
 BANK_PARAMETER = filter_parameter("bank", OpenApiTypes.STR, "银行名称（包含匹配）", "农业银行")
+BANK_WRITE_RESPONSES = {
+    400: FIELD_ERRORS_RESPONSE,
+    401: OpenApiResponse(description="需要 API 密钥或登录"),
+    403: OpenApiResponse(
+        description="scope_missing：密钥没有所需权限；permission_denied：不是本行的贷款产品"
+        "（原因见 fields.bank），或不是银行的密钥"
+    ),
+    429: OpenApiResponse(description="超过密钥的每分钟请求上限，见 Retry-After"),
+}
+PRODUCT_EXAMPLE = OpenApiExample(
+    "银行发布本行产品（银行名称取自密钥，可省略）",
+    request_only=True,
+    value={
+        "name": "小微快贷",
+        "rate_min": "3.45",
+        "rate_max": "5.45",
+        "amount_min": "1",
+        "amount_max": "100",
+        "term_min_months": 3,
+        "term_max_months": 36,
+        "eligibility": "在红山区注册经营满一年的小微企业",
+        "target_scales": ["micro", "small"],
+        "target_industries": [],
+        "collateral": "credit",
+        "contact_phone": "0476-8228107",
+        "active": True,
+    },
+)
+
+
+class BankMismatch(exceptions.PermissionDenied):
+    """403: a bank's key reaching for another bank's product or name; the envelope's
+    `fields` say why under "bank" (as a partner key's department mismatch does)."""
+
+    def __init__(self, message: str, field: str = "bank"):
+        super().__init__(message)
+        self.fields = {field: [message]}
+
+
+def key_bank(request) -> str | None:
+    """The bank of the partner key the request carries; None for clerks and the public. A
+    key with a bank scope always names its bank (`PartnerKey.clean`)."""
+    key = partner_key(request)
+    return (key.bank or None) if key is not None else None
 
 
 @extend_schema_view(
@@ -163,8 +232,27 @@ class ChattelMortgageViewSet(ExportMixin, RecordViewSet):
         ),
     ),
     retrieve=extend_schema(summary="贷款产品详情"),
+    create=extend_schema(
+        summary="新增贷款产品（工作人员，或持 loan_products:write 的银行密钥：仅本行）",
+        examples=[PRODUCT_EXAMPLE],
+        responses={201: LoanProductSerializer, **BANK_WRITE_RESPONSES},
+    ),
+    update=extend_schema(
+        summary="修改贷款产品（银行密钥只能修改本行的产品）",
+        responses={200: LoanProductSerializer, **BANK_WRITE_RESPONSES},
+    ),
+    partial_update=extend_schema(
+        summary="部分修改贷款产品（银行密钥只能修改本行的产品）",
+        examples=[
+            OpenApiExample("下架", request_only=True, value={"active": False}),
+        ],
+        responses={200: LoanProductSerializer, **BANK_WRITE_RESPONSES},
+    ),
 )
 class LoanProductViewSet(ExportMixin, RecordViewSet):
+    """Clerks write any product with their model permissions; a bank's partner key with
+    `loan_products:write` creates and changes only its own bank's products (403 otherwise)."""
+
     queryset = selectors.loan_product_list()
     serializer_class = LoanProductSerializer
     write_serializer_class = LoanProductWriteSerializer
@@ -172,6 +260,51 @@ class LoanProductViewSet(ExportMixin, RecordViewSet):
     ordering_fields = PRODUCT_ORDERING
     conditional_related = ()
     export_name = "loan-products"
+    permission_classes = [ModelPermissionOrPartnerScope]
+    partner_scopes = {
+        "create": Scope.LOAN_PRODUCTS_WRITE,
+        "update": Scope.LOAN_PRODUCTS_WRITE,
+        "partial_update": Scope.LOAN_PRODUCTS_WRITE,
+    }
+
+    def write_data(self, request):
+        """A bank key's body: the bank is the key's; naming another bank is refused (403)."""
+        bank = key_bank(request)
+        data = request.data.copy() if hasattr(request.data, "copy") else request.data
+        if bank is None or not isinstance(data, dict):
+            return data
+        sent = data.get("bank")
+        if sent not in (None, "") and sent != bank:
+            raise BankMismatch(
+                f"该 API 密钥属于“{bank}”，只能发布和修改本行的贷款产品，不能以“{sent}”的名义提交。"
+            )
+        data["bank"] = bank
+        return data
+
+    def update(self, request, *args, **kwargs):
+        bank = key_bank(request)
+        if bank is None:
+            return super().update(request, *args, **kwargs)
+        product = self.get_object()
+        if product.bank != bank:
+            raise BankMismatch(
+                f"该贷款产品属于“{product.bank}”；该 API 密钥属于“{bank}”，只能修改本行的贷款产品。"
+            )
+        partial = kwargs.pop("partial", False)
+        serializer = self.write_serializer_class(
+            product, data=self.write_data(request), partial=partial
+        )
+        serializer.is_valid(raise_exception=True)
+        product = services.loan_product_save_for_bank(
+            product=product, **{**serializer.validated_data, "bank": bank}
+        )
+        return self.read_response(product, status.HTTP_200_OK)
+
+    def service_create(self, validated: dict):
+        bank = key_bank(self.request)
+        if bank is None:
+            return super().service_create(validated)
+        return services.loan_product_save_for_bank(**{**validated, "bank": bank})
 
 
 INCLUDE_PARAMETER = OpenApiParameter(
@@ -182,16 +315,74 @@ INCLUDE_PARAMETER = OpenApiParameter(
 )
 
 
+NEED_FIELD_LABELS = {
+    "enterprise": "企业",
+    "amount": "融资金额",
+    "term_months": "期限",
+    "purpose": "资金用途",
+    "collateral_offered": "担保方式",
+    "name": "联系人",
+    "phone": "联系电话",
+    "website": "提交内容",
+    "idempotency_key": "幂等键",
+    "_": "提交内容",
+}
+NEED_RECEIPT_MESSAGE = (
+    "提交成功，请记下查询码。工作人员审核后将在网站“融资需求”中公开（不显示联系人和电话），"
+    "合作银行可在需求页面答复；审核结果和银行答复可凭查询码查询。"
+)
+NEED_LOOKUP_NOT_FOUND = "没有找到这个查询码，请核对后重新输入。"
+NOT_A_BANK = "只有银行的 API 密钥（financing_answers:write）可以答复融资需求。"
+IDEMPOTENCY_PARAMETER = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码",
+)
+NEED_SUBMIT_EXAMPLE = OpenApiExample(
+    "企业发布融资需求",
+    request_only=True,
+    value={
+        "enterprise": "91150402MA0N000001",
+        "amount": "80",
+        "term_months": 12,
+        "purpose": "购置冷链配送车辆",
+        "collateral_offered": "mortgage",
+        "name": "王经理",
+        "phone": "13800000000",
+    },
+)
+ANSWER_EXAMPLE = OpenApiExample(
+    "银行答复",
+    request_only=True,
+    value={"text": "本行“小微快贷”可满足该需求，请到红山支行对公窗口办理。", "product": 1},
+)
+
+
+class FinancingNeedLookupThrottle(SettingsRateThrottle):
+    """Look-ups by 查询码 per client address, at the complaint tracking look-ups' rate."""
+
+    scope = "financing_need_lookup"
+    rate_setting = "COMPLAINT_TRACK_RATE"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
 @extend_schema_view(
     list=extend_schema(
-        summary="融资需求（游标分页）",
+        summary="融资需求（已审核公开的，含银行答复；游标分页）",
         parameters=list_parameters(
             NEED_ORDERING,
             extra=[
                 INCLUDE_PARAMETER,
                 ENTERPRISE_PARAMETER,
-                filter_parameter(
-                    "status", OpenApiTypes.STR, "需求状态", "open", FinancingNeed.Status
+                OpenApiParameter(
+                    "status",
+                    OpenApiTypes.STR,
+                    enum=list(FinancingNeed.PUBLIC_STATUSES),
+                    description="需求状态：open 征集中、connected 已对接、"
+                    "satisfied 已满足、closed 已关闭",
                 ),
                 filter_parameter(
                     "collateral_offered", OpenApiTypes.STR, "可提供的担保方式", "credit", Collateral
@@ -200,20 +391,44 @@ INCLUDE_PARAMETER = OpenApiParameter(
             ],
         ),
     ),
-    retrieve=extend_schema(summary="融资需求详情", parameters=[INCLUDE_PARAMETER]),
+    retrieve=extend_schema(
+        summary="融资需求详情（含银行答复，不含联系人信息）", parameters=[INCLUDE_PARAMETER]
+    ),
 )
-class FinancingNeedViewSet(RecordViewSet):
+class FinancingNeedViewSet(PublicRequestSubmitMixin, RecordViewSet):
+    """Reads list the public needs with their banks' visible answers. Anyone may submit a
+    need (POST, throttled per address and phone, duplicates refused, Idempotency-Key retries
+    answered with the first 查询码); it waits as 待审核 for staff. Clerks with the model
+    permission key needs in directly. A bank's key answers open needs (answers/)."""
+
     queryset = selectors.financing_need_list()
     serializer_class = FinancingNeedSerializer
     write_serializer_class = FinancingNeedWriteSerializer
     filterset_class = FinancingNeedFilter
     ordering_fields = NEED_ORDERING
+    permission_classes = [ModelPermissionOrPartnerScope]
+    partner_scopes = {"answers": Scope.FINANCING_ANSWERS_WRITE}
+    submit_scope = "financing_need_submit"
+    submit_rate_setting = "FINANCING_NEED_SUBMIT_RATE"
+    submit_what = "融资需求"
+    field_labels = NEED_FIELD_LABELS
+
+    def get_permissions(self):
+        if self.action in ("create", "lookup"):
+            return [AllowAny()]  # create decides between a clerk's record and the public's
+        return super().get_permissions()
+
+    def get_throttles(self):
+        if self.action == "lookup":
+            return [FinancingNeedLookupThrottle()]
+        return super().get_throttles()
 
     def conditional_dependencies(self):
-        # ?include=matches ranks the loan products into every need.
+        # Every need shows its answers; ?include=matches ranks the loan products into it.
+        dependencies = [FinancingAnswer.objects.all()]
         if self.request.query_params.get("include") == "matches":
-            return [selectors.loan_product_list()]
-        return []
+            dependencies.append(selectors.loan_product_list())
+        return dependencies
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -221,6 +436,108 @@ class FinancingNeedViewSet(RecordViewSet):
             # One query for the products, shared by every need of the page.
             context["match_products"] = selectors.active_loan_products()
         return context
+
+    @extend_schema(
+        summary="发布融资需求（企业凭名称或统一社会信用代码提交，审核后公开；返回查询码）",
+        description=(
+            "公众提交：联系人和电话只供工作人员回访，从不公开。"
+            "持 finance.add_financingneed 权限的工作人员以 FinancingNeedWrite 的字段"
+            "直接录入（立即公开）。"
+        ),
+        request=FinancingNeedSubmitSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        examples=[NEED_SUBMIT_EXAMPLE],
+        responses={
+            201: PublicRequestReceiptSerializer,
+            200: OpenApiResponse(PublicRequestReceiptSerializer, description="同一幂等键的重试"),
+            400: FIELD_ERRORS_RESPONSE,
+            409: OpenApiResponse(description="幂等键已用于内容不同的提交"),
+            429: THROTTLED_RESPONSE,
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        if request.user.has_perm("finance.add_financingneed"):
+            return super().create(request, *args, **kwargs)
+        key = idempotency_key(request)
+        form = FinancingNeedSubmitSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        self._duplicate_claim = submission_claim(  # released by handle_exception on failure
+            kind=self.submit_scope,
+            content={name: value for name, value in data.items() if name != "website"},
+            sender=phone_digits(data["phone"])
+            or PublicRequestThrottle(
+                scope=self.submit_scope, rate_setting=self.submit_rate_setting
+            ).get_ident(request),
+            what=self.submit_what,
+            idempotency_key=key,
+        )
+        submission = services.financing_need_submit(
+            enterprise=data["enterprise"],
+            amount=data["amount"],
+            term_months=data["term_months"],
+            purpose=data["purpose"],
+            collateral_offered=data["collateral_offered"],
+            contact_name=data["name"],
+            contact_phone=data["phone"],
+            idempotency_key=key,
+        )
+        receipt = public_request_receipt_of_need(submission.need)
+        response = self.receipt_response(receipt)
+        if not submission.created:
+            response.status_code = status.HTTP_200_OK
+        return response
+
+    @extend_schema(
+        summary="银行答复融资需求（持 financing_answers:write 的银行密钥；每家银行每条需求一次）",
+        request=FinancingAnswerWriteSerializer,
+        examples=[ANSWER_EXAMPLE],
+        responses={
+            201: FinancingAnswerSerializer,
+            **BANK_WRITE_RESPONSES,
+            404: OpenApiResponse(description="没有该需求，或尚未公开"),
+            409: OpenApiResponse(description="本行已答复过，或需求已满足/已关闭"),
+        },
+    )
+    @action(
+        detail=True, methods=["post"], pagination_class=None, filter_backends=[], url_path="answers"
+    )
+    def answers(self, request, pk=None):
+        bank = key_bank(request)
+        if bank is None:
+            raise BankMismatch(NOT_A_BANK, field="_")
+        need = self.get_object()
+        form = FinancingAnswerWriteSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        answer = services.financing_answer_submit(
+            need=need,
+            bank=bank,
+            text=form.validated_data["text"],
+            product=form.validated_data.get("product"),
+        )
+        return Response(FinancingAnswerSerializer(answer).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="凭查询码查询融资需求的审核状态与银行答复（不含联系人信息）",
+        responses={
+            200: FinancingNeedLookupSerializer,
+            404: OpenApiResponse(description=NEED_LOOKUP_NOT_FOUND),
+            429: THROTTLED_RESPONSE,
+        },
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path=r"lookup/(?P<code>[A-Za-z0-9]{1,20})",
+        pagination_class=None,
+        filter_backends=[],
+        authentication_classes=[],
+    )
+    def lookup(self, request, code: str):
+        need = selectors.financing_need_by_reference(code)
+        if need is None:
+            raise exceptions.NotFound(NEED_LOOKUP_NOT_FOUND)
+        return Response(FinancingNeedLookupSerializer(need).data)
 
     @extend_schema(summary="为融资需求匹配贷款产品", responses={200: MatchSerializer(many=True)})
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
@@ -235,6 +552,16 @@ class FinancingNeedViewSet(RecordViewSet):
             return response
         matches = selectors.financing_need_matches(need)
         return self.set_validators(Response(MatchSerializer(matches, many=True).data), validators)
+
+
+def public_request_receipt_of_need(need: FinancingNeed) -> dict:
+    """The receipt of a submitted need, in the shape of every public request's."""
+    return {
+        "tracking_code": need.reference,
+        "status": need.status,
+        "status_display": need.get_status_display(),
+        "message": NEED_RECEIPT_MESSAGE,
+    }
 
 
 TRADEMARK_PLEDGE_ORDERING = ["id", "registered_on", "secured_amount", "updated_at"]

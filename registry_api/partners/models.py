@@ -1,5 +1,6 @@
 """Partner departments' API keys (court, police, tax …), their batch imports, held rows."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -15,6 +16,12 @@ class Scope(models.TextChoices):
     # Webhooks make our task worker send requests to the key holder's URL: granted on
     # purpose, never with another scope (registry_api/subscriptions/targets.py).
     SUBSCRIPTIONS = "subscriptions", "变更订阅（subscriptions）"
+    # A bank's keys (PartnerKey.bank): its own loan products, its answers to financing needs.
+    LOAN_PRODUCTS_WRITE = "loan_products:write", "发布本行贷款产品（loan_products:write）"
+    FINANCING_ANSWERS_WRITE = "financing_answers:write", "答复融资需求（financing_answers:write）"
+
+
+BANK_SCOPES = (Scope.LOAN_PRODUCTS_WRITE, Scope.FINANCING_ANSWERS_WRITE)
 
 
 class PartnerKey(models.Model):
@@ -31,6 +38,13 @@ class PartnerKey(models.Model):
         Department, on_delete=models.PROTECT, related_name="partner_keys", verbose_name="部门"
     )
     name = models.CharField("名称", max_length=100, help_text="如“法院执行信息系统”")
+    bank = models.CharField(
+        "所属银行",
+        max_length=100,
+        blank=True,
+        help_text="银行的密钥必填：与贷款产品上的银行名称一致，如“内蒙古银行赤峰分行”；"
+        "该密钥只能发布和修改本行的贷款产品、以本行名义答复融资需求",
+    )
     prefix = models.CharField(
         "密钥前缀",
         max_length=PREFIX_LENGTH,
@@ -54,7 +68,28 @@ class PartnerKey(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.department.name if self.department_id else '?'}·{self.prefix}"
+        holder = self.bank or (self.department.name if self.department_id else "?")
+        return f"{holder}·{self.prefix}"
+
+    def clean(self) -> None:
+        super().clean()
+        self.bank = (self.bank or "").strip()
+        scopes = self.scopes if isinstance(self.scopes, list) else []
+        bank_scopes = [scope for scope in scopes if scope in BANK_SCOPES]
+        if bank_scopes and not self.bank:
+            raise ValidationError(
+                {
+                    "bank": "银行的密钥（loan_products:write、financing_answers:write）"
+                    "须填写所属银行。"
+                }
+            )
+        if self.bank and Scope.CREDIT_RECORDS_WRITE in scopes:
+            raise ValidationError(
+                {
+                    "scopes": "银行的密钥不能报送信用记录（credit_records:write），"
+                    "请为部门另行签发密钥。"
+                }
+            )
 
     @property
     def audit_label(self) -> str:

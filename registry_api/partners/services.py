@@ -48,14 +48,17 @@ def key_issue(
     scopes,
     rate: int = 120,
     expires_at: datetime.datetime | None = None,
+    bank: str = "",
 ) -> tuple[PartnerKey, str]:
-    """A new key for `department`; returns (key, plain key). The plain key is never stored, so
-    this is the only moment it can be shown."""
+    """A new key for `department` (for a bank's key, `bank` names the bank as its loan
+    products do); returns (key, plain key). The plain key is never stored, so this is the
+    only moment it can be shown."""
     for _attempt in range(5):
         plain_key = secrets.token_urlsafe(32)
         key = PartnerKey(
             department=department,
             name=name,
+            bank=bank,
             prefix=plain_key[: PartnerKey.PREFIX_LENGTH],
             secret_hash=key_hash(plain_key),
             scopes=_clean_scopes(scopes),

@@ -27,6 +27,7 @@ class PartnerKeyCreateView(CreateView):
         key, self.plain_key = services.key_issue(
             department=draft.department,
             name=draft.name,
+            bank=draft.bank,
             scopes=draft.scopes,
             rate=draft.rate,
             expires_at=draft.expires_at,
@@ -65,6 +66,7 @@ class PartnerKeyViewSet(SnippetViewSet):
         "name",
         "prefix",
         "department",
+        "bank",
         "scopes_display",
         "rate",
         "expires_at",
@@ -78,6 +80,7 @@ class PartnerKeyViewSet(SnippetViewSet):
         [
             FieldPanel("department"),
             FieldPanel("name"),
+            FieldPanel("bank"),
             FieldPanel("scopes"),
             FieldPanel("rate"),
             FieldPanel("expires_at"),

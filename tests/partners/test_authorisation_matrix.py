@@ -37,6 +37,7 @@ ROLES = [
     "tax_write_key",
     "read_only_key",
     "subscriptions_key",
+    "bank_key",
     "expired_key",
     "revoked_key",
 ]
@@ -53,6 +54,10 @@ CREDIT_IMPORT = STAFF_ONLY | {"court_write_key": OK, "tax_write_key": ROWS_REFUS
 # A key's own webhooks: a valid key with the `subscriptions` scope (it makes our worker send
 # requests, so it is granted on purpose); staff see them in the admin.
 KEYS_ONLY = {role: DENIED for role in ROLES} | {"subscriptions_key": OK}
+# A bank's key (loan_products:write, financing_answers:write) publishes its own products; the
+# matrix's product belongs to another bank, so changing it is refused (403).
+BANK_CREATES = STAFF_ONLY | {"bank_key": OK}
+BANK_ONLY = {role: DENIED for role in ROLES} | {"bank_key": OK}
 
 
 def _registry(basename: str) -> dict:
@@ -69,7 +74,11 @@ EXPECTED = {
     **_registry("equity-pledge"),
     **_registry("chattel-mortgage"),
     **_registry("loan-product"),
+    ("loan-product-list", "POST"): BANK_CREATES,
     **_registry("financing-need"),
+    # Enterprises submit needs from the site (a clerk's POST keys one in directly).
+    ("financing-need-list", "POST"): PUBLIC_BUT_KEYS_CHECKED,
+    ("financing-need-answers", "POST"): BANK_ONLY,
     ("credit-record-list", "POST"): CREDIT_CREATE,
     ("credit-record-detail", "PUT"): STAFF_ONLY,
     ("credit-record-detail", "PATCH"): STAFF_ONLY,
@@ -85,6 +94,8 @@ EXPECTED = {
     # staff; a request for advice on a trademark-pledge loan).
     ("idle-mark-inquiries", "POST"): EVERYONE,
     ("trademark-pledge-consultations", "POST"): EVERYONE,
+    # An enterprise's job demand (sessionless, credential-free like the consultations).
+    ("job-demand-list", "POST"): EVERYONE,
     # A search result's click, counted by rank (search analytics): no credentials read.
     ("search-click", "POST"): EVERYONE,
     ("subscription-list", "POST"): KEYS_ONLY,
@@ -147,6 +158,7 @@ def _url(name: str, world: dict) -> str:
         "chattel-mortgage-detail": {"pk": world["mortgage"].pk},
         "loan-product-detail": {"pk": world["credit"].pk},
         "financing-need-detail": {"pk": world["need"].pk},
+        "financing-need-answers": {"pk": world["need"].pk},
         "credit-record-detail": {"pk": world["record"].pk},
         "contract-fill": {"pk": 999_999},  # public: a missing template answers 404, not 401/403
         "idle-mark-inquiries": {"pk": 999_999},  # public: a missing listing answers 404
@@ -190,11 +202,14 @@ def _client(role: str, departments) -> APIClient:
         client.force_authenticate(user)
         return client
     department = "tax" if role == "tax_write_key" else "court"
-    scopes = {"read_only_key": ["read"], "subscriptions_key": ["read", "subscriptions"]}.get(
-        role, [WRITE]
-    )
+    scopes = {
+        "read_only_key": ["read"],
+        "subscriptions_key": ["read", "subscriptions"],
+        "bank_key": ["read", "loan_products:write", "financing_answers:write"],
+    }.get(role, [WRITE])
+    bank = "中国农业银行赤峰红山支行" if role == "bank_key" else ""
     key, plain = key_services.key_issue(
-        department=departments[department], name=role, scopes=scopes
+        department=departments[department], name=role, scopes=scopes, bank=bank
     )
     if role == "expired_key":
         key.expires_at = timezone.now() - datetime.timedelta(minutes=1)
