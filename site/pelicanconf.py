@@ -249,6 +249,7 @@ HONGSHAN_PLATFORMS = {
         "links": [
             ["guide_index", "股权出质、动产抵押办事指南"],
             ["finance_trademark_pledges", "商标专用权质押登记"],
+            ["financing_need_new", "发布融资需求"],
         ]
     },
     "human-resources": {"links": []},

@@ -4,7 +4,7 @@ from django.urls import path
 
 from .complaints import ComplaintFormPage, ComplaintTrackPage
 from .consultations import ConsultationAskPage, ConsultationLookupPage
-from .events import EventRegistrationPage
+from .finance import FinancingNeedPostPage
 from .jobs import JobDemandLookupPage, JobDemandPostPage
 from .trademarks import SimilarCheckPage
 
@@ -25,10 +25,10 @@ urlpatterns = [
         "jobs/", JobDemandPostPage.as_view({"get": "list", "post": "create"}), name="job-post-page"
     ),
     path("jobs/lookup/", JobDemandLookupPage.as_view(), name="job-lookup-page"),
-    path("trademarks/similar/", SimilarCheckPage.as_view(), name="trademark-similar-page"),
     path(
-        "events/<int:pk>/register/",
-        EventRegistrationPage.as_view(),
-        name="event-registration-page",
+        "finance/needs/",
+        FinancingNeedPostPage.as_view({"get": "list", "post": "create"}),
+        name="financing-need-post-page",
     ),
+    path("trademarks/similar/", SimilarCheckPage.as_view(), name="trademark-similar-page"),
 ]

@@ -388,6 +388,7 @@ AMOUNT_MESSAGES = {
     "max_whole_digits": "金额过大。",
     "max_decimal_places": "金额最多保留两位小数。",
 }
+NUMBERS = ("amount", "term_months")  # the submit form's number fields
 TERM_MESSAGES = {
     "required": "请填写融资期限（月）。",
     "null": "请填写融资期限（月）。",
@@ -456,6 +457,12 @@ class FinancingNeedSubmitSerializer(PublicRequestSubmitSerializer):
         help_text="联系人（不公开）",
     )
     phone = contact_phone()
+
+    def to_internal_value(self, data):
+        # The site's form sends an empty number as "": not given, so "请填写…", not invalid.
+        if hasattr(data, "get") and "" in (data.get("amount"), data.get("term_months")):
+            data = {k: data.get(k) for k in data if data.get(k) != "" or k not in NUMBERS}
+        return super().to_internal_value(data)
 
     def validate_enterprise(self, value: str) -> Enterprise:
         return directory_enterprise(value)

@@ -8,8 +8,9 @@ import pytest
 from wagtail.models import Site
 
 from cms.pages.models import HomePage, NewsIndexPage
+from registry_api.finance import services
 from registry_api.finance.demo_data import make_demo_finance
-from registry_api.finance.models import FinancingNeed, LoanProduct
+from registry_api.finance.models import FinancingAnswer, FinancingNeed, LoanProduct
 from tests.factories import DistrictFactory, EnterpriseFactory
 
 pytestmark = pytest.mark.build
@@ -45,6 +46,18 @@ def read(site: Path, url_path: str) -> str:
 
 
 def test_build_writes_the_finance_pages(site_content, live_server, tmp_path):
+    answered = FinancingNeed.objects.filter(status__in=FinancingNeed.ANSWERABLE_STATUSES).first()
+    bank_product = LoanProduct.objects.filter(active=True).first()
+    services.financing_answer_submit(
+        need=answered,
+        bank=bank_product.bank,
+        text="本行可提供信用贷款，欢迎到网点洽谈。",
+        product=bank_product,
+    )
+    hidden = services.financing_answer_submit(
+        need=answered, bank="某测试银行", text="不应显示的答复"
+    )
+    services.financing_answer_moderate(answer=hidden, status=FinancingAnswer.Status.HIDDEN)
     result = build(live_server.url, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "out" / "current"
@@ -61,6 +74,14 @@ def test_build_writes_the_finance_pages(site_content, live_server, tmp_path):
     need = FinancingNeed.objects.first()
     page = read(site, f"/finance/needs/{need.pk}/")
     assert need.enterprise.name in page and "匹配的贷款产品" in page
+
+    page = read(site, f"/finance/needs/{answered.pk}/")
+    assert "银行答复" in page and "本行可提供信用贷款，欢迎到网点洽谈。" in page
+    assert f'href="/finance/products/{bank_product.pk}/"' in page
+    assert "不应显示的答复" not in page
+    form = read(site, "/finance/needs/new/")
+    assert 'action="/forms/finance/needs/"' in form and 'name="collateral_offered"' in form
+    assert 'href="/finance/needs/new/"' in read(site, "/finance/needs/")
 
     pledges = read(site, "/finance/pledges/")
     assert "股权出质登记" in pledges and "第 1 页，共 2 页" in pledges

@@ -1,7 +1,8 @@
 """Registry part 融资服务: loan products, financing needs with matches, pledges and mortgages.
 
 Pages: /finance/ (overview), /finance/products/ and /finance/needs/ (paginated lists and one page
-per item), /finance/pledges/, /finance/trademark-pledges/ and /finance/mortgages/ (paginated
+per item; a need's page shows its banks' answers), /finance/needs/new/ (the 发布融资需求 form,
+`finance_form`), /finance/pledges/, /finance/trademark-pledges/ and /finance/mortgages/ (paginated
 lists only; `enterprise_extras` hands each enterprise its pledges, trademark pledges and mortgages
 for the credit part's timeline). Needs come with their top matches in the same requests
 (`?include=matches`), not one request per need.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from .client import ApiClient
+from .finance_form import write_need_form
 from .vocabulary import vocabulary_fetch
 
 BASE = "finance/"
@@ -22,7 +24,7 @@ LISTS = {
     "mortgages": ("api/v1/chattel-mortgages/", {}),
     "trademark_pledges": ("api/v1/trademark-pledges/", {}),
 }
-URLS = ("finance_trademark_pledges",)  # HONGSHAN_URLS keys of pages every build writes
+URLS = ("finance_trademark_pledges", "financing_need_new")  # HONGSHAN_URLS keys of pages every build writes
 
 
 def number(value) -> str:
@@ -70,8 +72,16 @@ def fetch(client: ApiClient) -> dict:
 
 
 def need_present(need: dict) -> dict:
-    """The need with its page URL, and its matches' products with theirs (new dicts)."""
+    """The need with its page URL, and its matches' and answers' products with theirs (new
+    dicts; an answer's product off sale has no page, hence no link)."""
     presented = {**need, "url": need_url(need)}
+    presented["answers"] = [
+        {
+            **answer,
+            "product": answer["product"] if (answer.get("product") or {}).get("url") else None,
+        }
+        for answer in need.get("answers") or []
+    ]
     if "matches" in need:
         presented["matches"] = [
             {**match, "product": {**match["product"], "url": product_url(match["product"])}}
@@ -150,3 +160,4 @@ def write(generator, writer, data: dict) -> None:
             item=need,
             page_title=f"{need['enterprise']['name']} · 融资需求",
         )
+    write_need_form(generator, writer)
