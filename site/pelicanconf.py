@@ -169,6 +169,7 @@ HONGSHAN_REGISTRY_PARTS: list[str] = [
     "network",
     "columns",  # 企业之声 · 创业指导: the CMS's stories and the consultations API's Q&A
     "jobs",
+    "ecommerce",
 ]
 HOME_NEWS_COUNT = 6
 PAGINATED_TEMPLATES = {
@@ -188,6 +189,8 @@ PAGINATED_TEMPLATES = {
     "idle_list": 30,
     # 人力资源 · 用工需求 (registry part "jobs")
     "job_list": 20,
+    # 风采展示 · 电子商务 (registry part "ecommerce")
+    "ecommerce_list": 20,
     **{section["list_template"]: section.get("per_page", 20) for section in HONGSHAN_SECTIONS},
 }
 PAGINATION_PATTERNS = (

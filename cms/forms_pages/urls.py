@@ -4,6 +4,7 @@ from django.urls import path
 
 from .complaints import ComplaintFormPage, ComplaintTrackPage
 from .consultations import ConsultationAskPage, ConsultationLookupPage
+from .ecommerce import OnlineShopApplyPage
 from .finance import FinancingNeedPostPage
 from .jobs import JobDemandLookupPage, JobDemandPostPage
 from .trademarks import SimilarCheckPage
@@ -25,6 +26,11 @@ urlpatterns = [
         "jobs/", JobDemandPostPage.as_view({"get": "list", "post": "create"}), name="job-post-page"
     ),
     path("jobs/lookup/", JobDemandLookupPage.as_view(), name="job-lookup-page"),
+    path(
+        "ecommerce/",
+        OnlineShopApplyPage.as_view({"get": "list", "post": "create"}),
+        name="ecommerce-apply-page",
+    ),
     path(
         "finance/needs/",
         FinancingNeedPostPage.as_view({"get": "list", "post": "create"}),

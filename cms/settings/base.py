@@ -329,6 +329,7 @@ SEARCH_KINDS = [
     "registry_api.stalls.search.STALL_CARD",
     "registry_api.trademarks.search.TRADEMARK",
     "registry_api.exchange.search.IDLE_LISTING",
+    "registry_api.ecommerce.search.ONLINE_SHOP",
     "cms.reports.search.REPORT",
 ]
 

@@ -161,6 +161,17 @@ class OnlineShopSubmitSerializer(PublicRequestSubmitSerializer):
     name = serializers.CharField(max_length=50, error_messages=field_messages("请填写联系人。", 50))
     phone = contact_phone()
 
+    def to_internal_value(self, data):
+        # The no-JS form posts rows products[0]name, products[0]price…: an empty row is none.
+        if hasattr(data, "getlist"):
+            data = data.copy()
+            for row in range(PRODUCTS_MAX + 1):
+                keys = [f"products[{row}]{part}" for part in ("name", "price", "description")]
+                if not any(str(data.get(key, "")).strip() for key in keys):
+                    for key in keys:
+                        data.pop(key, None)
+        return super().to_internal_value(data)
+
     def validate_enterprise(self, value: str) -> Enterprise:
         return shop_enterprise(value)
 
