@@ -96,6 +96,11 @@ EXPECTED = {
     ("trademark-pledge-consultations", "POST"): EVERYONE,
     # An enterprise's job demand (sessionless, credential-free like the consultations).
     ("job-demand-list", "POST"): EVERYONE,
+    # A place at an event, and its cancellation by 确认码 + phone (core/registrations).
+    ("event-registrations", "POST"): EVERYONE,
+    ("event-registration-cancel", "POST"): EVERYONE,
+    # A small business's online shop for the 电子商务 showcase, moderated by staff.
+    ("online-shop-list", "POST"): EVERYONE,
     # A search result's click, counted by rank (search analytics): no credentials read.
     ("search-click", "POST"): EVERYONE,
     ("subscription-list", "POST"): KEYS_ONLY,
@@ -162,6 +167,8 @@ def _url(name: str, world: dict) -> str:
         "credit-record-detail": {"pk": world["record"].pk},
         "contract-fill": {"pk": 999_999},  # public: a missing template answers 404, not 401/403
         "idle-mark-inquiries": {"pk": 999_999},  # public: a missing listing answers 404
+        "event-registrations": {"pk": 999_999},  # public: a missing event answers 404
+        "event-registration-cancel": {"code": "HD00000000XXXX"},  # a code nobody holds
         # Another key's or no subscription: a key gets 404, everyone else 401/403 before that.
         "subscription-detail": {"pk": 999_999},
         "subscription-ping": {"pk": 999_999},
