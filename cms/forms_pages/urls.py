@@ -5,6 +5,7 @@ from django.urls import path
 from .complaints import ComplaintFormPage, ComplaintTrackPage
 from .consultations import ConsultationAskPage, ConsultationLookupPage
 from .ecommerce import OnlineShopApplyPage
+from .events import EventRegistrationPage
 from .finance import FinancingNeedPostPage
 from .jobs import JobDemandLookupPage, JobDemandPostPage
 from .trademarks import SimilarCheckPage
@@ -37,4 +38,9 @@ urlpatterns = [
         name="financing-need-post-page",
     ),
     path("trademarks/similar/", SimilarCheckPage.as_view(), name="trademark-similar-page"),
+    path(
+        "events/<int:pk>/register/",
+        EventRegistrationPage.as_view(),
+        name="event-registration-page",
+    ),
 ]
