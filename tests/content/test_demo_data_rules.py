@@ -20,6 +20,7 @@ from cms.publishing.scales import SCALES
 from core.on_commit import on_commit_paused
 from registry_api.complaints.models import Complaint, ComplaintStep
 from registry_api.credit.models import CreditRecord
+from registry_api.ecommerce.models import OnlineShop
 from registry_api.enterprises.models import Enterprise
 from registry_api.exchange.models import IdleListing, Inquiry
 from registry_api.finance.models import (
@@ -54,6 +55,7 @@ def demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
     from registry_api.complaints.demo_data import make_demo_complaints
     from registry_api.complaints.reference_data import load_units
     from registry_api.credit.demo_data import make_demo_credit_records
+    from registry_api.ecommerce.demo_data import make_demo_ecommerce
     from registry_api.enterprises.demo_data import make_demo_enterprises
     from registry_api.exchange.demo_data import make_demo_exchange
     from registry_api.finance.demo_data import make_demo_finance, make_demo_trademark_pledges
@@ -76,6 +78,7 @@ def demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
         try:
             make_demo_enterprises(scale.enterprises)
             make_demo_services(agencies=scale.agencies, consultations=scale.consultations)
+            make_demo_ecommerce()
             make_demo_finance(scale.finance_counts)
             make_demo_credit_records(scale.credit_records)
             make_demo_trademarks(scale.trademarks)
@@ -167,6 +170,8 @@ DATE_ORDERS = [
     Order(Inspection, "inspector__nominated_on", "inspected_on"),
     Order(Attendance, "person__nominated_on", "session__date"),
     Order(PublicityPoint, "installed_on", "last_checked_on"),
+    Order(OnlineShop, "enterprise__established_on", "listed_on"),
+    Order(OnlineShop, "listed_on", "updated_at__date"),
 ]
 
 
@@ -179,6 +184,17 @@ def test_every_generator_made_rows():
 @pytest.mark.parametrize("order", DATE_ORDERS, ids=str)
 def test_dates_in_order(order):
     assert_none(order.offending(), str(order))
+
+
+def test_online_shops_sell_what_their_enterprise_does():
+    from registry_api.ecommerce.demo_data import OFFERS
+
+    offending = [
+        (shop.reference, shop.enterprise.industry, shop.category)
+        for shop in OnlineShop.objects.select_related("enterprise")
+        if shop.category not in {category for category, *_ in OFFERS[shop.enterprise.industry]}
+    ]
+    assert_none(offending, "online shop's category does not fit its enterprise's industry")
 
 
 def test_pledge_consultations_come_from_enterprises_that_existed():

@@ -23,6 +23,7 @@ from cms.pages.demo_pages import demo_page_count, make_demo_pages
 from registry_api.complaints.demo_data import DEFAULT_COMPLAINTS, make_demo_complaints
 from registry_api.credit.demo_data import DEFAULT_RECORDS as DEFAULT_CREDIT_RECORDS
 from registry_api.credit.demo_data import make_demo_credit_records
+from registry_api.ecommerce.demo_data import make_demo_ecommerce
 from registry_api.enterprises.demo_data import (
     DEFAULT_ENTERPRISES,
     DEFAULT_SEED,
@@ -131,6 +132,7 @@ class Command(BaseCommand):
             )
             # After the agencies: the HR agencies answer some of the demands.
             console.print(f"新增 {make_demo_jobs(seed=seed)} 条用工需求。")
+            console.print(f"新增 {make_demo_ecommerce(seed=seed)} 家电子商务网店。")
         if options["finance"]:  # after the enterprises: finance records attach to them
             created = make_demo_finance(FINANCE_COUNTS, seed=seed).created
             console.print(
