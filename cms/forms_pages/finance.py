@@ -1,4 +1,4 @@
-"""/forms/finance/needs/: a financing need posted without JavaScript, answered in the site's look."""
+"""/forms/finance/needs/: a financing need posted without JavaScript, in the site's look."""
 
 from __future__ import annotations
 

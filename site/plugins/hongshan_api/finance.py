@@ -24,7 +24,8 @@ LISTS = {
     "mortgages": ("api/v1/chattel-mortgages/", {}),
     "trademark_pledges": ("api/v1/trademark-pledges/", {}),
 }
-URLS = ("finance_trademark_pledges", "financing_need_new")  # HONGSHAN_URLS keys of pages every build writes
+# HONGSHAN_URLS keys of pages every build writes
+URLS = ("finance_trademark_pledges", "financing_need_new")
 
 
 def number(value) -> str:
