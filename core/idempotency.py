@@ -15,3 +15,16 @@ def idempotency_key(request) -> str:
             {"idempotency_key": ["幂等键须为8至64位字母、数字、下划线或连字符。"]}
         )
     return key
+
+
+def idempotency_parameter(description: str):
+    """The header in a write's schema, with the pattern `idempotency_key` enforces, so a
+    client generated from the schema never sends a key that is refused."""
+    from drf_spectacular.utils import OpenApiParameter  # the schema's concern, not the request's
+
+    return OpenApiParameter(
+        "Idempotency-Key",
+        {"type": "string", "pattern": f"^{IDEMPOTENCY_KEY.pattern}$"},
+        OpenApiParameter.HEADER,
+        description=description,
+    )

@@ -8,10 +8,8 @@ throttle scope and rate setting, and the page a browser's form goes back to.
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
 )
@@ -20,7 +18,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.idempotency import idempotency_key
+from core.idempotency import idempotency_key, idempotency_parameter
 from core.openapi import FIELD_ERRORS_RESPONSE
 from core.public_requests.views import (
     FORM_POST_PARSERS,
@@ -43,11 +41,8 @@ CANCEL_NOT_FOUND = "确认码或联系电话不正确。"
 TARGET_NOT_FOUND = "未找到该活动，或它已下线。"
 RECEIPT_MESSAGE = "报名成功。请记下确认码，凭它可查询或取消报名；您的姓名和电话不会公开。"
 CANCELLED_MESSAGE = "已取消报名，名额已释放。"
-IDEMPOTENCY_PARAMETER = OpenApiParameter(
-    "Idempotency-Key",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description="每份报名生成一个（8–64位字母数字），重试时原样携带：返回同一确认码",
+IDEMPOTENCY_PARAMETER = idempotency_parameter(
+    "每份报名生成一个（8–64位字母数字），重试时原样携带：返回同一确认码"
 )
 
 SUBMIT_EXAMPLE = OpenApiExample(

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.duplicates import submission_claim, submission_release
-from core.idempotency import idempotency_key
+from core.idempotency import idempotency_key, idempotency_parameter
 from core.images import ImageRefused
 from core.openapi import FIELD_ERRORS_RESPONSE
 from core.parsers import CheckedMultiPartParser, JSONObjectParser
@@ -58,11 +58,8 @@ class ComplaintSubmitView(APIView):
             "multipart/form-data": ComplaintSubmitSerializer,
         },
         parameters=[
-            OpenApiParameter(
-                "Idempotency-Key",
-                OpenApiTypes.STR,
-                OpenApiParameter.HEADER,
-                description="每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码",
+            idempotency_parameter(
+                "每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码"
             )
         ],
         responses={

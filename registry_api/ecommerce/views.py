@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
@@ -14,7 +13,7 @@ from rest_framework.permissions import AllowAny
 
 from core.conditional import ConditionalGetMixin
 from core.duplicates import submission_claim
-from core.idempotency import idempotency_key
+from core.idempotency import idempotency_key, idempotency_parameter
 from core.openapi import FIELD_ERRORS_RESPONSE, filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
 from core.public_requests.serializers import PublicRequestReceiptSerializer, public_request_receipt
@@ -118,11 +117,8 @@ class OnlineShopViewSet(
             "application/x-www-form-urlencoded": OnlineShopSubmitSerializer,
         },
         parameters=[
-            OpenApiParameter(
-                "Idempotency-Key",
-                OpenApiTypes.STR,
-                OpenApiParameter.HEADER,
-                description="每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码",
+            idempotency_parameter(
+                "每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码"
             )
         ],
         responses={

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from core.conditional import ConditionalGetMixin, queryset_fingerprint
 from core.duplicates import submission_claim
 from core.export import ExportMixin
-from core.idempotency import idempotency_key
+from core.idempotency import idempotency_key, idempotency_parameter
 from core.openapi import FIELD_ERRORS_RESPONSE, filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
 from core.public_requests.serializers import (
@@ -333,11 +333,8 @@ NEED_RECEIPT_MESSAGE = (
 )
 NEED_LOOKUP_NOT_FOUND = "没有找到这个查询码，请核对后重新输入。"
 NOT_A_BANK = "只有银行的 API 密钥（financing_answers:write）可以答复融资需求。"
-IDEMPOTENCY_PARAMETER = OpenApiParameter(
-    "Idempotency-Key",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description="每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码",
+IDEMPOTENCY_PARAMETER = idempotency_parameter(
+    "每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码"
 )
 NEED_SUBMIT_EXAMPLE = OpenApiExample(
     "企业发布融资需求",

@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 
 from core.conditional import ConditionalGetMixin
 from core.duplicates import submission_claim
-from core.idempotency import idempotency_key
+from core.idempotency import idempotency_key, idempotency_parameter
 from core.openapi import FIELD_ERRORS_RESPONSE, filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
 from core.public_requests.serializers import PublicRequestReceiptSerializer, public_request_receipt
@@ -142,11 +142,8 @@ class JobDemandViewSet(
             "application/x-www-form-urlencoded": JobDemandSubmitSerializer,
         },
         parameters=[
-            OpenApiParameter(
-                "Idempotency-Key",
-                OpenApiTypes.STR,
-                OpenApiParameter.HEADER,
-                description="每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码",
+            idempotency_parameter(
+                "每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码"
             )
         ],
         responses={

@@ -14,7 +14,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from core.errors import error_body
-from core.idempotency import idempotency_key
+from core.idempotency import idempotency_key, idempotency_parameter
 from registry_api.credit.models import CreditRecord, Department
 from registry_api.credit.serializers import HELD_FOR_REVIEW
 
@@ -132,11 +132,8 @@ class CreditRecordPartnerMixin:
                 description="all_or_nothing（默认）：有任何错误则整批不写入；"
                 "valid_only：写入正确的行，报告错误的行",
             ),
-            OpenApiParameter(
-                "Idempotency-Key",
-                OpenApiTypes.STR,
-                OpenApiParameter.HEADER,
-                description="每批生成一个（8–64位字母数字），重试时原样携带：续写或返回同一导入",
+            idempotency_parameter(
+                "每批生成一个（8–64位字母数字），重试时原样携带：续写或返回同一导入"
             ),
         ],
         responses={

@@ -86,6 +86,8 @@ EXCLUDED = [
             "POST /api/v1/enterprises/",
             "POST /api/v1/equity-pledges/",
             "POST /api/v1/financing-needs/",
+            "POST /api/v1/job-demands/",
+            "POST /api/v1/online-shops/",
             "POST /api/v1/loan-products/",
         )
     ),
