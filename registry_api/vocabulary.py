@@ -22,6 +22,7 @@ from registry_api.complaints.models import IntakePlace
 from registry_api.complaints.models import Kind as ComplaintKind
 from registry_api.enterprises.models import Enterprise
 from registry_api.finance.models import CHATTEL_REFERRAL
+from registry_api.jobs.models import Trade as JobTrade
 from registry_api.services.models import Agency, Consultation
 
 LISTS: dict[str, type[models.TextChoices]] = {
@@ -31,6 +32,7 @@ LISTS: dict[str, type[models.TextChoices]] = {
     "agency_kinds": Agency.Kind,
     "consultation_channels": Consultation.Channel,
     "enterprise_scales": Enterprise.Scale,
+    "job_trades": JobTrade,
 }
 TEXTS = {
     # Shown with the bureau's historical chattel mortgages (the registry moved in 2021).

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 
 from registry_api.enterprises.models import District
+from registry_api.jobs.models import Trade
 from registry_api.jobs.views import JobDemandLookupView, JobDemandViewSet
 
 from .pages import (
@@ -47,12 +48,16 @@ class JobDemandPostPage(SitePageMixin, JobDemandViewSet):
 
     def answer_page(self, data, status: int) -> HttpResponse:
         return html_page(
-            site_jobs_module().render_job_new(districts=_districts(), receipt=data), status
+            site_jobs_module().render_job_new(
+                districts=_districts(), trades=dict(Trade.choices), receipt=data
+            ),
+            status,
         )
 
     def error_page(self, message: str, fields: dict[str, str], status: int) -> HttpResponse:
         html = site_jobs_module().render_job_new(
             districts=_districts(),
+            trades=dict(Trade.choices),
             values=posted_values(self.request),
             errors=fields,
             status=status_line(ERROR_STATUS if fields else message),

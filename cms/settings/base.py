@@ -288,6 +288,8 @@ SPECTACULAR_SETTINGS = {
         "TrademarkPledgeStatusEnum": "registry_api.finance.models.TrademarkPledge.Status",
         "CollateralEnum": "registry_api.finance.models.Collateral",
         "AgencyKindEnum": "registry_api.services.models.Agency.Kind",
+        # Not "…TradeEnum": "ade" before "Enum" reads as drf-spectacular's hash suffix.
+        "JobTradesEnum": "registry_api.jobs.models.Trade",
         "ShopCategoryEnum": "registry_api.ecommerce.models.Category",
     },
     "SERVE_INCLUDE_SCHEMA": False,

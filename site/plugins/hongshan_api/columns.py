@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .client import ApiClient
+from .vocabulary import vocabulary_fetch
 
 # The newest answered questions a column shows; the channel's list has the rest.
 QA_COUNT = 10
@@ -20,10 +21,12 @@ QA_COUNT = 10
 @dataclass(frozen=True)
 class Column:
     code: str  # the story kind too
-    title: str
     intro: str
     channel: str  # its consultation channel
     ask_label: str
+    # Empty: the channel's own label (企业之声 is the column of the channel of that name), read
+    # from the API's vocabulary as every choice label the site shows.
+    title: str = ""
     guide_matter_types: tuple[str, ...] = ()
 
     @property
@@ -34,7 +37,6 @@ class Column:
 COLUMNS = (
     Column(
         code="voice",
-        title="企业之声",
         intro="企业反映经营中遇到的问题、对政策和服务提出意见建议的栏目。"
         "刊登企业的来稿和采访，以及经本局答复、企业同意公开的问答。",
         channel="enterprise_voice",
@@ -53,17 +55,20 @@ COLUMNS = (
 
 URLS = ("column_voice", "column_startup")
 PLATFORM_LINKS = {
-    "showcase": (("column_voice", "企业之声"), ("column_startup", "创业指导")),
+    "showcase": (("column_voice", "企业之声专栏"), ("column_startup", "创业指导专栏")),
     "market-access": (("column_startup", "创业指导"),),
 }
 
 
 def fetch(client: ApiClient) -> dict:
     return {
-        column.code: list(
-            client.registry_list("api/v1/consultations/", {"channel": column.channel})
-        )
-        for column in COLUMNS
+        "channels": vocabulary_fetch(client)["lists"]["consultation_channels"],
+        "answers": {
+            column.code: list(
+                client.registry_list("api/v1/consultations/", {"channel": column.channel})
+            )
+            for column in COLUMNS
+        },
     }
 
 
@@ -76,12 +81,14 @@ def newest_answers(consultations: list[dict], count: int = QA_COUNT) -> list[dic
 def write(generator, writer, data: dict) -> None:
     pages = generator.content.pages
     for column in COLUMNS:
-        consultations = data[column.code]
+        consultations = data["answers"][column.code]
+        title = column.title or data["channels"][column.channel]
         generator._write(
             f"{column.path}index.html",
             "column",
             writer,
-            page_title=column.title,
+            page_title=title,
+            title=title,
             column=column,
             stories=[s for s in pages.get("story", []) if s.get("kind") == column.code],
             guides=[

@@ -12,30 +12,13 @@ from __future__ import annotations
 
 from .client import ApiClient
 from .forms_pages import _render
+from .vocabulary import vocabulary_fetch
 
 DEMANDS_PATH = "api/v1/job-demands/"
 SUBMIT_URL = "/api/v1/job-demands/"
 FORM_PAGE = "/forms/jobs/"
 LOOKUP_PAGE = "/forms/jobs/lookup/"
 REQUIREMENTS_MAX_LENGTH = 1000
-# The registry's vocabulary of 工种 (registry_api/jobs/models.py Trade), in its order.
-TRADES = {
-    "catering": "餐饮服务（厨师、服务员）",
-    "retail": "商超零售（营业员、收银）",
-    "manufacturing": "生产制造（普工、操作工）",
-    "skilled": "技术工种（电工、焊工、维修）",
-    "construction": "建筑装修",
-    "logistics": "物流配送（司机、快递、仓管）",
-    "housekeeping": "家政物业（保洁、保安）",
-    "beauty": "美容美发",
-    "care": "医药护理",
-    "office": "行政文员与财务",
-    "sales": "市场营销",
-    "it": "信息技术",
-    "agriculture": "农牧种养",
-    "education": "教育培训",
-    "other": "其他",
-}
 # HONGSHAN_URLS keys of the pages every build writes (platform pages link only built pages).
 URLS = ("job_index", "job_new")
 PLATFORM_LINKS = {
@@ -47,6 +30,8 @@ def fetch(client: ApiClient) -> dict:
     return {
         "demands": list(client.registry_list(DEMANDS_PATH, {})),
         "districts": list(client.registry_list("api/v1/districts/", {})),
+        # The 工种 labels in the registry's order (registry_api/jobs/models.py Trade).
+        "trades": vocabulary_fetch(client)["lists"]["job_trades"],
     }
 
 
@@ -68,22 +53,22 @@ def district_nav(demands: list[dict], districts: list[dict]) -> list[dict]:
     ]
 
 
-def trade_nav(demands: list[dict]) -> list[dict]:
+def trade_nav(demands: list[dict], trades: dict[str, str]) -> list[dict]:
     """Every 工种 with a listed demand, in the vocabulary's order, with its count."""
     counts: dict[str, int] = {}
     for demand in demands:
         counts[demand["trade"]] = counts.get(demand["trade"], 0) + 1
     return [
         {"code": code, "label": label, "url": f"/jobs/trade/{code}/", "count": counts[code]}
-        for code, label in TRADES.items()
+        for code, label in trades.items()
         if code in counts
     ]
 
 
-def form_context(districts: list[dict]) -> dict:
+def form_context(districts: list[dict], trades: dict[str, str]) -> dict:
     """What the post form shows, for the build and for Django's /forms/jobs/ page alike."""
     return {
-        "trades": [{"code": code, "label": label} for code, label in TRADES.items()],
+        "trades": [{"code": code, "label": label} for code, label in trades.items()],
         "districts": [{"code": d["code"], "label": d["name"]} for d in districts],
         "page_url": FORM_PAGE,
         "submit_url": SUBMIT_URL,
@@ -95,7 +80,7 @@ def form_context(districts: list[dict]) -> dict:
 def write(generator, writer, data: dict) -> None:
     demands = data["demands"]
     by_district = district_nav(demands, data["districts"])
-    by_trade = trade_nav(demands)
+    by_trade = trade_nav(demands, data["trades"])
     navs = {"district_facets": by_district, "trade_facets": by_trade}
     generator._write_paginated(
         "jobs/index.html",
@@ -137,13 +122,14 @@ def write(generator, writer, data: dict) -> None:
         "job_new",
         writer,
         page_title="发布用工需求",
-        **form_context(data["districts"]),
+        **form_context(data["districts"], data["trades"]),
     )
 
 
 def render_job_new(
     *,
     districts: list[dict],
+    trades: dict[str, str],
     values: dict | None = None,
     errors: dict[str, str] | None = None,
     status: dict | None = None,
@@ -159,7 +145,7 @@ def render_job_new(
         errors=errors or {},
         status=status,
         receipt=receipt,
-        **form_context(districts),
+        **form_context(districts, trades),
     )
 
 

@@ -24,7 +24,7 @@ LEGAL_KINDS = ("law_firm", "legal_service", "notary", "mediation")
 URLS = ("agency_index", "consultation_index", "consultation_ask", "consultation_legal")
 PLATFORM_LINKS = {
     "market-access": (("consultation_ask", "登记注册在线咨询"),),
-    "human-resources": (("agency_index", "人力资源服务机构"),),
+    "human-resources": (("agency_index", "人力资源机构名录"),),
     "legal": (
         ("consultation_legal", "法律服务在线咨询"),
         ("agency_index", "入库法律服务机构"),
