@@ -17,7 +17,9 @@ def idempotency_key(request) -> str:
     return key
 
 
-def idempotency_parameter(description: str):
+def idempotency_parameter(
+    description: str = "每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码",
+):
     """The header in a write's schema, with the pattern `idempotency_key` enforces, so a
     client generated from the schema never sends a key that is refused."""
     from drf_spectacular.utils import OpenApiParameter  # the schema's concern, not the request's

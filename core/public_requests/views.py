@@ -119,8 +119,9 @@ class PublicRequestSubmitMixin:
         """Where the result page links back to (the form)."""
         return "/"
 
-    def submitted(self, form_class) -> dict:
-        """The request body, validated by the kind's form (400 with field errors if not)."""
+    def submitted(self, form_class, *, idempotency_key: str = "") -> dict:
+        """The request body, validated by the kind's form (400 with field errors if not).
+        Copies under one `idempotency_key` share the duplicate claim (core.duplicates)."""
         form = form_class(data=self.request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
@@ -131,7 +132,11 @@ class PublicRequestSubmitMixin:
             ).get_ident(self.request)
         )
         self._duplicate_claim = submission_claim(
-            kind=self.submit_scope, content=content, sender=sender, what=self.submit_what
+            kind=self.submit_scope,
+            content=content,
+            sender=sender,
+            what=self.submit_what,
+            idempotency_key=idempotency_key,
         )
         return data
 
@@ -147,10 +152,13 @@ class PublicRequestSubmitMixin:
             ]
         return super().get_throttles()
 
-    def receipt_response(self, receipt: dict):
+    def receipt_response(self, receipt: dict, *, created: bool = True):
+        """201 with the receipt; 200 for a retry under its Idempotency-Key (`created` False),
+        which answers the first submission's receipt."""
+        code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         if self._answers_with_page():
-            return self._result_page({"receipt": receipt}, status.HTTP_201_CREATED)
-        return Response(receipt, status=status.HTTP_201_CREATED)
+            return self._result_page({"receipt": receipt}, code)
+        return Response(receipt, status=code)
 
     def handle_exception(self, exc):
         """A person posting the site's form without JavaScript gets a readable page back."""

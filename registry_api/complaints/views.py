@@ -57,11 +57,7 @@ class ComplaintSubmitView(APIView):
             "application/json": ComplaintSubmitSerializer,
             "multipart/form-data": ComplaintSubmitSerializer,
         },
-        parameters=[
-            idempotency_parameter(
-                "每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码"
-            )
-        ],
+        parameters=[idempotency_parameter()],
         responses={
             201: ComplaintReceiptSerializer,
             200: OpenApiResponse(ComplaintReceiptSerializer, description="同一幂等键的重试"),

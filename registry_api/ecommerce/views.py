@@ -12,7 +12,6 @@ from rest_framework import mixins, viewsets
 from rest_framework.permissions import AllowAny
 
 from core.conditional import ConditionalGetMixin
-from core.duplicates import submission_claim
 from core.idempotency import idempotency_key, idempotency_parameter
 from core.openapi import FIELD_ERRORS_RESPONSE, filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
@@ -22,9 +21,7 @@ from core.public_requests.views import (
     THROTTLED_RESPONSE,
     HtmlFriendlyNegotiation,
     PublicRequestSubmitMixin,
-    PublicRequestThrottle,
 )
-from core.throttling import phone_digits
 
 from . import selectors, services
 from .filters import OnlineShopFilter
@@ -116,11 +113,7 @@ class OnlineShopViewSet(
             "application/json": OnlineShopSubmitSerializer,
             "application/x-www-form-urlencoded": OnlineShopSubmitSerializer,
         },
-        parameters=[
-            idempotency_parameter(
-                "每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码"
-            )
-        ],
+        parameters=[idempotency_parameter()],
         responses={
             (201, "application/json"): PublicRequestReceiptSerializer,
             (200, "application/json"): OpenApiResponse(
@@ -136,20 +129,7 @@ class OnlineShopViewSet(
     )
     def create(self, request, *args, **kwargs):
         key = idempotency_key(request)
-        form = OnlineShopSubmitSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        data = form.validated_data
-        sender = phone_digits(data["phone"]) or PublicRequestThrottle(
-            scope=self.submit_scope, rate_setting=self.submit_rate_setting
-        ).get_ident(request)
-        # Held until stored; released by handle_exception if anything below fails.
-        self._duplicate_claim = submission_claim(
-            kind=self.submit_scope,
-            content={name: value for name, value in data.items() if name != "website"},
-            sender=sender,
-            what=self.submit_what,
-            idempotency_key=key,
-        )
+        data = self.submitted(OnlineShopSubmitSerializer, idempotency_key=key)
         submission = services.online_shop_submit(
             enterprise=data["enterprise"],
             name=data["shop_name"],
@@ -162,7 +142,5 @@ class OnlineShopViewSet(
             contact_phone=data["phone"],
             idempotency_key=key,
         )
-        response = self.receipt_response(public_request_receipt(submission.shop, RECEIPT_MESSAGE))
-        if not submission.created:
-            response.status_code = 200
-        return response
+        receipt = public_request_receipt(submission.shop, RECEIPT_MESSAGE)
+        return self.receipt_response(receipt, created=submission.created)

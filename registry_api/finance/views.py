@@ -14,7 +14,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from core.conditional import ConditionalGetMixin, queryset_fingerprint
-from core.duplicates import submission_claim
 from core.export import ExportMixin
 from core.idempotency import idempotency_key, idempotency_parameter
 from core.openapi import FIELD_ERRORS_RESPONSE, filter_parameter, list_parameters
@@ -26,12 +25,11 @@ from core.public_requests.serializers import (
 from core.public_requests.views import (
     THROTTLED_RESPONSE,
     PublicRequestSubmitMixin,
-    PublicRequestThrottle,
     public_submit_action,
     submit_schema,
 )
 from core.service_views import ServiceDestroyMixin, ServiceWriteMixin
-from core.throttling import SettingsRateThrottle, phone_digits
+from core.throttling import SettingsRateThrottle
 from registry_api.partners.authentication import partner_key
 from registry_api.partners.models import Scope
 from registry_api.partners.permissions import ModelPermissionOrPartnerScope
@@ -333,9 +331,6 @@ NEED_RECEIPT_MESSAGE = (
 )
 NEED_LOOKUP_NOT_FOUND = "没有找到这个查询码，请核对后重新输入。"
 NOT_A_BANK = "只有银行的 API 密钥（financing_answers:write）可以答复融资需求。"
-IDEMPOTENCY_PARAMETER = idempotency_parameter(
-    "每份提交生成一个（8–64位字母数字），重试时原样携带：返回同一查询码"
-)
 NEED_SUBMIT_EXAMPLE = OpenApiExample(
     "企业发布融资需求",
     request_only=True,
@@ -442,7 +437,7 @@ class FinancingNeedViewSet(PublicRequestSubmitMixin, RecordViewSet):
             "直接录入（立即公开）。"
         ),
         request=FinancingNeedSubmitSerializer,
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=[idempotency_parameter()],
         examples=[NEED_SUBMIT_EXAMPLE],
         responses={
             201: PublicRequestReceiptSerializer,
@@ -456,19 +451,7 @@ class FinancingNeedViewSet(PublicRequestSubmitMixin, RecordViewSet):
         if request.user.has_perm("finance.add_financingneed"):
             return super().create(request, *args, **kwargs)
         key = idempotency_key(request)
-        form = FinancingNeedSubmitSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        data = form.validated_data
-        self._duplicate_claim = submission_claim(  # released by handle_exception on failure
-            kind=self.submit_scope,
-            content={name: value for name, value in data.items() if name != "website"},
-            sender=phone_digits(data["phone"])
-            or PublicRequestThrottle(
-                scope=self.submit_scope, rate_setting=self.submit_rate_setting
-            ).get_ident(request),
-            what=self.submit_what,
-            idempotency_key=key,
-        )
+        data = self.submitted(FinancingNeedSubmitSerializer, idempotency_key=key)
         submission = services.financing_need_submit(
             enterprise=data["enterprise"],
             amount=data["amount"],
@@ -480,10 +463,7 @@ class FinancingNeedViewSet(PublicRequestSubmitMixin, RecordViewSet):
             idempotency_key=key,
         )
         receipt = public_request_receipt_of_need(submission.need)
-        response = self.receipt_response(receipt)
-        if not submission.created:
-            response.status_code = status.HTTP_200_OK
-        return response
+        return self.receipt_response(receipt, created=submission.created)
 
     @extend_schema(
         summary="银行答复融资需求（持 financing_answers:write 的银行密钥；每家银行每条需求一次）",
