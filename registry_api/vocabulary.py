@@ -20,6 +20,8 @@ from rest_framework.views import APIView
 from registry_api.complaints.models import Category as ComplaintCategory
 from registry_api.complaints.models import IntakePlace
 from registry_api.complaints.models import Kind as ComplaintKind
+from registry_api.ecommerce.models import Category as ShopCategory
+from registry_api.ecommerce.models import Platform as ShopPlatform
 from registry_api.enterprises.models import Enterprise
 from registry_api.finance.models import CHATTEL_REFERRAL
 from registry_api.jobs.models import Trade as JobTrade
@@ -33,6 +35,8 @@ LISTS: dict[str, type[models.TextChoices]] = {
     "consultation_channels": Consultation.Channel,
     "enterprise_scales": Enterprise.Scale,
     "job_trades": JobTrade,
+    "shop_categories": ShopCategory,
+    "shop_platforms": ShopPlatform,
 }
 TEXTS = {
     # Shown with the bureau's historical chattel mortgages (the registry moved in 2021).

@@ -7,6 +7,7 @@ import importlib
 from django.http import HttpResponse
 from django.shortcuts import redirect
 
+from registry_api.ecommerce.models import Category, Platform
 from registry_api.ecommerce.views import OnlineShopViewSet
 
 from .pages import (
@@ -28,6 +29,10 @@ def site_ecommerce_module():
     return importlib.import_module(f"{PLUGIN_PACKAGE}.ecommerce")
 
 
+def _lists() -> dict:
+    return {"categories": dict(Category.choices), "platforms": dict(Platform.choices)}
+
+
 class OnlineShopApplyPage(SitePageMixin, OnlineShopViewSet):
     """POST is the API's `create` (its serializer, throttles, duplicate refusal), answered with
     the 查询码 or the form again with each field's error; GET goes to the built form."""
@@ -38,10 +43,13 @@ class OnlineShopApplyPage(SitePageMixin, OnlineShopViewSet):
         return redirect(STATIC_FORM)
 
     def answer_page(self, data, status: int) -> HttpResponse:
-        return html_page(site_ecommerce_module().render_ecommerce_new(receipt=data), status)
+        return html_page(
+            site_ecommerce_module().render_ecommerce_new(**_lists(), receipt=data), status
+        )
 
     def error_page(self, message: str, fields: dict[str, str], status: int) -> HttpResponse:
         html = site_ecommerce_module().render_ecommerce_new(
+            **_lists(),
             values=posted_values(self.request),
             errors=fields,
             status=status_line(ERROR_STATUS if fields else message),

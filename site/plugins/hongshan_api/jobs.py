@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .client import ApiClient
 from .forms_pages import _render
+from .parts import district_choices, district_of, write_facet_lists
 from .vocabulary import vocabulary_fetch
 
 DEMANDS_PATH = "api/v1/job-demands/"
@@ -35,36 +36,6 @@ def fetch(client: ApiClient) -> dict:
     }
 
 
-def district_nav(demands: list[dict], districts: list[dict]) -> list[dict]:
-    """Every 街镇 with a listed demand, in the directory's order, with its count."""
-    counts: dict[str, int] = {}
-    for demand in demands:
-        code = (demand.get("district") or {}).get("code")
-        counts[code] = counts.get(code, 0) + 1
-    return [
-        {
-            "code": d["code"],
-            "label": d["name"],
-            "url": f"/jobs/district/{d['code']}/",
-            "count": counts[d["code"]],
-        }
-        for d in districts
-        if d["code"] in counts
-    ]
-
-
-def trade_nav(demands: list[dict], trades: dict[str, str]) -> list[dict]:
-    """Every 工种 with a listed demand, in the vocabulary's order, with its count."""
-    counts: dict[str, int] = {}
-    for demand in demands:
-        counts[demand["trade"]] = counts.get(demand["trade"], 0) + 1
-    return [
-        {"code": code, "label": label, "url": f"/jobs/trade/{code}/", "count": counts[code]}
-        for code, label in trades.items()
-        if code in counts
-    ]
-
-
 def form_context(districts: list[dict], trades: dict[str, str]) -> dict:
     """What the post form shows, for the build and for Django's /forms/jobs/ page alike."""
     return {
@@ -79,36 +50,18 @@ def form_context(districts: list[dict], trades: dict[str, str]) -> dict:
 
 def write(generator, writer, data: dict) -> None:
     demands = data["demands"]
-    by_district = district_nav(demands, data["districts"])
-    by_trade = trade_nav(demands, data["trades"])
-    navs = {"district_facets": by_district, "trade_facets": by_trade}
-    generator._write_paginated(
-        "jobs/index.html",
-        "jobs/",
-        "job_list",
-        demands,
+    write_facet_lists(
+        generator,
         writer,
-        page_title="用工需求",
-        facet=None,
-        **navs,
+        base="jobs/",
+        template="job_list",
+        items=demands,
+        title="用工需求",
+        dimensions={
+            "district": (district_choices(data["districts"]), district_of),
+            "trade": (data["trades"], lambda demand: demand["trade"]),
+        },
     )
-    lists = [
-        (by_district, "district", lambda demand: (demand.get("district") or {}).get("code")),
-        (by_trade, "trade", lambda demand: demand["trade"]),
-    ]
-    for facets, kind, value_of in lists:
-        for facet in facets:
-            path = f"jobs/{kind}/{facet['code']}/"
-            generator._write_paginated(
-                f"{path}index.html",
-                path,
-                "job_list",
-                [d for d in demands if value_of(d) == facet["code"]],
-                writer,
-                page_title=f"用工需求 · {facet['label']}",
-                facet={**facet, "kind": kind},
-                **navs,
-            )
     for demand in demands:
         generator._write(
             f"jobs/{demand['id']}/index.html",

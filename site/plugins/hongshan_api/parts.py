@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
+from collections import Counter
 from collections.abc import Callable
 from types import ModuleType
 
@@ -98,3 +99,59 @@ def write_faceted_lists(
             page_title=facet_title(facet),
             **{every: facets, current: facet},
         )
+
+
+def district_of(item: dict) -> str | None:
+    """The code of an item's 街镇 (its `district` as the API nests it), None without one."""
+    return (item.get("district") or {}).get("code")
+
+
+def district_choices(districts: list[dict]) -> dict[str, str]:
+    """The directory's 街镇 (api/v1/districts/) as choices, code → name, in its order."""
+    return {district["code"]: district["name"] for district in districts}
+
+
+def facet_nav(items: list[dict], value_of: Callable, choices: dict[str, str], base: str) -> list:
+    """Every choice (code → label, in the choices' order) that some item has: its label, its
+    count and its list's URL (`/{base}{code}/`)."""
+    counts = Counter(value_of(item) for item in items)
+    return [
+        {"code": code, "label": label, "url": f"/{base}{code}/", "count": counts[code]}
+        for code, label in choices.items()
+        if code in counts
+    ]
+
+
+def write_facet_lists(
+    generator,
+    writer,
+    *,
+    base: str,
+    template: str,
+    items: list[dict],
+    title: str,
+    dimensions: dict[str, tuple[dict[str, str], Callable]],
+) -> None:
+    """A paginated list of every item at `base`, and one per value of each dimension
+    ({kind: (choices, value_of)}: `base` + `{kind}/{code}/`). Every page gets each dimension's
+    facets as `{kind}_facets`, and the current one (None on the whole list) as `facet`."""
+    navs = {
+        f"{kind}_facets": facet_nav(items, value_of, choices, f"{base}{kind}/")
+        for kind, (choices, value_of) in dimensions.items()
+    }
+    generator._write_paginated(
+        f"{base}index.html", base, template, items, writer, page_title=title, facet=None, **navs
+    )
+    for kind, (_choices, value_of) in dimensions.items():
+        for facet in navs[f"{kind}_facets"]:
+            path = f"{base}{kind}/{facet['code']}/"
+            generator._write_paginated(
+                f"{path}index.html",
+                path,
+                template,
+                [item for item in items if value_of(item) == facet["code"]],
+                writer,
+                page_title=f"{title} · {facet['label']}",
+                facet={**facet, "kind": kind},
+                **navs,
+            )
