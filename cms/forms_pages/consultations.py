@@ -13,7 +13,7 @@ from registry_api.services.views import ConsultationLookupView, ConsultationView
 
 from .pages import (
     ERROR_STATUS,
-    MISSING_CODE,
+    CodeLookupPage,
     SitePageMixin,
     html_page,
     posted_values,
@@ -84,29 +84,8 @@ class ConsultationAskPage(SitePageMixin, ConsultationViewSet):
         return html_page(html, status)
 
 
-class ConsultationLookupPage(SitePageMixin, ConsultationLookupView):
-    """GET ?code=: the API's look-up as a page; without a code, the empty form (the throttle
-    counts only look-ups)."""
+class ConsultationLookupPage(CodeLookupPage, ConsultationLookupView):
+    """GET ?code=: a consultation's status by its 查询码, and its answer once it is public."""
 
-    def get_throttles(self):
-        return super().get_throttles() if self._code() else []
-
-    def _code(self) -> str:
-        return self.request.query_params.get("code", "").strip()[:32]
-
-    def get(self, request):  # ConsultationLookupView.get takes the code from the path
-        if "code" in request.query_params and not self._code():
-            return self.error_page("", {"code": MISSING_CODE}, 400)
-        if not self._code():
-            return html_page(site_forms_module().render_consultation_lookup())
-        return super().get(request, self._code())
-
-    def answer_page(self, data, status: int) -> HttpResponse:
-        html = site_forms_module().render_consultation_lookup(code=self._code(), found=data)
-        return html_page(html, status)
-
-    def error_page(self, message: str, fields: dict[str, str], status: int) -> HttpResponse:
-        html = site_forms_module().render_consultation_lookup(
-            code=self._code(), errors=fields, status=status_line(message) if message else None
-        )
-        return html_page(html, status)
+    def render_lookup(self, **context) -> str:
+        return site_forms_module().render_consultation_lookup(**context)

@@ -13,8 +13,8 @@ from registry_api.jobs.views import JobDemandLookupView, JobDemandViewSet
 
 from .pages import (
     ERROR_STATUS,
-    MISSING_CODE,
     PLUGIN_PACKAGE,
+    CodeLookupPage,
     SitePageMixin,
     html_page,
     posted_values,
@@ -65,30 +65,8 @@ class JobDemandPostPage(SitePageMixin, JobDemandViewSet):
         return html_page(html, status)
 
 
-class JobDemandLookupPage(SitePageMixin, JobDemandLookupView):
-    """GET ?code=: the API's look-up as a page; without a code, the empty form (the throttle
-    counts only look-ups)."""
+class JobDemandLookupPage(CodeLookupPage, JobDemandLookupView):
+    """GET ?code=: a job demand's progress and shown replies by its 查询码."""
 
-    def get_throttles(self):
-        return super().get_throttles() if self._code() else []
-
-    def _code(self) -> str:
-        return self.request.query_params.get("code", "").strip()[:32]
-
-    def get(self, request):  # JobDemandLookupView.get takes the code from the path
-        if "code" in request.query_params and not self._code():
-            return self.error_page("", {"code": MISSING_CODE}, 400)
-        if not self._code():
-            return html_page(site_jobs_module().render_job_lookup())
-        return super().get(request, self._code())
-
-    def answer_page(self, data, status: int) -> HttpResponse:
-        return html_page(
-            site_jobs_module().render_job_lookup(code=self._code(), found=data), status
-        )
-
-    def error_page(self, message: str, fields: dict[str, str], status: int) -> HttpResponse:
-        html = site_jobs_module().render_job_lookup(
-            code=self._code(), errors=fields, status=status_line(message) if message else None
-        )
-        return html_page(html, status)
+    def render_lookup(self, **context) -> str:
+        return site_jobs_module().render_job_lookup(**context)

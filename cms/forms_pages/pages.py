@@ -88,3 +88,37 @@ class SitePageMixin:
         if "Retry-After" in response:
             page["Retry-After"] = response["Retry-After"]
         return page
+
+
+class CodeLookupPage(SitePageMixin):
+    """Put before an API look-up view whose `get(request, code)` takes the code from the
+    path: GET ?code= answers that look-up as a page, in the site's look. Without a code it is
+    the empty form (the look-up's throttle counts only look-ups); an empty code is the
+    field's error. A page sets `render_lookup(**context)`: code, found, errors, status."""
+
+    def render_lookup(self, **context) -> str:
+        raise NotImplementedError
+
+    def get_throttles(self):
+        return super().get_throttles() if self.lookup_code() else []
+
+    def lookup_code(self) -> str:
+        return self.request.query_params.get("code", "").strip()[:32]
+
+    def get(self, request):
+        if "code" in request.query_params and not self.lookup_code():
+            return self.error_page("", {"code": MISSING_CODE}, 400)
+        if not self.lookup_code():
+            return html_page(self.render_lookup())
+        return super().get(request, self.lookup_code())
+
+    def answer_page(self, data, status: int) -> HttpResponse:
+        return html_page(self.render_lookup(code=self.lookup_code(), found=data), status)
+
+    def error_page(self, message: str, fields: dict[str, str], status: int) -> HttpResponse:
+        html = self.render_lookup(
+            code=self.lookup_code(),
+            errors=fields,
+            status=status_line(message) if message else None,
+        )
+        return html_page(html, status)
