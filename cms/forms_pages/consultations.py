@@ -88,4 +88,4 @@ class ConsultationLookupPage(CodeLookupPage, ConsultationLookupView):
     """GET ?code=: a consultation's status by its 查询码, and its answer once it is public."""
 
     def render_lookup(self, **context) -> str:
-        return site_forms_module().render_consultation_lookup(**context)
+        return site_forms_module().render_lookup("consultation_lookup", **context)

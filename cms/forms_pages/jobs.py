@@ -69,4 +69,4 @@ class JobDemandLookupPage(CodeLookupPage, JobDemandLookupView):
     """GET ?code=: a job demand's progress and shown replies by its 查询码."""
 
     def render_lookup(self, **context) -> str:
-        return site_jobs_module().render_job_lookup(**context)
+        return site_forms_module().render_lookup("job_lookup", **context)

@@ -8,6 +8,7 @@ from .ecommerce import OnlineShopApplyPage
 from .events import EventRegistrationPage
 from .finance import FinancingNeedPostPage
 from .jobs import JobDemandLookupPage, JobDemandPostPage
+from .registrations import registration_cancel_page, registration_lookup_page
 from .trademarks import SimilarCheckPage
 
 urlpatterns = [
@@ -43,4 +44,6 @@ urlpatterns = [
         EventRegistrationPage.as_view(),
         name="event-registration-page",
     ),
+    path("registrations/", registration_lookup_page, name="registration-lookup-page"),
+    path("registrations/cancel/", registration_cancel_page, name="registration-cancel-page"),
 ]

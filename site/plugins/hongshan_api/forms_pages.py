@@ -18,7 +18,6 @@ from .trademarks import SIMILAR_PAGE, section_paths, site_path
 COMPLAINT_PAGE = "/forms/complaints/"
 TRACK_PAGE = "/forms/complaints/track/"
 CONSULTATION_PAGE = "/forms/consultations/"
-LOOKUP_PAGE = "/forms/consultations/lookup/"
 
 
 def _render(template: str, **context) -> str:
@@ -109,22 +108,17 @@ def render_consultation_ask(
     )
 
 
-def render_consultation_lookup(
+def render_lookup(
+    template: str,
     *,
     code: str = "",
     found: dict | None = None,
     errors: dict[str, str] | None = None,
     status: dict | None = None,
 ) -> str:
-    """The 查询码 form and, for a code found, what the API's look-up answers."""
-    return _render(
-        "consultation_lookup",
-        page_title="咨询答复查询",
-        code=code,
-        found=found,
-        errors=errors or {},
-        status=status,
-    )
+    """A look-up by code (a template extending _lookup_page.html, which names the page): the
+    code's form and, for a code found, what the API's look-up answers."""
+    return _render(template, code=code, found=found, errors=errors or {}, status=status)
 
 
 def present_similar(result: dict) -> dict:

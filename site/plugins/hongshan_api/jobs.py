@@ -100,23 +100,3 @@ def render_job_new(
         receipt=receipt,
         **form_context(districts, trades),
     )
-
-
-def render_job_lookup(
-    *,
-    code: str = "",
-    found: dict | None = None,
-    errors: dict[str, str] | None = None,
-    status: dict | None = None,
-) -> str:
-    """The 查询码 form and, for a code found, the demand's progress and shown replies."""
-
-    return _render(
-        "job_lookup",
-        page_title="用工需求审核进度查询",
-        code=code,
-        found=found,
-        errors=errors or {},
-        status=status,
-        lookup_url=LOOKUP_PAGE,
-    )
