@@ -1,4 +1,5 @@
-"""/forms/finance/needs/: a financing need posted without JavaScript, in the site's look."""
+"""/forms/finance/needs/ (a financing need posted without JavaScript, in the site's look) and
+/forms/finance/needs/lookup/ (its review and the banks' answers by 查询码)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from registry_api.finance.views import FinancingNeedViewSet
 from .pages import (
     ERROR_STATUS,
     PLUGIN_PACKAGE,
+    CodeLookupPage,
     SitePageMixin,
     html_page,
     posted_values,
@@ -48,3 +50,19 @@ class FinancingNeedPostPage(SitePageMixin, FinancingNeedViewSet):
             status=status_line(ERROR_STATUS if fields else message),
         )
         return html_page(html, status)
+
+
+class FinancingNeedLookupPage(CodeLookupPage, FinancingNeedViewSet):
+    """GET ?code=: the need's review and its banks' public answers (the viewset's `lookup`
+    action, its throttle and its refusal), as a page."""
+
+    authentication_classes: list = []
+
+    def lookup(self, request):  # routed as the `lookup` action: its permission and throttle
+        return self.lookup_page(request)
+
+    def lookup_answer(self, request, code: str):
+        return FinancingNeedViewSet.lookup(self, request, code)
+
+    def render_lookup(self, **context) -> str:
+        return site_forms_module().render_lookup("finance_need_lookup", **context)

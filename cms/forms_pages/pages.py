@@ -106,11 +106,18 @@ class CodeLookupPage(SitePageMixin):
         return self.request.query_params.get("code", "").strip()[:32]
 
     def get(self, request):
+        return self.lookup_page(request)
+
+    def lookup_page(self, request):
         if "code" in request.query_params and not self.lookup_code():
             return self.error_page("", {"code": MISSING_CODE}, 400)
         if not self.lookup_code():
             return html_page(self.render_lookup())
-        return super().get(request, self.lookup_code())
+        return self.lookup_answer(request, self.lookup_code())
+
+    def lookup_answer(self, request, code: str):
+        """The API's look-up of `code` (a viewset's page overrides it with its action)."""
+        return super().get(request, code)
 
     def answer_page(self, data, status: int) -> HttpResponse:
         return html_page(self.render_lookup(code=self.lookup_code(), found=data), status)

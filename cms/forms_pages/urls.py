@@ -6,7 +6,7 @@ from .complaints import ComplaintFormPage, ComplaintTrackPage
 from .consultations import ConsultationAskPage, ConsultationLookupPage
 from .ecommerce import OnlineShopApplyPage
 from .events import EventRegistrationPage
-from .finance import FinancingNeedPostPage
+from .finance import FinancingNeedLookupPage, FinancingNeedPostPage
 from .jobs import JobDemandLookupPage, JobDemandPostPage
 from .registrations import registration_cancel_page, registration_lookup_page
 from .trademarks import SimilarCheckPage
@@ -37,6 +37,11 @@ urlpatterns = [
         "finance/needs/",
         FinancingNeedPostPage.as_view({"get": "list", "post": "create"}),
         name="financing-need-post-page",
+    ),
+    path(
+        "finance/needs/lookup/",
+        FinancingNeedLookupPage.as_view({"get": "lookup"}),
+        name="financing-need-lookup-page",
     ),
     path("trademarks/similar/", SimilarCheckPage.as_view(), name="trademark-similar-page"),
     path(

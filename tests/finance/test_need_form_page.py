@@ -75,3 +75,50 @@ def test_the_page_is_throttled_as_the_api_is(browser, finance, settings):
 def test_get_goes_to_the_built_form(browser, db):
     response = browser.get(PAGE)
     assert response.status_code == 302 and response["Location"] == "/finance/needs/new/"
+
+
+# --- /forms/finance/needs/lookup/: the need's review and answers by its 查询码 ---------------
+
+LOOKUP = "/forms/finance/needs/lookup/"
+
+
+def test_the_receipt_links_the_lookup_page(browser, finance):
+    html = browser.post(PAGE, form(finance)).content.decode()
+    code = FinancingNeed.objects.get(status=FinancingNeed.Status.PENDING).reference
+    assert f'href="{LOOKUP}?code={code}"' in html
+
+
+def test_the_lookup_page_shows_the_review_then_the_answers(browser, finance):
+    from django.db import transaction
+
+    from registry_api.finance import services
+
+    browser.post(PAGE, form(finance))
+    need = FinancingNeed.objects.get(status=FinancingNeed.Status.PENDING)
+    html = browser.get(LOOKUP, {"code": need.reference}).content.decode()
+    assert '<dd class="lookup-status">待审核</dd>' in html and "暂无银行答复。" in html
+    assert "赵会计" not in html and "13712345678" not in html
+    services.financing_need_review(need=need, status=FinancingNeed.Status.OPEN)
+    with transaction.atomic():
+        services.financing_answer_submit(need=need, bank="内蒙古银行赤峰分行", text="可到网点办理")
+    response = browser.get(LOOKUP, {"code": need.reference.lower()})
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    html = response.content.decode()
+    assert "内蒙古银行赤峰分行" in html and "可到网点办理" in html
+    assert f'href="/finance/needs/{need.pk}/"' in html
+    assert html.count("<h1") == 1
+
+
+def test_the_lookup_page_without_a_code_and_with_a_wrong_one(browser, db):
+    empty = browser.get(LOOKUP)
+    assert empty.status_code == 200 and 'id="lookup-form"' in empty.content.decode()
+    blank = browser.get(LOOKUP, {"code": ""})
+    assert blank.status_code == 400 and "请输入查询码。" in blank.content.decode()
+    wrong = browser.get(LOOKUP, {"code": "RZ20990101XXXXXX"})
+    assert wrong.status_code == 404 and "审核状态" not in wrong.content.decode()
+
+
+def test_the_lookup_page_is_throttled_as_the_api(browser, db, settings):
+    settings.COMPLAINT_TRACK_RATE = "1/hour"
+    assert browser.get(LOOKUP, {"code": "RZ20990101XXXXXX"}).status_code == 404
+    assert browser.get(LOOKUP, {"code": "RZ20990101XXXXXY"}).status_code == 429

@@ -8,7 +8,6 @@ from .forms_pages import _render
 
 FORM_PAGE = "/forms/finance/needs/"  # the form's action: Django answers it in the site's look
 SUBMIT_API = "/api/v1/financing-needs/"
-LOOKUP_API = "/api/v1/financing-needs/lookup/"
 PURPOSE_MAX_LENGTH = 200  # FinancingNeed.PURPOSE_MAX_LENGTH
 # The API's Collateral choices (the site imports no Django): value, label.
 COLLATERAL_CHOICES = (
@@ -23,7 +22,6 @@ def form_context() -> dict:
     return {
         "page_url": FORM_PAGE,
         "submit_url": SUBMIT_API,
-        "lookup_api": LOOKUP_API,
         "collaterals": [{"code": code, "label": label} for code, label in COLLATERAL_CHOICES],
         "purpose_max_length": PURPOSE_MAX_LENGTH,
     }
