@@ -116,6 +116,22 @@ class SettingsRateThrottle(WindowCounterThrottle):
         return super().allow_request(request, view)
 
 
+class CodeLookupThrottle(SettingsRateThrottle):
+    """Look-ups by a code the public was given (查询码, 确认码) per client address: each wrong
+    guess costs one, at the rate of the complaint tracking look-ups (COMPLAINT_TRACK_RATE),
+    the first door opened by a code. A subclass (or the constructor) names the scope."""
+
+    rate_setting = "COMPLAINT_TRACK_RATE"
+
+    def __init__(self, scope: str = ""):
+        if scope:
+            self.scope = scope
+        super().__init__()
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
 class AnonymousWriteThrottle(SettingsRateThrottle, AnonRateThrottle):
     """DRF's AnonRateThrottle (unauthenticated requests per client address) on the shared
     counter; subclasses set `scope` and `rate_setting`."""

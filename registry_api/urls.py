@@ -13,7 +13,7 @@ from registry_api.complaints.views import (
     IntakePlaceListView,
 )
 from registry_api.credit.views import CreditRecordViewSet, RepairApplicationViewSet
-from registry_api.ecommerce.views import OnlineShopViewSet
+from registry_api.ecommerce.views import OnlineShopLookupView, OnlineShopViewSet
 from registry_api.enterprises.views import DistrictViewSet, EnterpriseViewSet
 from registry_api.exchange.views import IdleListingViewSet
 from registry_api.finance.views import (
@@ -71,6 +71,11 @@ urlpatterns = [
         "job-demands/lookup/<str:code>/",
         JobDemandLookupView.as_view(),
         name="job-demand-lookup",
+    ),
+    path(
+        "online-shops/lookup/<str:code>/",
+        OnlineShopLookupView.as_view(),
+        name="online-shop-lookup",
     ),
     # The village and community network's apps route their own resources.
     path("", include("registry_api.network.urls")),

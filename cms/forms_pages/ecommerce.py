@@ -1,4 +1,5 @@
-"""/forms/ecommerce/: a 网店入驻申请 posted without JavaScript, answered in the site's look."""
+"""/forms/ecommerce/ (a 网店入驻申请 posted without JavaScript, answered in the site's look) and
+/forms/ecommerce/lookup/ (its review by 查询码)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 
 from registry_api.ecommerce.models import Category, Platform
-from registry_api.ecommerce.views import OnlineShopViewSet
+from registry_api.ecommerce.views import OnlineShopLookupView, OnlineShopViewSet
 
 from .pages import (
     ERROR_STATUS,
+    CodeLookupPage,
     PLUGIN_PACKAGE,
     SitePageMixin,
     html_page,
@@ -55,3 +57,10 @@ class OnlineShopApplyPage(SitePageMixin, OnlineShopViewSet):
             status=status_line(ERROR_STATUS if fields else message),
         )
         return html_page(html, status)
+
+
+class OnlineShopLookupPage(CodeLookupPage, OnlineShopLookupView):
+    """GET ?code=: an application's review by its 查询码, and its page once published."""
+
+    def render_lookup(self, **context) -> str:
+        return site_forms_module().render_lookup("ecommerce_lookup", **context)

@@ -4,7 +4,7 @@ from django.urls import path
 
 from .complaints import ComplaintFormPage, ComplaintTrackPage
 from .consultations import ConsultationAskPage, ConsultationLookupPage
-from .ecommerce import OnlineShopApplyPage
+from .ecommerce import OnlineShopApplyPage, OnlineShopLookupPage
 from .events import EventRegistrationPage
 from .finance import FinancingNeedLookupPage, FinancingNeedPostPage
 from .jobs import JobDemandLookupPage, JobDemandPostPage
@@ -33,6 +33,7 @@ urlpatterns = [
         OnlineShopApplyPage.as_view({"get": "list", "post": "create"}),
         name="ecommerce-apply-page",
     ),
+    path("ecommerce/lookup/", OnlineShopLookupPage.as_view(), name="ecommerce-lookup-page"),
     path(
         "finance/needs/",
         FinancingNeedPostPage.as_view({"get": "list", "post": "create"}),

@@ -26,7 +26,7 @@ from core.public_requests.views import (
     PublicRequestPhoneThrottle,
     PublicRequestThrottle,
 )
-from core.throttling import SettingsRateThrottle
+from core.throttling import CodeLookupThrottle
 
 from . import services
 from .serializers import (
@@ -181,18 +181,8 @@ class RegistrationSubmitView(RegistrationKindMixin, APIView):
         return Response(self.receipt(registered.registration, RECEIPT_MESSAGE), status=code)
 
 
-class RegistrationLookupThrottle(SettingsRateThrottle):
-    """Look-ups and cancellations by code per client address: each wrong guess costs one,
-    at the rate of the other doors opened by a code (COMPLAINT_TRACK_RATE)."""
-
-    rate_setting = "COMPLAINT_TRACK_RATE"
-
-    def __init__(self, scope: str):
-        self.scope = scope
-        super().__init__()
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+class RegistrationLookupThrottle(CodeLookupThrottle):
+    """Look-ups and cancellations by 确认码, the kind's scope given by the view."""
 
 
 class RegistrationLookupView(RegistrationKindMixin, APIView):

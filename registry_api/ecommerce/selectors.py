@@ -37,3 +37,12 @@ def shop_public_list() -> QuerySet[OnlineShop]:
         )
         .select_related("enterprise__district")
     )
+
+
+def shop_by_reference(code: str) -> OnlineShop | None:
+    """An application by its 查询码 (any status: the applicant sees a refusal too)."""
+    return (
+        OnlineShop.objects.select_related("enterprise")
+        .filter(reference=(code or "").strip().upper())
+        .first()
+    )

@@ -121,6 +121,27 @@ class OnlineShopSerializer(serializers.ModelSerializer):
         return obj.product_list
 
 
+class OnlineShopLookupSerializer(serializers.Serializer):
+    """An application found by its 查询码: what was applied for and the review's outcome;
+    never the contact, never staff's note."""
+
+    reference = serializers.CharField()
+    name = serializers.CharField()
+    enterprise = serializers.CharField(source="enterprise.name")
+    platform_display = serializers.CharField(source="get_platform_display")
+    category_display = serializers.CharField(source="get_category_display")
+    status = serializers.CharField()
+    status_display = serializers.CharField(source="get_status_display")
+    submitted_at = serializers.DateTimeField()
+    listed_on = serializers.DateField(allow_null=True)
+    url = serializers.SerializerMethodField(help_text="公开展示时为其网站页面地址，否则为 null")
+
+    def get_url(self, obj: OnlineShop) -> str | None:
+        if obj.status != OnlineShop.Status.PUBLISHED:
+            return None
+        return site_url("online_shop", id=obj.pk)
+
+
 class OnlineShopSubmitSerializer(PublicRequestSubmitSerializer):
     """What an enterprise sends; every error is a Chinese, field-level message. The enterprise
     is named by its 统一社会信用代码 or registered name, in the directory and in business."""

@@ -1,4 +1,5 @@
-"""API views: /api/v1/online-shops/ (published shops, and the public's 网店入驻申请)."""
+"""API views: /api/v1/online-shops/ (published shops, and the public's 网店入驻申请) and
+/api/v1/online-shops/lookup/<code>/ (an application's review by its 查询码)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import mixins, viewsets
+from rest_framework import exceptions, mixins, viewsets
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from core.conditional import ConditionalGetMixin
 from core.idempotency import idempotency_key, idempotency_parameter
@@ -22,11 +25,16 @@ from core.public_requests.views import (
     HtmlFriendlyNegotiation,
     PublicRequestSubmitMixin,
 )
+from core.throttling import CodeLookupThrottle
 
 from . import selectors, services
 from .filters import OnlineShopFilter
 from .models import Category, Platform
-from .serializers import OnlineShopSerializer, OnlineShopSubmitSerializer
+from .serializers import (
+    OnlineShopLookupSerializer,
+    OnlineShopSerializer,
+    OnlineShopSubmitSerializer,
+)
 
 FIELD_LABELS = {
     "enterprise": "经营企业",
@@ -48,6 +56,7 @@ RECEIPT_MESSAGE = (
     "商品的购买与支付均在网店所在平台完成。"
 )
 SHOP_ORDERING = ["listed_on", "updated_at"]
+LOOKUP_NOT_FOUND = "没有找到这个查询码，请核对后重新输入。"
 
 
 class OnlineShopPagination(RegistryCursorPagination):
@@ -144,3 +153,29 @@ class OnlineShopViewSet(
         )
         receipt = public_request_receipt(submission.shop, RECEIPT_MESSAGE)
         return self.receipt_response(receipt, created=submission.created)
+
+
+class OnlineShopLookupThrottle(CodeLookupThrottle):
+    scope = "online_shop_lookup"
+
+
+class OnlineShopLookupView(APIView):
+    """GET /online-shops/lookup/<code>/: the applicant's view of an application by its 查询码."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [OnlineShopLookupThrottle]
+
+    @extend_schema(
+        summary="凭查询码查询网店入驻申请的审核状态（不含联系人信息）",
+        responses={
+            200: OnlineShopLookupSerializer,
+            404: OpenApiResponse(description=LOOKUP_NOT_FOUND),
+            429: THROTTLED_RESPONSE,
+        },
+    )
+    def get(self, request, code: str):
+        shop = selectors.shop_by_reference(code)
+        if shop is None:
+            raise exceptions.NotFound(LOOKUP_NOT_FOUND)
+        return Response(OnlineShopLookupSerializer(shop).data)

@@ -29,7 +29,7 @@ from core.public_requests.views import (
     submit_schema,
 )
 from core.service_views import ServiceDestroyMixin, ServiceWriteMixin
-from core.throttling import SettingsRateThrottle
+from core.throttling import CodeLookupThrottle
 from registry_api.partners.authentication import partner_key
 from registry_api.partners.models import Scope
 from registry_api.partners.permissions import ModelPermissionOrPartnerScope
@@ -351,14 +351,8 @@ ANSWER_EXAMPLE = OpenApiExample(
 )
 
 
-class FinancingNeedLookupThrottle(SettingsRateThrottle):
-    """Look-ups by 查询码 per client address, at the complaint tracking look-ups' rate."""
-
+class FinancingNeedLookupThrottle(CodeLookupThrottle):
     scope = "financing_need_lookup"
-    rate_setting = "COMPLAINT_TRACK_RATE"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
 @extend_schema_view(

@@ -19,7 +19,7 @@ from core.public_requests.views import (
     HtmlFriendlyNegotiation,
     PublicRequestSubmitMixin,
 )
-from core.throttling import SettingsRateThrottle
+from core.throttling import CodeLookupThrottle
 from registry_api.credit.selectors import record_list
 
 from . import selectors, services
@@ -175,15 +175,8 @@ class ConsultationViewSet(
         return self.receipt_response(public_request_receipt(consultation, RECEIPT_MESSAGE))
 
 
-class ConsultationLookupThrottle(SettingsRateThrottle):
-    """Look-ups by 查询码 per client address: each wrong guess costs one, at the rate of the
-    complaint tracking look-ups (COMPLAINT_TRACK_RATE), the other door opened by a code."""
-
+class ConsultationLookupThrottle(CodeLookupThrottle):
     scope = "consultation_lookup"
-    rate_setting = "COMPLAINT_TRACK_RATE"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
 class ConsultationLookupView(APIView):
