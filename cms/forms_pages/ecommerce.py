@@ -13,8 +13,8 @@ from registry_api.ecommerce.views import OnlineShopLookupView, OnlineShopViewSet
 
 from .pages import (
     ERROR_STATUS,
-    CodeLookupPage,
     PLUGIN_PACKAGE,
+    CodeLookupPage,
     SitePageMixin,
     html_page,
     posted_values,

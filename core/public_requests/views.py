@@ -3,18 +3,24 @@ or a page)."""
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from core.duplicates import submission_claim, submission_release
 from core.errors import MESSAGES
 from core.openapi import FIELD_ERRORS_RESPONSE
 from core.parsers import CheckedFormParser, CheckedMultiPartParser, JSONObjectParser
-from core.throttling import AnonymousWriteThrottle, PublicPhoneThrottle, phone_digits
+from core.throttling import (
+    AnonymousWriteThrottle,
+    CodeLookupThrottle,
+    PublicPhoneThrottle,
+    phone_digits,
+)
 
 from .serializers import PublicRequestReceiptSerializer
 
@@ -197,3 +203,42 @@ class PublicRequestSubmitMixin:
         response = HttpResponse(html, status=code, content_type="text/html; charset=utf-8")
         response["Cache-Control"] = "no-store"
         return response
+
+
+class CodeLookupView(APIView):
+    """GET <code>/: the submitter's view of a request by the code they were given, public and
+    sessionless, throttled per address (each wrong guess costs one). A subclass sets
+    `lookup_scope` (its throttle's), `lookup_serializer`, `not_found` and `find(code)`, and is
+    documented with `lookup_schema(...)`."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    lookup_scope = ""
+    lookup_serializer = None
+    not_found = ""
+
+    def get_throttles(self):
+        return [CodeLookupThrottle(self.lookup_scope)]
+
+    def find(self, code: str):
+        raise NotImplementedError
+
+    def get(self, request, code: str):
+        found = self.find(code)
+        if found is None:
+            raise exceptions.NotFound(self.not_found)
+        return Response(self.lookup_serializer(found).data)
+
+
+def lookup_schema(summary: str, serializer, not_found: str):
+    """The class decorator documenting a CodeLookupView's GET."""
+    return extend_schema_view(
+        get=extend_schema(
+            summary=summary,
+            responses={
+                200: serializer,
+                404: OpenApiResponse(description=not_found),
+                429: THROTTLED_RESPONSE,
+            },
+        )
+    )

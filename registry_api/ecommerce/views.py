@@ -9,10 +9,8 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import exceptions, mixins, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from core.conditional import ConditionalGetMixin
 from core.idempotency import idempotency_key, idempotency_parameter
@@ -22,10 +20,11 @@ from core.public_requests.serializers import PublicRequestReceiptSerializer, pub
 from core.public_requests.views import (
     FORM_POST_PARSERS,
     THROTTLED_RESPONSE,
+    CodeLookupView,
     HtmlFriendlyNegotiation,
     PublicRequestSubmitMixin,
+    lookup_schema,
 )
-from core.throttling import CodeLookupThrottle
 
 from . import selectors, services
 from .filters import OnlineShopFilter
@@ -155,27 +154,17 @@ class OnlineShopViewSet(
         return self.receipt_response(receipt, created=submission.created)
 
 
-class OnlineShopLookupThrottle(CodeLookupThrottle):
-    scope = "online_shop_lookup"
-
-
-class OnlineShopLookupView(APIView):
+@lookup_schema(
+    "凭查询码查询网店入驻申请的审核状态（不含联系人信息）",
+    OnlineShopLookupSerializer,
+    LOOKUP_NOT_FOUND,
+)
+class OnlineShopLookupView(CodeLookupView):
     """GET /online-shops/lookup/<code>/: the applicant's view of an application by its 查询码."""
 
-    permission_classes = [AllowAny]
-    authentication_classes: list = []
-    throttle_classes = [OnlineShopLookupThrottle]
+    lookup_scope = "online_shop_lookup"
+    lookup_serializer = OnlineShopLookupSerializer
+    not_found = LOOKUP_NOT_FOUND
 
-    @extend_schema(
-        summary="凭查询码查询网店入驻申请的审核状态（不含联系人信息）",
-        responses={
-            200: OnlineShopLookupSerializer,
-            404: OpenApiResponse(description=LOOKUP_NOT_FOUND),
-            429: THROTTLED_RESPONSE,
-        },
-    )
-    def get(self, request, code: str):
-        shop = selectors.shop_by_reference(code)
-        if shop is None:
-            raise exceptions.NotFound(LOOKUP_NOT_FOUND)
-        return Response(OnlineShopLookupSerializer(shop).data)
+    def find(self, code: str):
+        return selectors.shop_by_reference(code)

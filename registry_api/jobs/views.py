@@ -11,10 +11,8 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import exceptions, mixins, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from core.conditional import ConditionalGetMixin
 from core.idempotency import idempotency_key, idempotency_parameter
@@ -24,11 +22,12 @@ from core.public_requests.serializers import PublicRequestReceiptSerializer, pub
 from core.public_requests.views import (
     FORM_POST_PARSERS,
     THROTTLED_RESPONSE,
+    CodeLookupView,
     HtmlFriendlyNegotiation,
     PublicRequestSubmitMixin,
+    lookup_schema,
 )
 from registry_api.services.models import Agency
-from registry_api.services.views import ConsultationLookupThrottle
 
 from . import selectors, services
 from .filters import PUBLIC_STATUS_CHOICES, JobDemandFilter
@@ -173,32 +172,20 @@ class JobDemandViewSet(
         return self.receipt_response(receipt, created=submission.created)
 
 
-class JobDemandLookupThrottle(ConsultationLookupThrottle):
-    """Look-ups by 查询码 per client address, as the consultations' are, counted apart."""
-
-    scope = "job_demand_lookup"
-
-
-class JobDemandLookupView(APIView):
+@lookup_schema(
+    "凭查询码查询用工需求的审核状态与公开的机构答复（不含联系人信息）",
+    JobDemandLookupSerializer,
+    LOOKUP_NOT_FOUND,
+)
+class JobDemandLookupView(CodeLookupView):
     """GET /job-demands/lookup/<code>/: the poster's view of a demand by its 查询码."""
 
-    permission_classes = [AllowAny]
-    authentication_classes: list = []
-    throttle_classes = [JobDemandLookupThrottle]
+    lookup_scope = "job_demand_lookup"
+    lookup_serializer = JobDemandLookupSerializer
+    not_found = LOOKUP_NOT_FOUND
 
-    @extend_schema(
-        summary="凭查询码查询用工需求的审核状态与公开的机构答复（不含联系人信息）",
-        responses={
-            200: JobDemandLookupSerializer,
-            404: OpenApiResponse(description=LOOKUP_NOT_FOUND),
-            429: THROTTLED_RESPONSE,
-        },
-    )
-    def get(self, request, code: str):
-        demand = selectors.demand_by_reference(code)
-        if demand is None:
-            raise exceptions.NotFound(LOOKUP_NOT_FOUND)
-        return Response(JobDemandLookupSerializer(demand).data)
+    def find(self, code: str):
+        return selectors.demand_by_reference(code)
 
 
 __all__ = ["JobDemandLookupView", "JobDemandViewSet", "VALID_DAYS_DEFAULT"]

@@ -3,10 +3,8 @@ look-up by 查询码)."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from core.conditional import ConditionalGetMixin
 from core.export import ExportMixin
@@ -16,10 +14,11 @@ from core.public_requests.serializers import PublicRequestReceiptSerializer, pub
 from core.public_requests.views import (
     FORM_POST_PARSERS,
     THROTTLED_RESPONSE,
+    CodeLookupView,
     HtmlFriendlyNegotiation,
     PublicRequestSubmitMixin,
+    lookup_schema,
 )
-from core.throttling import CodeLookupThrottle
 from registry_api.credit.selectors import record_list
 
 from . import selectors, services
@@ -175,27 +174,17 @@ class ConsultationViewSet(
         return self.receipt_response(public_request_receipt(consultation, RECEIPT_MESSAGE))
 
 
-class ConsultationLookupThrottle(CodeLookupThrottle):
-    scope = "consultation_lookup"
-
-
-class ConsultationLookupView(APIView):
+@lookup_schema(
+    "凭查询码查询咨询留言的办理状态（已答复并公开的，返回公开问答；不含个人信息）",
+    ConsultationLookupSerializer,
+    LOOKUP_NOT_FOUND,
+)
+class ConsultationLookupView(CodeLookupView):
     """GET /consultations/lookup/<code>/: the asker's view of a question by its 查询码."""
 
-    permission_classes = [AllowAny]
-    authentication_classes: list = []
-    throttle_classes = [ConsultationLookupThrottle]
+    lookup_scope = "consultation_lookup"
+    lookup_serializer = ConsultationLookupSerializer
+    not_found = LOOKUP_NOT_FOUND
 
-    @extend_schema(
-        summary="凭查询码查询咨询留言的办理状态（已答复并公开的，返回公开问答；不含个人信息）",
-        responses={
-            200: ConsultationLookupSerializer,
-            404: OpenApiResponse(description=LOOKUP_NOT_FOUND),
-            429: THROTTLED_RESPONSE,
-        },
-    )
-    def get(self, request, code: str):
-        consultation = selectors.consultation_by_tracking_code(code)
-        if consultation is None:
-            raise exceptions.NotFound(LOOKUP_NOT_FOUND)
-        return Response(ConsultationLookupSerializer(consultation).data)
+    def find(self, code: str):
+        return selectors.consultation_by_tracking_code(code)
