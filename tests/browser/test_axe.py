@@ -5,23 +5,17 @@ enterprises, one with a credit record, a job demand, a financing need, an online
 event open for registration); the search results page and the /forms/ pages are Django's (the
 answers to a post are audited by test_forms_nojs.py, which posts them).
 A serious or critical violation fails the test with its rule, the page and the first
-offending elements. axe runs as a script the test injects, so the pages' own JavaScript is
-on, as a visitor's would be.
+offending elements. The pages' own JavaScript is on, as most visitors' is (axe is evaluated
+by the test, tests/browser/checks.py; test_forms_nojs.py audits pages with it off).
 """
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
-from django.test import override_settings
 
-from tests.site.test_navigation import seeded  # noqa: F401 (the crawl's seed, a fixture)
+from tests.browser.checks import WIDE, violation_lines
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-WIDTHS = {"phone": {"width": 390, "height": 844}, "desk": {"width": 1366, "height": 900}}
-BLOCKING = {"serious", "critical"}
+WIDTHS = {"phone": {"width": 390, "height": 844}, "desk": WIDE["viewport"]}
 # One page of each type; `{code}` is the first seeded enterprise's credit code, the other
 # names the seeded items' ids (`seeded_ids`).
 PAGE_TYPES = {
@@ -62,56 +56,15 @@ PAGE_TYPES = {
 }
 
 
-def violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    assert result["testEngine"]["name"] == "axe-core"  # it ran, not a page that blocked it
-    return [v for v in result["violations"] if v["impact"] in BLOCKING]
-
-
-@pytest.fixture
-def seeded_ids(seeded):  # noqa: F811 (asked for before the browser: its loop forbids queries)
-    """What PAGE_TYPES' paths are filled with."""
-    from cms.learning.models import EventPage
-    from cms.pages.models import PolicyNewsPage
-    from registry_api.ecommerce.models import OnlineShop
-    from registry_api.finance.models import FinancingNeed
-    from registry_api.jobs.models import JobDemand
-
-    job = JobDemand.objects.get()
-    return {
-        "code": seeded[0].credit_code,
-        "news": PolicyNewsPage.objects.live().get(slug="job-fair").id,
-        "job": job.id,
-        "job_code": job.reference,
-        "need": FinancingNeed.objects.get().id,
-        "shop": OnlineShop.objects.get().id,
-        "event": EventPage.objects.live().get().id,
-    }
-
-
-def test_no_serious_or_critical_violation_on_any_page_type(
-    seeded_ids,
-    live_server,
-    search_engine,
-    run_build,
-    tmp_path,
-    browser,
-):
-    with override_settings(SITE_OUTPUT_DIR=tmp_path):
-        result = run_build(live_server.url, tmp_path)
-        assert result.returncode == 0, result.stdout + result.stderr
-        found = {}
-        for width, viewport in WIDTHS.items():
-            page = browser.new_page(viewport=viewport)
-            for kind, path in PAGE_TYPES.items():
-                url = live_server.url + path.format(**seeded_ids)
-                response = page.goto(url)
-                assert response.status == 200, (kind, url, response.status)
-                for violation in violations(page):
-                    targets = [node["target"] for node in violation["nodes"][:3]]
-                    found.setdefault(f"{width} {kind}", []).append(
-                        f"{violation['id']} ({violation['impact']}): {targets}"
-                    )
-            page.close()
+def test_no_serious_or_critical_violation_on_any_page_type(seeded_ids, seeded_build, browser):
+    found = {}
+    for width, viewport in WIDTHS.items():
+        page = browser.new_page(viewport=viewport)
+        for kind, path in PAGE_TYPES.items():
+            url = seeded_build + path.format(**seeded_ids)
+            response = page.goto(url)
+            assert response.status == 200, (kind, url, response.status)
+            if lines := violation_lines(page):
+                found[f"{width} {kind}"] = lines
+        page.close()
     assert found == {}, found
