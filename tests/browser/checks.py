@@ -1,8 +1,9 @@
 """What the browser suites check of any page, as a visitor's browser shows it: controls a finger
-can hit (44 px), one h1 and no heading level skipped, and axe-core's serious or critical
-violations. axe needs JavaScript (its run waits on timers that never fire where scripts are
-off): a page shown with JavaScript off is audited as a copy of its document in a page of its
-own with JavaScript on for axe alone, the site's scripts kept out."""
+can hit (44 px), each label where a reader looks for it, one h1 and no heading level skipped,
+and axe-core's serious or critical violations. axe needs JavaScript (its run waits on timers
+that never fire where scripts are off): a page shown with JavaScript off is audited as a copy
+of its document in a page of its own with JavaScript on for axe alone, the site's scripts
+kept out."""
 
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,24 @@ CONTROL_HEIGHTS = """() => [...document.querySelectorAll(
         + ' main textarea, main button')]
     .filter(control => control.getClientRects().length && control.offsetWidth > 1)
     .map(control => [control.id || control.name || control.tagName, control.offsetHeight])"""
+
+
+# The visible controls whose label is not where a reader looks for it: right above the control
+# or just before it on its row, in one piece (not broken over two lines). A control inside its
+# label (a checkbox's) is beside it by construction.
+LABELS_ASTRAY = """() => [...document.querySelectorAll('main label[for]')]
+    .map(label => [label, document.getElementById(label.htmlFor)])
+    .filter(([label, control]) => control && !label.contains(control)
+        && control.getClientRects().length && control.offsetWidth > 1)
+    .filter(([label, control]) => {
+        const l = label.getBoundingClientRect(), c = control.getBoundingClientRect();
+        const above = l.bottom <= c.top + 1 && c.top - l.bottom < 24
+            && l.left < c.right && c.left < l.right;
+        const before = l.top < c.bottom && c.top < l.bottom
+            && l.right <= c.left + 1 && c.left - l.right < 48;
+        return label.getClientRects().length > 1 || !(above || before);
+    })
+    .map(([label, control]) => control.id)"""
 
 
 def control_heights(page) -> dict[str, int]:
@@ -76,13 +95,15 @@ def violation_lines(page) -> list[str]:
 
 
 def page_problems(page) -> dict[str, list]:
-    """Everything wrong with the page shown with JavaScript off: short controls, its outline,
-    content wider than the screen, axe's findings (empty when nothing is)."""
+    """Everything wrong with the page shown with JavaScript off: short controls, labels away
+    from their controls, its outline, content wider than the screen, axe's findings (empty
+    when nothing is)."""
     with scriptless_copy(page) as copy:
         axe = violation_lines(copy)
     width = page.evaluate("document.documentElement.scrollWidth")
     problems = {
         "controls under 44 px": sorted(short_controls(page).items()),
+        "labels not beside their controls": page.evaluate(LABELS_ASTRAY),
         "headings": heading_problems(page.content()),
         "wider than the screen": [width] if width > page.viewport_size["width"] else [],
         "axe": axe,
