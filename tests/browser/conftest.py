@@ -15,6 +15,7 @@ def seeded_ids(seeded):  # noqa: F811 (asked for before the browser: its loop fo
     from registry_api.ecommerce.models import OnlineShop
     from registry_api.finance.models import FinancingNeed
     from registry_api.jobs.models import JobDemand
+    from registry_api.services.models import Agency
 
     job = JobDemand.objects.get()
     return {
@@ -26,6 +27,7 @@ def seeded_ids(seeded):  # noqa: F811 (asked for before the browser: its loop fo
         "need": FinancingNeed.objects.get().id,
         "shop": OnlineShop.objects.get().id,
         "event": EventPage.objects.live().get().id,
+        "agency": Agency.objects.get(kind=Agency.Kind.LAW_FIRM).id,
     }
 
 

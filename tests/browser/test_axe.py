@@ -52,7 +52,7 @@ PAGE_TYPES = {
     "column 企业之声": "/columns/voice/",
     "column 创业指导": "/columns/startup/",
     "legal service Q&A": "/consultations/channel/legal_service/",
-    "legal service question form": "/forms/consultations/?channel=legal_service",
+    "legal service question form": "/forms/consultations/?channel=legal_service&agency={agency}",
 }
 
 

@@ -238,6 +238,14 @@ def look_up_job(page, code: str, audit) -> None:
     audit("/forms/jobs/lookup/?code= empty")
 
 
+def ask_a_law_firm(page, ids: dict, audit) -> None:
+    """A law firm's 在线咨询 link: Django's form with its channel and the firm chosen."""
+    page.goto(f"/forms/consultations/?channel=legal_service&agency={ids['agency']}")
+    assert page.locator("#consult-channel").input_value() == "legal_service"
+    assert page.locator("#consult-agency").input_value() == str(ids["agency"])
+    audit("/forms/consultations/?channel=legal_service&agency=")
+
+
 def codes_stored() -> dict[str, set[str]]:
     """The codes of what the forms stored: pending requests, registrations."""
     from cms.learning.models import EventRegistration
@@ -273,6 +281,7 @@ def test_the_newest_forms_with_javascript_off_on_a_phone_and_a_desk(
             shown[name].add(code)
             if name == "job_demand":
                 look_up_job(page, code, audit)
+        ask_a_law_firm(page, seeded_ids, audit)
         context.close()
     assert found == {}, found
     # Each receipt showed the code of a row it stored: two of each, one per width.
