@@ -25,12 +25,11 @@ from registry_api.ecommerce.models import OnlineShop
 from registry_api.finance import services as finance_services
 from registry_api.finance.models import FinancingNeed
 from registry_api.jobs.models import JobDemand
-from registry_api.services import services as agency_services
-from registry_api.services.models import Agency
 from tests.ecommerce.conftest import shop_published
 from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
 from tests.jobs.conftest import demand_listed
 from tests.registrations.conftest import publish_open_event
+from tests.services.conftest import law_firm_create
 
 pytestmark = pytest.mark.build
 
@@ -111,9 +110,9 @@ def sitemap_paths(site: Path) -> set[str]:
 @pytest.fixture
 def seeded(transactional_db, wagtail_root, settings, tmp_path):
     """Home, the news section with one item, the ten platforms and the notices of content/,
-        two enterprises of a district (their pages and the directory's district list), the first
-        with a credit record (its credit timeline), a listed job demand, an open financing need
-        and a published online shop, an event of 学习教育 open for online registration and a law firm
+    two enterprises of a district (their pages and the directory's district list), the first
+    with a credit record (its credit timeline), a listed job demand, an open financing need,
+    a published online shop, an event of 学习教育 open for online registration and a law firm
     (the 法律服务 question form offers it)."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     district = DistrictFactory(code="150402001", name="西屯街道")
@@ -147,16 +146,7 @@ def seeded(transactional_db, wagtail_root, settings, tmp_path):
     )
     shop_published(enterprises[0])
     publish_open_event(PlatformPage.objects.get(code="learning"))
-    agency_services.agency_create(
-        kind=Agency.Kind.LAW_FIRM,
-        name="内蒙古昭德律师事务所",
-        qualification="31150400012024",
-        services="企业常年法律顾问\n合同审查",
-        district=district,
-        address="内蒙古自治区赤峰市红山区西屯街道钢铁街2号",
-        phone="12348",
-        vetted_on=datetime.date(2025, 6, 1),
-    )
+    law_firm_create(district)
     return enterprises
 
 
