@@ -226,16 +226,23 @@ def post(page, trip: RoundTrip, audit) -> str:
 
 
 def look_up_job(page, code: str, audit) -> None:
-    """The job receipt's 进度查询 link asks at once; asked with no code, the page says so."""
+    """By the receipt's 进度查询 link, which asks at once; by the list's link, typing the code
+    (asked with no code first: the page says so)."""
     page.click("text=进度查询")
     page.wait_for_url("**/forms/jobs/lookup/?code=*")
     assert page.locator("#lookup-code").input_value() == code
     assert page.locator(".lookup-status").inner_text() == "已收到，正在审核"
     audit("/forms/jobs/lookup/?code=")
-    page.fill("#lookup-code", "")
+    page.goto("/jobs/")
+    page.click("text=凭查询码查看进度")
+    page.wait_for_url("**/forms/jobs/lookup/")
+    audit("/forms/jobs/lookup/")
     page.click("#lookup-form button[type=submit]")
     assert error_beside(page, "lookup-code") == "请输入查询码。"
     audit("/forms/jobs/lookup/?code= empty")
+    page.fill("#lookup-code", code)
+    page.click("#lookup-form button[type=submit]")
+    assert page.locator(".lookup-status").inner_text() == "已收到，正在审核"
 
 
 def ask_a_law_firm(page, ids: dict, audit) -> None:
