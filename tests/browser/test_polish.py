@@ -20,21 +20,15 @@ from registry_api.complaints.demo_data import make_demo_complaints
 from registry_api.complaints.reference_data import load_units
 from registry_api.enterprises.reference_data import load_districts
 from registry_api.workdays.reference_data import load_holidays
+from tests.browser.checks import PHONE, WIDE, control_heights, short_controls
 from tests.playwright_db import read_db
 
 pytestmark = [pytest.mark.engine, pytest.mark.build, pytest.mark.browser]
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-WIDE = {"viewport": {"width": 1366, "height": 900}}
-MIN_TARGET, MIN_TEXT = 44, 12
+MIN_TEXT = 12
 
-# Every visible control's height, and every chart text's size as drawn (its font-size in the
-# drawing's units times the drawing's scale on the screen).
-CONTROL_HEIGHTS = """() => [...document.querySelectorAll(
-        'main input:not([type=checkbox]):not([type=radio]):not([type=hidden]), main select,'
-        + ' main textarea, main button')]
-    .filter(control => control.getClientRects().length && control.offsetWidth > 1)
-    .map(control => [control.id || control.name || control.tagName, control.offsetHeight])"""
+# Every chart text's size as drawn (its font-size in the drawing's units times the drawing's
+# scale on the screen).
 CHART_TEXT_SIZES = """() => [...document.querySelectorAll('svg.chart text')].map(text =>
     parseFloat(text.getAttribute('font-size')) * text.getScreenCTM().a)"""
 
@@ -71,9 +65,9 @@ def seconds(stated: str) -> int:
 
 def check_complaint_form(page, base: str) -> None:
     page.goto(base + "/complaints/new/")
-    heights = dict(page.evaluate(CONTROL_HEIGHTS))
+    heights = control_heights(page)
     assert {"complaint-category", "complaint-district", "complaint-facts"} <= heights.keys()
-    assert {name: h for name, h in heights.items() if h < MIN_TARGET} == {}
+    assert short_controls(page) == {}
     if page.viewport_size["width"] > 600:  # as wide as its options, not the whole column
         assert page.locator("#complaint-category").bounding_box()["width"] < 400
 

@@ -51,17 +51,22 @@ def agencies(district):
             phone="0476-8888888",
             vetted_on=datetime.date(2024, 3, 1),
         ),
-        services.agency_create(
-            kind=Agency.Kind.LAW_FIRM,
-            name="内蒙古昭德律师事务所",
-            qualification="31150400012024",
-            services="企业常年法律顾问\n合同审查",
-            district=town,
-            address="内蒙古自治区赤峰市红山区红庙子镇红旗村1组",
-            phone="12348",
-            vetted_on=datetime.date(2025, 6, 1),
-        ),
+        law_firm_create(town),
     ]
+
+
+def law_firm_create(district) -> Agency:
+    """内蒙古昭德律师事务所, a law firm of `district` (the 法律服务 consultations' kind)."""
+    return services.agency_create(
+        kind=Agency.Kind.LAW_FIRM,
+        name="内蒙古昭德律师事务所",
+        qualification="31150400012024",
+        services="企业常年法律顾问\n合同审查",
+        district=district,
+        address="内蒙古自治区赤峰市红山区红庙子镇红旗村1组",
+        phone="12348",
+        vetted_on=datetime.date(2025, 6, 1),
+    )
 
 
 def submit(**overrides):

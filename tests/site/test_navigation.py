@@ -6,19 +6,30 @@ import datetime
 import re
 import tomllib
 from collections import deque
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.utils import timezone
 
+from cms.learning.models import EventPage
 from cms.pages.content_loader import CONTENT_DIR, ensure_home_page, ensure_news_index
+from cms.pages.models import PlatformPage
 from cms.pages.notice_loader import load as load_notices
 from cms.pages.platform_loader import load as load_platforms
 from registry_api.credit import services as credit_services
 from registry_api.credit.models import Department
 from registry_api.credit.reference_data import load_credit_reference
+from registry_api.ecommerce.models import OnlineShop
+from registry_api.finance import services as finance_services
+from registry_api.finance.models import FinancingNeed
+from registry_api.jobs.models import JobDemand
+from tests.ecommerce.conftest import shop_published
 from tests.factories import DistrictFactory, EnterpriseFactory, publish_news
+from tests.jobs.conftest import demand_listed
+from tests.registrations.conftest import publish_open_event
+from tests.services.conftest import law_firm_create
 
 pytestmark = pytest.mark.build
 
@@ -100,7 +111,9 @@ def sitemap_paths(site: Path) -> set[str]:
 def seeded(transactional_db, wagtail_root, settings, tmp_path):
     """Home, the news section with one item, the ten platforms and the notices of content/,
     two enterprises of a district (their pages and the directory's district list), the first
-    with a credit record (its credit timeline)."""
+    with a credit record (its credit timeline), a listed job demand, an open financing need,
+    a published online shop, an event of 学习教育 open for online registration and a law firm
+    (the 法律服务 question form offers it)."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     district = DistrictFactory(code="150402001", name="西屯街道")
     enterprises = EnterpriseFactory.create_batch(2, district=district)
@@ -121,6 +134,19 @@ def seeded(transactional_db, wagtail_root, settings, tmp_path):
     publish_news(index, title="红山区举办小微企业招聘会", slug="job-fair")
     for load in (load_platforms, load_notices):
         load(CONTENT_DIR, home)
+    demand_listed(enterprises[0])
+    finance_services.record_create(
+        FinancingNeed,
+        enterprise=enterprises[0],
+        amount=Decimal("50"),
+        term_months=12,
+        purpose="采购原材料",
+        collateral_offered="credit",
+        published_on=timezone.localdate(),
+    )
+    shop_published(enterprises[0])
+    publish_open_event(PlatformPage.objects.get(code="learning"))
+    law_firm_create(district)
     return enterprises
 
 
@@ -144,6 +170,19 @@ def test_every_section_is_reached_from_home_and_listed_in_the_sitemap(
     for enterprise in seeded:  # the directory's pages are crawled too
         assert f"/enterprises/{enterprise.credit_code}/" in depth
         assert f"/enterprises/{enterprise.credit_code}/" in sitemap_paths(site)
+
+    # The forms' registries are crawled too: each seeded item's page and each form.
+    event = EventPage.objects.live().get()
+    items = {
+        f"/jobs/{JobDemand.objects.get().id}/",
+        f"/finance/needs/{FinancingNeed.objects.get().id}/",
+        f"/ecommerce/{OnlineShop.objects.get().id}/",
+        f"/events/{event.id}/",
+    }
+    forms = {"/jobs/new/", "/finance/needs/new/", "/ecommerce/new/"}
+    assert items | forms <= depth.keys(), sorted(items | forms - depth.keys())
+    event_page = target(site, f"/events/{event.id}/").read_text("utf-8")
+    assert f'action="/forms/events/{event.id}/register/"' in event_page
 
     # No orphan: every page of the build is reached by following links from home.
     orphans = built_pages(site) - depth.keys()
