@@ -41,6 +41,7 @@ KEYS = (
     "place",
     "organiser",
     "registration",
+    "capacity",
     "summary",
     "lecture",
 )
@@ -73,6 +74,14 @@ def _datetime(source: SourceFile, key: str) -> datetime.datetime | None:
     return value
 
 
+def _online_registration(source: SourceFile) -> dict:
+    """`capacity: N` opens online registration with N places (until the event starts)."""
+    capacity = source.integer("capacity")
+    if not capacity:
+        return {"registration_open": False, "capacity": None}
+    return {"registration_open": True, "capacity": capacity}
+
+
 def parse_event_file(path: Path) -> EventItem:
     source = SourceFile(path)
     source.check_keys(KEYS)
@@ -87,6 +96,7 @@ def parse_event_file(path: Path) -> EventItem:
         "place": source.text("place", required=True),
         "organiser": source.text("organiser", default="红山区市场监督管理局"),
         "registration_note": source.text("registration"),
+        **_online_registration(source),
         "summary": source.text("summary", required=True),
         "search_description": source.text("summary"),
         "body": source.paragraphs(),

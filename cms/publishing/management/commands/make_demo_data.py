@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from cms.learning.demo_registrations import make_demo_event_registrations
 from cms.pages.demo_pages import demo_page_count, make_demo_pages
 from registry_api.complaints.demo_data import DEFAULT_COMPLAINTS, make_demo_complaints
 from registry_api.credit.demo_data import DEFAULT_RECORDS as DEFAULT_CREDIT_RECORDS
@@ -133,6 +134,8 @@ class Command(BaseCommand):
             # After the agencies: the HR agencies answer some of the demands.
             console.print(f"新增 {make_demo_jobs(seed=seed)} 条用工需求。")
             console.print(f"新增 {make_demo_ecommerce(seed=seed)} 家电子商务网店。")
+            registrations = make_demo_event_registrations(seed=seed)
+            console.print(f"新增 {registrations} 条活动报名。")
         if options["finance"]:  # after the enterprises: finance records attach to them
             created = make_demo_finance(FINANCE_COUNTS, seed=seed).created
             console.print(
