@@ -1,9 +1,12 @@
-"""/forms/registrations/?code= (a registration's status by its 确认码) and
-/forms/registrations/cancel/ (cancelled with the code and the phone registered), answered
-without JavaScript in the site's look.
+"""What the registration pages of every kind share, and the look-up and cancellation:
 
-A code's prefix names its kind (`Registration.CODE_PREFIX`: HD 活动); each kind's own API
-look-up and cancel views answer, with their throttles and refusals. A code of no known
+- a kind's register page (`RegistrationPageMixin`): a refused post shows the form again with
+  the places as they are now, a registration its receipt, a GET goes to the built page;
+- /forms/registrations/?code= (a registration's status by its 确认码) and
+  /forms/registrations/cancel/ (cancelled with the code and the phone registered).
+
+A code's prefix names its kind (`Registration.CODE_PREFIX`: HD 活动, PX 培训讲座); each kind's
+own API look-up and cancel views answer, with their throttles and refusals. A code of no known
 prefix goes to the first kind, whose look-up answers "not found"."""
 
 from __future__ import annotations
@@ -13,15 +16,53 @@ from django.shortcuts import redirect
 
 from cms.learning.views import EventRegistrationCancelView, EventRegistrationLookupView
 from core.registrations import services
+from registry_api.training.views import (
+    TrainingRegistrationCancelView,
+    TrainingRegistrationLookupView,
+)
 
 from .pages import (
     ERROR_STATUS,
     CodeLookupPage,
     SitePageMixin,
     html_page,
+    posted_values,
     site_forms_module,
     status_line,
 )
+
+
+class RegistrationPageMixin(SitePageMixin):
+    """Put before a kind's RegistrationSubmitView: POST is the API's register (serializer,
+    throttles, capacity lock, refusals). A kind gives `built_page(pk)` (where the form lives
+    on the static site) and `render_target(target, **context)` (the site's renderer)."""
+
+    def built_page(self, pk: int) -> str:
+        raise NotImplementedError
+
+    def render_target(self, target, **context) -> str:
+        raise NotImplementedError
+
+    def get(self, request, pk: int):
+        return redirect(self.built_page(pk))
+
+    def _render(self, **context) -> str:
+        target = self.get_targets().filter(pk=self.kwargs["pk"]).first()
+        if target is None:
+            return ""
+        return self.render_target(target, **context)
+
+    def answer_page(self, data, status: int) -> HttpResponse:
+        return html_page(self._render(receipt=data), status)
+
+    def error_page(self, message: str, fields: dict[str, str], status: int) -> HttpResponse:
+        html = self._render(
+            values=posted_values(self.request),
+            errors=fields,
+            status=status_line(ERROR_STATUS if fields else message),
+        )
+        return html_page(html or message, status)
+
 
 LOOKUP_PAGE = "/forms/registrations/"
 
@@ -75,11 +116,23 @@ class EventRegistrationCancelPage(RegistrationCancelPage, EventRegistrationCance
     pass
 
 
+class TrainingRegistrationLookupPage(RegistrationLookupPage, TrainingRegistrationLookupView):
+    pass
+
+
+class TrainingRegistrationCancelPage(RegistrationCancelPage, TrainingRegistrationCancelView):
+    pass
+
+
 # Prefix → (look-up page, cancel page), the first one for codes of no known prefix.
 KINDS = {
     EventRegistrationLookupView.model.CODE_PREFIX: (
         EventRegistrationLookupPage.as_view(),
         EventRegistrationCancelPage.as_view(),
+    ),
+    TrainingRegistrationLookupView.model.CODE_PREFIX: (
+        TrainingRegistrationLookupPage.as_view(),
+        TrainingRegistrationCancelPage.as_view(),
     ),
 }
 

@@ -10,6 +10,7 @@ from .finance import FinancingNeedLookupPage, FinancingNeedPostPage
 from .jobs import JobDemandLookupPage, JobDemandPostPage
 from .registrations import registration_cancel_page, registration_lookup_page
 from .trademarks import SimilarCheckPage
+from .trainings import TrainingRegistrationPage
 
 urlpatterns = [
     path("complaints/", ComplaintFormPage.as_view(), name="complaint-form-page"),
@@ -52,4 +53,9 @@ urlpatterns = [
     ),
     path("registrations/", registration_lookup_page, name="registration-lookup-page"),
     path("registrations/cancel/", registration_cancel_page, name="registration-cancel-page"),
+    path(
+        "trainings/<int:pk>/register/",
+        TrainingRegistrationPage.as_view(),
+        name="training-registration-page",
+    ),
 ]

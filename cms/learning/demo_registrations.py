@@ -38,4 +38,3 @@ def make_demo_event_registrations(*, seed: int = 0) -> int:
             )
             created += 1
     return created
-

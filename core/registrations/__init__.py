@@ -10,4 +10,5 @@ the shared core that each kind's concrete model, API and admin build on.
   them carries a name or a phone.
 - `views`: the API views a kind subclasses (availability + register, look-up, cancel).
 - `admin`: the staff listing of a kind in the Wagtail admin (CSV, 标记签到).
+- `urls`: the three routes of a kind.
 """

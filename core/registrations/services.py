@@ -46,9 +46,13 @@ def registration_taken(model: type[Registration], target: Model) -> int:
     return model.objects.filter(**{model.TARGET_FIELD: target, "status__in": model.HOLDING}).count()
 
 
-def registration_availability(model: type[Registration], target: RegistrationTarget) -> dict:
-    """What anyone may know of a target's registration: counts and state, nobody's details."""
-    taken = registration_taken(model, target)
+def registration_availability(
+    model: type[Registration], target: RegistrationTarget, taken: int | None = None
+) -> dict:
+    """What anyone may know of a target's registration: counts and state, nobody's details.
+    `taken`: the places held when the caller has counted them already (a list's annotation)."""
+    if taken is None:
+        taken = registration_taken(model, target)
     closed = target.registration_closed(taken)
     capacity = target.capacity if target.registration_open else None
     return {

@@ -1,5 +1,5 @@
-"""培训与考核 in the Wagtail admin: training plans, sessions and records, the assessment rules,
-the scores, the 街镇 report and the station pages."""
+"""培训与考核 in the Wagtail admin: training plans, sessions, registrations and records, the
+assessment rules, the scores, the 街镇 report and the station pages."""
 
 from django.urls import path
 from wagtail import hooks
@@ -8,11 +8,14 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.admin_read_only import InspectOnlyViewSet
+from core.registrations.admin import mark_attended_action
 from registry_api.training.admin_viewsets import (
     AttendanceViewSet,
     TrainingPlanViewSet,
+    TrainingRegistrationListing,
     TrainingSessionViewSet,
 )
+from registry_api.training.models import TrainingRegistration
 
 from .admin_views import VIEW_PERMISSION, DistrictReportView, StationPageView
 from .models import AssessmentRule, Score
@@ -76,6 +79,7 @@ class TrainingAndAssessmentGroup(ViewSetGroup):
     items = (
         AssessmentReportViewSet("assessment_report"),
         TrainingSessionViewSet("training_sessions"),
+        TrainingRegistrationListing,
         TrainingPlanViewSet("training_plans"),
         AttendanceViewSet("training_attendance"),
         AssessmentRuleViewSet("assessment_rules"),
@@ -86,3 +90,6 @@ class TrainingAndAssessmentGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_training_and_assessment():
     return TrainingAndAssessmentGroup()
+
+
+hooks.register("register_bulk_action", mark_attended_action(TrainingRegistration))

@@ -7,3 +7,5 @@ class TrainingConfig(AppConfig):
     name = "registry_api.training"
     label = "training"
     verbose_name = "培训与大讲堂"
+    # A registration changes the places left on /trainings/: the site is built again.
+    site_shows = ("TrainingRegistration",)

@@ -7,6 +7,11 @@ rights. Dates, places and trainers are invented and plausible. Deterministic for
 idempotent: sessions are keyed by title and date, plans by year, term and title, and
 attendance by (session, person); people are drawn from the network registry (none: sessions
 only).
+
+Upcoming sessions open to online registration (UPCOMING) are dated from today, so the demo
+always has places to take: keyed by title (a later run moves them on), each with a few
+registrations of obviously made-up people (测试报名… , phones 139047600xx) submitted over the
+days before, through the registration service (its capacity and one-phone rules).
 """
 
 from __future__ import annotations
@@ -17,11 +22,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
+from core.registrations.services import registration_create
 from registry_api.enterprises.models import District
 from registry_api.network.models import FOUR_MEMBERS, Person, Role, Station
 
-from .models import Attendance, SessionMaterial, TrainingPlan, TrainingSession
+from .models import (
+    Attendance,
+    SessionMaterial,
+    TrainingPlan,
+    TrainingRegistration,
+    TrainingSession,
+)
 
 DEFAULT_SEED = 20261203
 YEAR = 2026
@@ -77,6 +90,41 @@ SESSIONS = [
     ),
 ]
 
+# (days from today, start, 街镇 code, venue, topic, trainer, capacity, registrations)
+UPCOMING = [
+    (
+        9,
+        datetime.time(9, 30),
+        "150402004",
+        "东城街道富龙社区党群服务中心",
+        "冬春季节食品安全与年货选购",
+        "区市场监管局食品安全监管股",
+        40,
+        6,
+    ),
+    (
+        16,
+        datetime.time(14, 30),
+        "150402100",
+        "红庙子镇综合文化站",
+        "农村集体聚餐食品安全",
+        "区市场监管局食品安全监管股",
+        30,
+        4,
+    ),
+    (
+        23,
+        datetime.time(9, 0),
+        "150402001",
+        "西屯街道社区服务中心",
+        "网络购物与预付式消费维权",
+        "区消费者协会",
+        50,
+        3,
+    ),
+]
+DEMO_PHONE = "139047600{:02d}"  # the 139047600xx block of the demo's made-up attendees
+
 PLAN_HOURS = {
     Role.COORDINATOR: Decimal(8),
     Role.INFO_OFFICER: Decimal(8),
@@ -95,6 +143,7 @@ class TrainingDemoResult:
     plans: int
     sessions: int
     attendances: int
+    registrations: int
 
 
 def _plan(term: str, title: str, roles: list[str], goals: str, hours: Decimal) -> None:
@@ -189,9 +238,55 @@ def _attendance(session: TrainingSession, rng: random.Random) -> list[Attendance
     return rows
 
 
+def _upcoming(number: int, spec, plan, today: datetime.date) -> TrainingSession:
+    days, start, district_code, venue, topic, trainer, capacity, _ = spec
+    district = District.objects.filter(code=district_code).first()
+    session, _ = TrainingSession.objects.update_or_create(
+        title=f"市场监督管理进农村进社区大讲堂（第{number}期）：{topic}",
+        defaults={
+            "topic": topic,
+            "date": today + datetime.timedelta(days=days),
+            "start_time": start,
+            "venue": venue,
+            "district": district,
+            "plan": plan,
+            "trainer": trainer,
+            "audience": MAIN_ROLES,
+            "hours": Decimal(2),
+            "public": True,
+            "note": f"主题：{THEME}。欢迎辖区经营者和居民网上报名。",
+            "registration_open": True,
+            "capacity": capacity,
+        },
+    )
+    return session
+
+
+def _registrations(session: TrainingSession, count: int, first: int, rng) -> int:
+    """`count` made-up people, phones from `first` on, each on a day of the last week."""
+    now = timezone.now()
+    made = 0
+    for index in range(first, first + count):
+        phone = DEMO_PHONE.format(index)
+        if TrainingRegistration.objects.filter(session=session, phone=phone).exists():
+            continue
+        submitted = now - datetime.timedelta(days=rng.randint(1, 7), minutes=rng.randint(0, 600))
+        registration_create(
+            model=TrainingRegistration,
+            target=session,
+            name=f"测试报名{index:02d}",
+            phone=phone,
+            organisation=rng.choice(("", "演示社区居委会", "演示食品店")),
+            submitted_at=submitted,
+        )
+        made += 1
+    return made
+
+
 @transaction.atomic
 def make_demo_training(seed: int = DEFAULT_SEED) -> TrainingDemoResult:
-    """The plans, the five sessions and their attendance (see the module docstring)."""
+    """The plans, the five sessions and their attendance, the upcoming sessions and their
+    registrations (see the module docstring)."""
     rng = random.Random(seed)
     plans = _plans()
     plan = TrainingPlan.objects.get(year=YEAR, term=TrainingPlan.Term.LONG)
@@ -202,4 +297,15 @@ def make_demo_training(seed: int = DEFAULT_SEED) -> TrainingDemoResult:
     before = Attendance.objects.filter(session__in=sessions).count()
     Attendance.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
     added = Attendance.objects.filter(session__in=sessions).count() - before
-    return TrainingDemoResult(plans=plans, sessions=len(sessions), attendances=added)
+    today = timezone.localdate()
+    registrations, first = 0, 1
+    for number, spec in enumerate(UPCOMING, start=len(SESSIONS) + 1):
+        session = _upcoming(number, spec, plan, today)
+        registrations += _registrations(session, spec[-1], first, rng)
+        first += spec[-1]
+    return TrainingDemoResult(
+        plans=plans,
+        sessions=len(sessions) + len(UPCOMING),
+        attendances=added,
+        registrations=registrations,
+    )

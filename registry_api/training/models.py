@@ -7,15 +7,24 @@ in the CMS, which registries must not import: a material is a title and a URL.
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 
 from core.model_fields import capped_text_field
 from core.models import Timestamped
+from core.registrations.models import (
+    Registration,
+    RegistrationTarget,
+    one_active_registration_per_phone,
+)
+from core.registrations.services import registration_availability
 from registry_api.enterprises.models import District
 from registry_api.network.models import Person, Role, Station, optional_place_field
 
@@ -76,12 +85,19 @@ class TrainingPlan(Timestamped):
         return role_labels(self.roles)
 
 
-class TrainingSession(ClusterableModel, Timestamped):
-    """One session of the 大讲堂 (市场监督管理进农村进社区大讲堂), or another training."""
+class TrainingSession(ClusterableModel, RegistrationTarget, Timestamped):
+    """One session of the 大讲堂 (市场监督管理进农村进社区大讲堂), or another training. People
+    may register online for a place when staff open it (`RegistrationTarget`)."""
 
     title = models.CharField("标题", max_length=200)
     topic = models.CharField("主题", max_length=200, help_text="如：食品安全、防范和打击传销")
     date = models.DateField("日期", db_index=True)
+    start_time = models.TimeField(
+        "开始时间",
+        null=True,
+        blank=True,
+        help_text="北京时间；网上报名到此时为止（留空：到当日零时）",
+    )
     venue = models.CharField("地点", max_length=200)
     district = optional_place_field(District, "training_sessions", "街镇")
     station = optional_place_field(
@@ -103,16 +119,59 @@ class TrainingSession(ClusterableModel, Timestamped):
         return f"{self.date} {self.title}"
 
     def clean(self) -> None:
+        errors = self.registration_rule_errors()
         if self.station_id and self.district_id and self.station.district_id != self.district_id:
-            raise ValidationError({"station": "承办服务站不在所选街镇内。"})
+            errors["station"] = "承办服务站不在所选街镇内。"
         if self.station_id and not self.district_id:
             self.district_id = self.station.district_id
         if self.hours is not None and self.hours <= 0:
-            raise ValidationError({"hours": "学时须大于0。"})
+            errors["hours"] = "学时须大于0。"
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def audience_labels(self) -> list[str]:
         return role_labels(self.audience)
+
+    @property
+    def registration_starts_at(self) -> datetime.datetime | None:
+        """The session's start in Beijing time: the date at `start_time`, or the date's local
+        midnight when no time is given (registration then closes as the day begins)."""
+        if self.date is None:
+            return None
+        local = datetime.datetime.combine(self.date, self.start_time or datetime.time.min)
+        return timezone.make_aware(local, timezone.get_default_timezone())
+
+    @property
+    def registration(self) -> dict:
+        """Places and whether one may register now; counts only, never who registered. The
+        public list annotates `registration_taken` (selectors) to count without a query."""
+        taken = getattr(self, "registration_taken", None)
+        return registration_availability(TrainingRegistration, self, taken=taken)
+
+
+class TrainingRegistration(Registration):
+    """A person's place at a session; name and phone are for the organisers only."""
+
+    TARGET_FIELD = "session"
+    CODE_PREFIX = "PX"
+
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="registrations", verbose_name="讲座"
+    )
+
+    class Meta(Registration.Meta):
+        verbose_name = "培训报名"
+        verbose_name_plural = "培训报名"
+        constraints = [one_active_registration_per_phone("session", "one_training_place_per_phone")]
+
+    @classmethod
+    def registration_changed(cls, target: TrainingSession) -> None:
+        """The places left are in the public list: its validators and the change feed follow
+        the session's `updated_at`."""
+        from .services import session_touch  # services import the models
+
+        session_touch(target)
 
 
 class SessionMaterial(Timestamped):

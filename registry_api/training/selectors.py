@@ -4,21 +4,44 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from registry_api.network.models import Person
 
-from .models import Attendance, SessionMaterial, TrainingPlan, TrainingSession
+from .models import (
+    Attendance,
+    SessionMaterial,
+    TrainingPlan,
+    TrainingRegistration,
+    TrainingSession,
+)
+
+
+def _places_taken():
+    """Places held at the session (a subquery: a second join would multiply the counts)."""
+    held = (
+        TrainingRegistration.objects.filter(
+            session=OuterRef("pk"), status__in=TrainingRegistration.HOLDING
+        )
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(held, output_field=IntegerField()), 0)
 
 
 def session_public_list() -> QuerySet[TrainingSession]:
-    """Public sessions with their counts and materials; never who attended."""
+    """Public sessions with their counts (attendance, places taken) and materials; never who
+    attended or registered."""
     return (
         TrainingSession.objects.filter(public=True)
         .select_related("district", "station")
         .annotate(
             attendee_count=Count("attendances", filter=Q(attendances__attended=True)),
             completed_count=Count("attendances", filter=Q(attendances__completed=True)),
+            registration_taken=_places_taken(),
         )
         .prefetch_related(
             Prefetch("materials", queryset=SessionMaterial.objects.order_by("sort_order", "id"))

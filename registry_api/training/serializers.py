@@ -1,7 +1,9 @@
-"""The public shape of a 大讲堂 session: what, when, where, for whom, how many; no names."""
+"""The public shape of a 大讲堂 session: what, when, where, for whom, how many (attended,
+places left to register); no names."""
 
 from rest_framework import serializers
 
+from core.registrations.serializers import AvailabilitySerializer
 from registry_api.enterprises.serializers import DistrictRefSerializer
 
 from .models import SessionMaterial, TrainingSession
@@ -25,6 +27,7 @@ class TrainingSessionSerializer(serializers.ModelSerializer):
     attendee_count = serializers.IntegerField(read_only=True)
     completed_count = serializers.IntegerField(read_only=True)
     materials = MaterialSerializer(many=True, read_only=True)
+    registration = AvailabilitySerializer(read_only=True, help_text="网上报名的名额（仅人数）")
 
     class Meta:
         model = TrainingSession
@@ -33,6 +36,7 @@ class TrainingSessionSerializer(serializers.ModelSerializer):
             "title",
             "topic",
             "date",
+            "start_time",
             "venue",
             "district",
             "station",
@@ -41,5 +45,6 @@ class TrainingSessionSerializer(serializers.ModelSerializer):
             "attendee_count",
             "completed_count",
             "materials",
+            "registration",
             "updated_at",
         ]

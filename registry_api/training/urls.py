@@ -1,10 +1,27 @@
-"""Routes of the training app under /api/v1/ (mounted by registry_api.urls)."""
+"""Routes of the training app under /api/v1/ (mounted by registry_api.urls): the sessions
+and their registration."""
 
 from rest_framework.routers import SimpleRouter
 
-from .views import TrainingSessionViewSet
+from core.registrations.urls import registration_urlpatterns
+
+from .views import (
+    TrainingRegistrationCancelView,
+    TrainingRegistrationLookupView,
+    TrainingRegistrationView,
+    TrainingSessionViewSet,
+)
 
 router = SimpleRouter()
 router.register("trainings", TrainingSessionViewSet, basename="training")
 
-urlpatterns = router.urls
+urlpatterns = [
+    *registration_urlpatterns(
+        "trainings/",
+        "training",
+        submit=TrainingRegistrationView,
+        lookup=TrainingRegistrationLookupView,
+        cancel=TrainingRegistrationCancelView,
+    ),
+    *router.urls,
+]

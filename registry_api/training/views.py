@@ -1,4 +1,5 @@
-"""API views: /api/v1/trainings/ (the public 大讲堂 sessions; counts, never attendees)."""
+"""API views: /api/v1/trainings/ (the public 大讲堂 sessions; counts, never attendees) and
+their registration (a session's places, register, look-up by 确认码, cancel)."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -8,9 +9,12 @@ from core.conditional import ConditionalGetMixin
 from core.export import ExportMixin
 from core.openapi import filter_parameter, list_parameters
 from core.pagination import RegistryCursorPagination
+from core.registrations import views as registration_views
+from core.site_urls import site_url
 
 from . import selectors
 from .filters import TrainingSessionFilter
+from .models import TrainingRegistration, TrainingSession
 from .serializers import TrainingSessionSerializer
 
 ORDERING = ["date", "updated_at"]
@@ -36,8 +40,9 @@ class TrainingSessionPagination(RegistryCursorPagination):
     retrieve=extend_schema(summary="讲座详情（参训与完成人数、讲座材料）"),
 )
 class TrainingSessionViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
-    """Recording attendance moves the session's updated_at (services.session_touch), so
-    the list's validators and the change feed see new counts."""
+    """Recording attendance or a registration moves the session's updated_at
+    (services.session_touch), so the list's validators and the change feed see new counts;
+    the day is part of the validators too (registration closes as a session starts)."""
 
     queryset = selectors.session_public_list()
     serializer_class = TrainingSessionSerializer
@@ -45,4 +50,50 @@ class TrainingSessionViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnly
     filterset_class = TrainingSessionFilter
     ordering_fields = ORDERING
     conditional_related = ("station__updated_at",)
+    conditional_today = True
     export_name = "trainings"
+
+
+class TrainingRegistrationKind(registration_views.RegistrationKindMixin):
+    model = TrainingRegistration
+    submit_scope = "training_registration"
+    submit_rate_setting = "REGISTRATION_SUBMIT_RATE"
+
+    def get_targets(self):
+        return TrainingSession.objects.filter(public=True)
+
+    def target_summary(self, target: TrainingSession) -> dict:
+        return {
+            "id": target.pk,
+            "title": target.title,
+            "starts_at": target.registration_starts_at,
+            "place": target.venue,
+            "url": session_site_url(target.pk),
+        }
+
+
+def session_site_url(pk: int) -> str:
+    """A session has no page of its own: its entry on the 大讲堂 list."""
+    return f"{site_url('training_index')}#training-{pk}"
+
+
+@extend_schema_view(
+    get=extend_schema(operation_id="trainings_registration_availability"),
+    post=extend_schema(operation_id="trainings_registration_create"),
+)
+class TrainingRegistrationView(TrainingRegistrationKind, registration_views.RegistrationSubmitView):
+    """GET/POST /api/v1/trainings/<id>/registrations/."""
+
+
+@extend_schema_view(get=extend_schema(operation_id="trainings_registration_lookup"))
+class TrainingRegistrationLookupView(
+    TrainingRegistrationKind, registration_views.RegistrationLookupView
+):
+    """GET /api/v1/trainings/registrations/<code>/."""
+
+
+@extend_schema_view(post=extend_schema(operation_id="trainings_registration_cancel"))
+class TrainingRegistrationCancelView(
+    TrainingRegistrationKind, registration_views.RegistrationCancelView
+):
+    """POST /api/v1/trainings/registrations/<code>/cancel/."""

@@ -42,7 +42,7 @@ from registry_api.trademarks.models import (
     TrademarkClass,
     TrademarkEvent,
 )
-from registry_api.training.models import Attendance
+from registry_api.training.models import Attendance, TrainingRegistration
 
 pytestmark = pytest.mark.django_db
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -169,6 +169,7 @@ DATE_ORDERS = [
     Order(Inspection, "inspected_on", "card__valid_to"),
     Order(Inspection, "inspector__nominated_on", "inspected_on"),
     Order(Attendance, "person__nominated_on", "session__date"),
+    Order(TrainingRegistration, "submitted_at__date", "session__date"),
     Order(PublicityPoint, "installed_on", "last_checked_on"),
     Order(OnlineShop, "enterprise__established_on", "listed_on"),
     Order(OnlineShop, "listed_on", "updated_at__date"),

@@ -99,6 +99,9 @@ EXPECTED = {
     # A place at an event, and its cancellation by 确认码 + phone (core/registrations).
     ("event-registrations", "POST"): EVERYONE,
     ("event-registration-cancel", "POST"): EVERYONE,
+    # The same for a 大讲堂 session (registry_api/training).
+    ("training-registrations", "POST"): EVERYONE,
+    ("training-registration-cancel", "POST"): EVERYONE,
     # A small business's online shop for the 电子商务 showcase, moderated by staff.
     ("online-shop-list", "POST"): EVERYONE,
     # A search result's click, counted by rank (search analytics): no credentials read.
@@ -169,6 +172,8 @@ def _url(name: str, world: dict) -> str:
         "idle-mark-inquiries": {"pk": 999_999},  # public: a missing listing answers 404
         "event-registrations": {"pk": 999_999},  # public: a missing event answers 404
         "event-registration-cancel": {"code": "HD00000000XXXX"},  # a code nobody holds
+        "training-registrations": {"pk": 999_999},  # public: a missing session answers 404
+        "training-registration-cancel": {"code": "PX00000000XXXX"},
         # Another key's or no subscription: a key gets 404, everyone else 401/403 before that.
         "subscription-detail": {"pk": 999_999},
         "subscription-ping": {"pk": 999_999},

@@ -9,14 +9,16 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
+from core.registrations.services import registration_create
 from registry_api.complaints.reference_data import load_units
 from registry_api.enterprises.reference_data import load_districts
 from registry_api.network import services as network_services
 from registry_api.network.models import Role, Station
 from registry_api.network.reference_data import load_network
 from registry_api.stalls import services as stall_services
-from registry_api.training.models import SessionMaterial, TrainingSession
+from registry_api.training.models import SessionMaterial, TrainingRegistration, TrainingSession
 from tests.site.network_build import network_build
 from tests.stalls.factories import id_number
 
@@ -33,6 +35,8 @@ PRIVATE = {
     "vendor_name": "王秀兰",
     "vendor_id": id_number("15040219850312001"),
     "vendor_mobile": "13847651234",
+    "registrant_name": "测试报名丙",
+    "registrant_phone": "13904760077",
 }
 
 
@@ -118,10 +122,32 @@ def network_site(transactional_db, home_page, platform_page, live_server, tmp_pa
         trainer="局办公室",
         public=False,
     )
+    # Open for registration as the API answers now (its places are counted at the request).
+    upcoming = TrainingSession.objects.create(
+        title="冬季食品安全大讲堂",
+        topic="冬季食品安全",
+        date=timezone.localdate() + datetime.timedelta(days=10),
+        start_time=datetime.time(9, 30),
+        venue="富龙社区活动室",
+        trainer="红山区市场监管局",
+        registration_open=True,
+        capacity=30,
+    )
+    registration_create(
+        model=TrainingRegistration,
+        target=upcoming,
+        name=PRIVATE["registrant_name"],
+        phone=PRIVATE["registrant_phone"],
+    )
     output = tmp_path / "out"
     result = network_build(live_server.url, output, "--today", DAY.isoformat())
     assert result.returncode == 0, result.stdout + result.stderr
-    return {"root": (output / "current").resolve(), "cards": cards, "station": station}
+    return {
+        "root": (output / "current").resolve(),
+        "cards": cards,
+        "station": station,
+        "upcoming": upcoming,
+    }
 
 
 def read(root: Path, path: str) -> str:
@@ -170,6 +196,12 @@ def test_the_network_pages_show_stations_cards_and_sessions(network_site):
     trainings = read(root, "/trainings/")
     assert "食品安全进社区大讲堂" in trainings and "富龙社区活动室" in trainings
     assert "内部工作会" not in trainings
+    # An open session: its places and a form posting to Django's page (no script needed).
+    upcoming = network_site["upcoming"]
+    entry = trainings.split(f'id="training-{upcoming.pk}"')[1].split("</li>")[0]
+    assert f'action="/forms/trainings/{upcoming.pk}/register/"' in entry
+    assert 'class="places-left">29</strong>' in entry and 'name="phone"' in entry
+    assert f'id="register-{upcoming.pk}-form"' in entry and "09:30" in entry
 
     # Linked from the 维权服务 platform page and the home page; in the sitemap.
     rights = read(root, "/platforms/rights/")

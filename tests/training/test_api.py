@@ -7,8 +7,8 @@ from registry_api.training.services import attendance_record
 
 URL = "/api/v1/trainings/"
 FIELDS = {
-    "id", "title", "topic", "date", "venue", "district", "station", "trainer", "audience",
-    "attendee_count", "completed_count", "materials", "updated_at",
+    "id", "title", "topic", "date", "start_time", "venue", "district", "station", "trainer",
+    "audience", "attendee_count", "completed_count", "materials", "registration", "updated_at",
 }  # fmt: skip
 PRIVATE = ["张海燕", "刘志强", "150402198001011234", "13900001111", "富龙小区"]
 

@@ -173,6 +173,16 @@ def render_trademark_similar(
     )
 
 
+def _render_registration(template: str, item: dict, *, receipt: dict | None, **context) -> str:
+    return _render(
+        template,
+        page_title=f"{item['title']} - {'报名成功' if receipt else '网上报名'}",
+        item=item,
+        receipt=receipt,
+        **context,
+    )
+
+
 def render_event_registration(
     *,
     event: dict,
@@ -184,10 +194,24 @@ def render_event_registration(
     """An event's registration form refilled after a refused post (places as they are now),
     or the receipt with its 报名确认码. `event`: id, title, url, starts_at, ends_at, place and
     the availability (`registration`) as the page API gives them."""
-    return _render(
-        "event_register",
-        page_title=f"{event['title']} - {'报名成功' if receipt else '网上报名'}",
-        item=event,
+    return _render_registration(
+        "event_register", event, values=values, errors=errors or {}, status=status, receipt=receipt
+    )
+
+
+def render_training_registration(
+    *,
+    session: dict,
+    values: dict | None = None,
+    errors: dict[str, str] | None = None,
+    status: dict | None = None,
+    receipt: dict | None = None,
+) -> str:
+    """The same for a 大讲堂 session. `session`: as /api/v1/trainings/<id>/ gives it (date,
+    start_time, venue, trainer, `registration`), with its `url` on the 大讲堂 list."""
+    return _render_registration(
+        "training_register",
+        session,
         values=values,
         errors=errors or {},
         status=status,

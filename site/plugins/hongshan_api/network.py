@@ -5,7 +5,8 @@ complaint link, how to complain), /stations/<code>/ (one station, with the peopl
 to be named, by name and role), /stalls/<number>/ (one page per food-stall card, what its QR
 opens: validity with a badge, category, place, issuing station with its phone, the latest
 inspections and a 投诉 button to the complaint form with the station and the stall filled in)
-and /trainings/ (the public 大讲堂 sessions).
+and /trainings/ (the public 大讲堂 sessions; those open to registration with their places left
+and a form posting to Django's /forms/trainings/<id>/register/, no JavaScript needed).
 
 A card's validity is worked out here from its dates and status as of the build day, by the
 registry's rule (registry_api/stalls/selectors.py), not taken from the API's `status`: a list
