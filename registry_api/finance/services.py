@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from rest_framework.exceptions import NotFound
 
 from core.codes import dated_reference
 from core.errors import Conflict
@@ -26,7 +27,10 @@ NEED_KEY_REUSED = (
     "该幂等键（Idempotency-Key）已用于另一份内容不同的融资需求，请为新的提交生成新的键。"
 )
 NEED_CLOSED = "该融资需求已{status}，不再接受银行答复。"
-ANSWER_EXISTS = "本行已答复过该融资需求（每家银行对每条需求答复一次）；如需更正，请联系工作人员。"
+ANSWER_EXISTS = (
+    "本行已答复过该融资需求（每家银行对每条需求答复一次）；如需更正，请用 PATCH 修改本行的答复。"
+)
+NO_ANSWER_YET = "本行尚未答复该融资需求。"
 
 
 @transaction.atomic
@@ -202,6 +206,35 @@ def financing_answer_submit(
         answered_at=timezone.now(),
     )
     return model_full_save(answer)
+
+
+def _own_answer(need: FinancingNeed, bank: str) -> FinancingAnswer:
+    """The bank's answer to the need, its row locked, while the need still takes answers."""
+    need = FinancingNeed.objects.select_for_update().get(pk=need.pk)
+    if need.status not in FinancingNeed.ANSWERABLE_STATUSES:
+        raise Conflict(NEED_CLOSED.format(status=need.get_status_display()))
+    answer = FinancingAnswer.objects.select_for_update().filter(need=need, bank=bank).first()
+    if answer is None:
+        raise NotFound(NO_ANSWER_YET)
+    return answer
+
+
+@transaction.atomic
+def financing_answer_edit(*, need: FinancingNeed, bank: str, **fields) -> FinancingAnswer:
+    """The bank corrects its own answer (text, recommended product) while the need takes
+    answers. The first answer's time stays; staff's 显示状态 stays theirs: a hidden answer
+    edited stays hidden until they show it again."""
+    answer = _own_answer(need, bank)
+    allowed = {k: v for k, v in fields.items() if k in {"text", "product"}}
+    if "text" in allowed:
+        allowed["text"] = (allowed["text"] or "").strip()
+    return model_update(answer, **allowed)
+
+
+@transaction.atomic
+def financing_answer_withdraw(*, need: FinancingNeed, bank: str) -> None:
+    """The bank takes its answer back; it may answer the need again afterwards."""
+    _own_answer(need, bank).delete()
 
 
 @transaction.atomic

@@ -350,6 +350,10 @@ ANSWER_EXAMPLE = OpenApiExample(
     value={"text": "本行“小微快贷”可满足该需求，请到红山支行对公窗口办理。", "product": 1},
 )
 
+ANSWER_EDIT_EXAMPLE = OpenApiExample(
+    "更正答复", request_only=True, value={"text": "本行“小微快贷”可满足，额度以审批为准。"}
+)
+
 
 class FinancingNeedLookupThrottle(CodeLookupThrottle):
     scope = "financing_need_lookup"
@@ -460,6 +464,7 @@ class FinancingNeedViewSet(PublicRequestSubmitMixin, RecordViewSet):
         return self.receipt_response(receipt, created=submission.created)
 
     @extend_schema(
+        methods=["POST"],
         summary="银行答复融资需求（持 financing_answers:write 的银行密钥；每家银行每条需求一次）",
         request=FinancingAnswerWriteSerializer,
         examples=[ANSWER_EXAMPLE],
@@ -470,16 +475,52 @@ class FinancingNeedViewSet(PublicRequestSubmitMixin, RecordViewSet):
             409: OpenApiResponse(description="本行已答复过，或需求已满足/已关闭"),
         },
     )
+    @extend_schema(
+        methods=["PATCH"],
+        summary="银行修改本行的答复（答复内容、推荐产品；首次答复时间不变）",
+        request=FinancingAnswerWriteSerializer(partial=True),
+        examples=[
+            OpenApiExample("更正答复", request_only=True, value={"text": "本行可提供信用贷款。"})
+        ],
+        responses={
+            200: FinancingAnswerSerializer,
+            **BANK_WRITE_RESPONSES,
+            404: OpenApiResponse(description="没有该需求、尚未公开，或本行尚未答复"),
+            409: OpenApiResponse(description="需求已满足/已关闭"),
+        },
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        summary="银行撤回本行的答复（撤回后可重新答复）",
+        request=None,
+        responses={
+            204: OpenApiResponse(description="已撤回"),
+            **BANK_WRITE_RESPONSES,
+            404: OpenApiResponse(description="没有该需求、尚未公开，或本行尚未答复"),
+            409: OpenApiResponse(description="需求已满足/已关闭"),
+        },
+    )
     @action(
-        detail=True, methods=["post"], pagination_class=None, filter_backends=[], url_path="answers"
+        detail=True,
+        methods=["post", "patch", "delete"],
+        pagination_class=None,
+        filter_backends=[],
+        url_path="answers",
     )
     def answers(self, request, pk=None):
         bank = key_bank(request)
         if bank is None:
             raise BankMismatch(NOT_A_BANK, field="_")
         need = self.get_object()
-        form = FinancingAnswerWriteSerializer(data=request.data)
+        if request.method == "DELETE":
+            services.financing_answer_withdraw(need=need, bank=bank)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        editing = request.method == "PATCH"
+        form = FinancingAnswerWriteSerializer(data=request.data, partial=editing)
         form.is_valid(raise_exception=True)
+        if editing:
+            answer = services.financing_answer_edit(need=need, bank=bank, **form.validated_data)
+            return Response(FinancingAnswerSerializer(answer).data)
         answer = services.financing_answer_submit(
             need=need,
             bank=bank,

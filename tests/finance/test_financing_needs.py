@@ -328,6 +328,48 @@ def test_no_answer_to_a_need_not_public_or_closed(api, finance, our_bank):
     assert response.status_code == 409 and "已关闭" in response.json()["error"]["message"]
 
 
+def test_a_bank_corrects_or_withdraws_its_own_answer(api, finance, our_bank, other_bank):
+    need, product = finance["need"], finance["credit"]
+    url = f"{NEEDS}{need.pk}/answers/"
+    assert our_bank.patch(url, {"text": "改一下"}, format="json").status_code == 404  # none yet
+    first = our_bank.post(url, {"text": "本行可办理。"}, format="json").json()
+
+    response = our_bank.patch(url, {"product": product.pk}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["text"] == "本行可办理。"  # a partial edit keeps the rest
+    assert response.json()["answered_at"] == first["answered_at"]
+    response = our_bank.patch(url, {"text": "  本行小微快贷可满足。 "}, format="json")
+    assert response.json()["text"] == "本行小微快贷可满足。"
+    assert response.json()["product"]["name"] == product.name
+    # The same rules as the first answer, and a refused edit changes nothing.
+    response = our_bank.patch(url, {"text": "请致电13812345678"}, format="json")
+    assert response.status_code == 400 and "手机号码" in str(response.json())
+    response = our_bank.patch(url, {"text": ""}, format="json")
+    assert response.json()["error"]["fields"]["text"] == ["请填写答复内容。"]
+    assert FinancingAnswer.objects.get(bank=OUR_BANK).text == "本行小微快贷可满足。"
+    # Another bank's key reaches only its own answer: it has none here.
+    assert other_bank.patch(url, {"text": "改别人的"}, format="json").status_code == 404
+    assert other_bank.delete(url).status_code == 404
+    assert api.get(f"{NEEDS}{need.pk}/").json()["answers"][0]["text"] == "本行小微快贷可满足。"
+
+    # Staff's 已隐藏 stays through the bank's edit.
+    answer = FinancingAnswer.objects.get(bank=OUR_BANK)
+    services.financing_answer_moderate(answer=answer, status=FinancingAnswer.Status.HIDDEN)
+    assert our_bank.patch(url, {"text": "本行可办理信用贷款。"}, format="json").status_code == 200
+    assert api.get(f"{NEEDS}{need.pk}/").json()["answers"] == []
+
+    assert our_bank.delete(url).status_code == 204
+    assert not FinancingAnswer.objects.filter(need=need).exists()
+    assert our_bank.post(url, {"text": "重新答复。"}, format="json").status_code == 201
+    assert AuditEntry.objects.filter(model_name="financinganswer", actor_type="api_key").count() >= 5
+
+    need.status = FinancingNeed.Status.SATISFIED
+    need.save()
+    response = our_bank.patch(url, {"text": "再改"}, format="json")
+    assert response.status_code == 409 and "已满足" in response.json()["error"]["message"]
+    assert our_bank.delete(url).status_code == 409
+
+
 def test_only_a_bank_key_answers(clerk_api, finance):
     response = clerk_api.post(
         f"{NEEDS}{finance['need'].pk}/answers/", {"text": "可办理"}, format="json"

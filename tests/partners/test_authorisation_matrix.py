@@ -79,6 +79,9 @@ EXPECTED = {
     # Enterprises submit needs from the site (a clerk's POST keys one in directly).
     ("financing-need-list", "POST"): PUBLIC_BUT_KEYS_CHECKED,
     ("financing-need-answers", "POST"): BANK_ONLY,
+    # A bank corrects or withdraws its own answer (the matrix's bank has none: 404, past auth).
+    ("financing-need-answers", "PATCH"): BANK_ONLY,
+    ("financing-need-answers", "DELETE"): BANK_ONLY,
     ("credit-record-list", "POST"): CREDIT_CREATE,
     ("credit-record-detail", "PUT"): STAFF_ONLY,
     ("credit-record-detail", "PATCH"): STAFF_ONLY,
