@@ -44,6 +44,17 @@ LABELS_ASTRAY = """() => [...document.querySelectorAll('main label[for]')]
     .map(([label, control]) => control.id)"""
 
 
+DESCRIPTION = """control => (control.getAttribute("aria-describedby") || "").split(/\\s+/)
+    .map(id => document.getElementById(id)).filter(Boolean)
+    .map(node => node.textContent.trim()).join(" ")"""
+
+
+def description(page, selector: str) -> str:
+    """The texts the control's aria-describedby names (its hint and its error), as a screen
+    reader announces them after the label."""
+    return page.locator(selector).evaluate(DESCRIPTION)
+
+
 def control_heights(page) -> dict[str, int]:
     return dict(page.evaluate(CONTROL_HEIGHTS))
 

@@ -216,6 +216,7 @@ def post(page, trip: RoundTrip, audit) -> str:
     page.wait_for_url("**" + trip.answer)
     assert error_beside(page, control) == error
     assert page.locator(f"#{control}").get_attribute("aria-invalid") == "true"
+    assert error in checks.description(page, f"#{control}")  # announced with the field
     kept = {name: page.locator(f"#{name}").input_value() for name in trip.fields}
     assert kept == trip.fields and page.locator(f"#{control}").input_value() == refused
     audit(trip.answer + " refused")

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from registry_api.trademarks.reference_data import load_nice_classes
+from tests.browser.checks import description
 from tests.factories import DistrictFactory, EnterpriseFactory
 from tests.trademarks.conftest import make_mark
 
@@ -53,6 +54,7 @@ def test_similarity_check_by_name_on_a_phone(built_site, phone):
     error.wait_for(state="visible")
     assert "请填写拟申请的商标名称" in error.inner_text()
     assert phone.get_attribute("#similar-name", "aria-invalid") == "true"
+    assert "请填写拟申请的商标名称" in description(phone, "#similar-name")
 
     phone.fill("#similar-name", "鸿山")
     phone.click("#similar-name-form button[type=submit]")

@@ -361,7 +361,9 @@ def test_a_bank_corrects_or_withdraws_its_own_answer(api, finance, our_bank, oth
     assert our_bank.delete(url).status_code == 204
     assert not FinancingAnswer.objects.filter(need=need).exists()
     assert our_bank.post(url, {"text": "重新答复。"}, format="json").status_code == 201
-    assert AuditEntry.objects.filter(model_name="financinganswer", actor_type="api_key").count() >= 5
+    assert (
+        AuditEntry.objects.filter(model_name="financinganswer", actor_type="api_key").count() >= 5
+    )
 
     need.status = FinancingNeed.Status.SATISFIED
     need.save()

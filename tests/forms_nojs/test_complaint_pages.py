@@ -17,7 +17,7 @@ PLACE = "station-150402004"
 
 
 def error_of(html: str, field: str) -> str:
-    match = re.search(rf'data-error-for="{field}" role="alert">([^<]*)</p>', html)
+    match = re.search(rf'data-error-for="{field}" id="error-{field}" role="alert">([^<]*)</p>', html)
     return match.group(1) if match else ""
 
 
@@ -65,7 +65,10 @@ def test_refused_fields_come_back_next_to_their_fields_with_the_values(
     html = page_text(response)
     assert error_of(html, "category") == "请选择问题类别。"
     assert error_of(html, "facts") == "此项为必填项。"
-    assert 'name="category" required aria-invalid="true"' in html
+    # Each refused control names its message (and its hint, if it has one).
+    assert 'name="category" required aria-invalid="true" aria-describedby="error-category"' in html
+    assert '<p class="consult-form__error" data-error-for="facts" id="error-facts"' in html
+    assert 'aria-describedby="complaint-respondent-hint"' in html  # not refused: the hint only
     # Echoed, escaped; the photo is not (a file input cannot be refilled, nor should it be).
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;会所" in html
     assert "<script>alert" not in html and "shop.png" not in html

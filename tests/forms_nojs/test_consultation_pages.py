@@ -49,8 +49,8 @@ def test_refused_fields_come_back_with_the_values(browser_client, db):
     response = browser_client.post(ASK, sent)
     assert response.status_code == 400
     html = page_text(response)
-    assert re.search(r'data-error-for="subject" role="alert">请填写咨询主题。</p>', html)
-    assert 'data-error-for="phone" role="alert">' in html
+    assert re.search(r'data-error-for="subject" id="error-subject" role="alert">请填写咨询主题。</p>', html)
+    assert 'data-error-for="phone" id="error-phone" role="alert">' in html
     assert 'value="李秀英"' in html and "&lt;b&gt;手续&lt;/b&gt;</textarea>" in html
     assert '<option value="registration" selected>' in html
     assert 'name="public" type="checkbox" value="true">' in html  # stays unticked

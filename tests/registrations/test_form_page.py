@@ -55,8 +55,8 @@ def test_refused_fields_come_back_with_the_values(browser, open_event):
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'data-error-for="name" role="alert">请填写姓名。</p>' in html
-    assert 'data-error-for="phone" role="alert">' in html
+    assert 'data-error-for="name" id="error-name" role="alert">请填写姓名。</p>' in html
+    assert 'data-error-for="phone" id="error-phone" role="alert">' in html
     assert 'value="&lt;b&gt;馆&lt;/b&gt;"' in html
     assert not EventRegistration.objects.exists()
 

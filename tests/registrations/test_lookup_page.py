@@ -40,7 +40,7 @@ def test_without_a_code_the_page_is_the_empty_form(browser):
 def test_an_empty_code_is_the_fields_error(browser):
     response = browser.get(LOOKUP, {"code": " "})
     assert response.status_code == 400
-    assert 'data-error-for="code" role="alert">请输入查询码。</p>' in response.content.decode()
+    assert 'data-error-for="code" id="error-code" role="alert">请输入查询码。</p>' in response.content.decode()
 
 
 def test_a_code_shows_the_event_and_status_and_nobody(browser, registered, open_event):
@@ -87,7 +87,7 @@ def test_a_wrong_phone_cancels_nothing_and_keeps_the_form(browser, registered):
 def test_a_missing_phone_is_the_fields_error(browser, registered):
     response = browser.post(CANCEL, {"code": registered.code, "phone": ""})
     assert response.status_code == 400
-    assert 'data-error-for="phone" role="alert">' in response.content.decode()
+    assert 'data-error-for="phone" id="error-phone" role="alert">' in response.content.decode()
     registered.refresh_from_db()
     assert registered.status == EventRegistration.Status.REGISTERED
 

@@ -210,8 +210,8 @@ def test_the_form_page_shows_field_errors_and_the_values(browser, open_session):
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'data-error-for="name" role="alert">请填写姓名。</p>' in html
-    assert 'data-error-for="phone" role="alert">' in html
+    assert 'data-error-for="name" id="error-name" role="alert">请填写姓名。</p>' in html
+    assert 'data-error-for="phone" id="error-phone" role="alert">' in html
     assert 'value="&lt;b&gt;店&lt;/b&gt;"' in html
     assert f'action="/forms/trainings/{open_session.pk}/register/"' in html
     assert not TrainingRegistration.objects.exists()

@@ -15,6 +15,16 @@
     }
   }
 
+  // aria-describedby's ids without the ones of error messages (what the page came with).
+  function withoutErrorIds(field) {
+    var kept = (field.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
+      var target = id && document.getElementById(id);
+      return id && !(target && target.hasAttribute("data-error-for"));
+    });
+    if (kept.length) field.setAttribute("aria-describedby", kept.join(" "));
+    else field.removeAttribute("aria-describedby");
+  }
+
   function clearErrors(form) {
     Array.prototype.forEach.call(form.querySelectorAll("[data-error-for]"), function (slot) {
       slot.textContent = "";
@@ -22,7 +32,14 @@
     });
     Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (field) {
       field.removeAttribute("aria-invalid");
+      withoutErrorIds(field);
     });
+  }
+
+  // The message's id, unique on the page: several forms may show errors at once.
+  function slotId(form, slot, name) {
+    if (!slot.id) slot.id = (form.id || "form") + "-error-" + name;
+    return slot.id;
   }
 
   function showErrors(form, fields) {
@@ -35,6 +52,10 @@
       var field = form.elements[name];
       if (field && field.setAttribute) {
         field.setAttribute("aria-invalid", "true");
+        withoutErrorIds(field);
+        var hints = field.getAttribute("aria-describedby");
+        var id = slotId(form, slot, name);
+        field.setAttribute("aria-describedby", hints ? hints + " " + id : id);
         first = first || field;
       }
     });
