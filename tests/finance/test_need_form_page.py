@@ -56,7 +56,8 @@ def test_refused_fields_come_back_with_the_values_escaped(browser, finance):
     response = browser.post(PAGE, sent)
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'data-error-for="amount" id="error-amount" role="alert">请填写融资金额（万元）。</p>' in html
+    amount_error = 'data-error-for="amount" id="error-amount" role="alert">请填写融资金额（万元）。'
+    assert amount_error + "</p>" in html
     assert 'data-error-for="phone" id="error-phone" role="alert">' in html
     assert "&lt;b&gt;扩建&lt;/b&gt;</textarea>" in html and "<b>扩建</b>" not in html
     assert '<option value="guarantee" selected>' in html

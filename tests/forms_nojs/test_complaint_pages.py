@@ -17,7 +17,8 @@ PLACE = "station-150402004"
 
 
 def error_of(html: str, field: str) -> str:
-    match = re.search(rf'data-error-for="{field}" id="error-{field}" role="alert">([^<]*)</p>', html)
+    slot = rf'data-error-for="{field}" id="error-{field}" role="alert">([^<]*)</p>'
+    match = re.search(slot, html)
     return match.group(1) if match else ""
 
 

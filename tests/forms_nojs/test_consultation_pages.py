@@ -1,8 +1,6 @@
 """/forms/consultations/ (a question without JavaScript) and the look-up by 查询码, both the
 API's GET /api/v1/consultations/lookup/<code>/ and its page."""
 
-import re
-
 from registry_api.services import services
 from registry_api.services.models import Consultation
 
@@ -49,7 +47,8 @@ def test_refused_fields_come_back_with_the_values(browser_client, db):
     response = browser_client.post(ASK, sent)
     assert response.status_code == 400
     html = page_text(response)
-    assert re.search(r'data-error-for="subject" id="error-subject" role="alert">请填写咨询主题。</p>', html)
+    subject_error = 'data-error-for="subject" id="error-subject" role="alert">请填写咨询主题。</p>'
+    assert subject_error in html
     assert 'data-error-for="phone" id="error-phone" role="alert">' in html
     assert 'value="李秀英"' in html and "&lt;b&gt;手续&lt;/b&gt;</textarea>" in html
     assert '<option value="registration" selected>' in html

@@ -20,9 +20,10 @@ def test_similar_marks_by_name_as_a_page(browser_client, indexed, settings):
 
     refused = browser_client.get(PAGE, {"name": "！？", "classes": ["0"]})
     assert refused.status_code == 400
-    assert 'data-error-for="name" id="error-name" role="alert">商标名称须包含文字、字母或数字。</p>' in page_text(
-        refused
+    name_error = (
+        'data-error-for="name" id="error-name" role="alert">商标名称须包含文字、字母或数字。'
     )
+    assert name_error + "</p>" in page_text(refused)
 
     settings.TRADEMARK_SIMILAR_RATE = "1/hour"
     browser_client.get(PAGE, {"name": "宏山"})

@@ -40,7 +40,8 @@ def test_without_a_code_the_page_is_the_empty_form(browser):
 def test_an_empty_code_is_the_fields_error(browser):
     response = browser.get(LOOKUP, {"code": " "})
     assert response.status_code == 400
-    assert 'data-error-for="code" id="error-code" role="alert">请输入查询码。</p>' in response.content.decode()
+    code_error = 'data-error-for="code" id="error-code" role="alert">请输入查询码。</p>'
+    assert code_error in response.content.decode()
 
 
 def test_a_code_shows_the_event_and_status_and_nobody(browser, registered, open_event):
