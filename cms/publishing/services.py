@@ -31,6 +31,25 @@ def site_build_request() -> None:
     on_commit_collect("site_build", None, enqueue)
 
 
+def site_build_at_registration_close(target) -> None:
+    """A built page shows a registration form while registration is open; when it closes
+    (the deadline, or the start) no row changes, so no signal asks for a build. Ask for one
+    due at that moment, once the transaction commits: it runs unless a build started after
+    it (a target saved twice queues two, and the second finds itself superseded)."""
+    if not getattr(target, "registration_open", False):
+        return
+    closes = target.registration_closes_at
+    if closes is None or closes <= timezone.now():
+        return
+    from .tasks import build_static_site
+
+    def enqueue(moments: list) -> None:
+        for moment in moments:
+            build_static_site.using(run_after=moment).enqueue(requested_at=moment.isoformat())
+
+    on_commit_collect("site_build_at", closes, enqueue)
+
+
 def site_build_is_superseded(requested_at: datetime) -> bool:
     return SiteBuild.objects.filter(
         started_at__gt=requested_at,

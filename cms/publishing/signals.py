@@ -8,7 +8,9 @@ What the site shows, and so what is followed, is declared by the apps, never lis
   * the models an app names in its config's `site_shows` (intake places on the complaint
     form, historical mortgages): shown on the site, not searched;
   * `core.signals.rows_changed`, sent by services after bulk writes, and
-    `core.signals.day_started` (the day alone changes what is public).
+    `core.signals.day_started` (the day alone changes what is public);
+  * the moment a page's registration form must go (a registration target's deadline or
+    start): saving the target queues a build due then.
 
 Builds are coalesced per transaction (site_build_request); the index follows by itself
 (search/following.py).
@@ -24,7 +26,7 @@ from wagtail.signals import page_published, page_unpublished
 from core.signals import day_started, rows_changed
 from search.registry import registry
 
-from .services import site_build_request
+from .services import site_build_at_registration_close, site_build_request
 
 
 def site_models() -> dict[type, object]:
@@ -53,6 +55,8 @@ def connect() -> None:
             if kwargs["signal"] is post_save and not shows_save(instance, kwargs["created"]):
                 return
             site_build_request()
+            if kwargs["signal"] is post_save:
+                site_build_at_registration_close(instance)
 
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}_saved")
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}_deleted")
@@ -65,6 +69,8 @@ def connect() -> None:
 
 def page_changed(sender, instance, **kwargs) -> None:
     site_build_request()
+    if kwargs.get("signal") is page_published:
+        site_build_at_registration_close(instance)
 
 
 def page_deleted(sender, instance, **kwargs) -> None:

@@ -7,5 +7,6 @@ class TrainingConfig(AppConfig):
     name = "registry_api.training"
     label = "training"
     verbose_name = "培训与大讲堂"
-    # A registration changes the places left on /trainings/: the site is built again.
-    site_shows = ("TrainingRegistration",)
+    # /trainings/ shows the public sessions with their materials and, for those open to
+    # registration, the places left: a change to any of them builds the site again.
+    site_shows = ("TrainingSession", "SessionMaterial", "TrainingRegistration")

@@ -137,6 +137,31 @@ def test_registration_closes_at_the_local_start(open_session):
     assert open_session.registration_closed(0, now=starts) == "started"
 
 
+def test_a_session_open_for_registration_queues_a_build_at_its_start(
+    people, django_capture_on_commit_callbacks
+):
+    """/trainings/ shows the session's form until its start: a build is due then."""
+    from django_tasks_db.models import DBTaskResult
+
+    day = timezone.localdate() + datetime.timedelta(days=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        session = TrainingSession.objects.create(
+            title="大讲堂（第9期）：网络订餐",
+            topic="网络订餐",
+            date=day,
+            start_time=datetime.time(14, 0),
+            venue="富龙社区党群服务中心",
+            district=people.dongcheng,
+            registration_open=True,
+            capacity=20,
+        )
+    builds = DBTaskResult.objects.filter(
+        task_path="cms.publishing.tasks.build_static_site", run_after__gt=timezone.now()
+    )
+    assert [row.run_after for row in builds] == [session.registration_closes_at]
+    assert timezone.localtime(builds[0].run_after).time() == datetime.time(14, 0)
+
+
 def test_the_session_rules_reject_what_the_admin_would(open_session):
     open_session.capacity = None
     open_session.registration_deadline = open_session.registration_starts_at + datetime.timedelta(
