@@ -23,7 +23,11 @@ def builds_due_later() -> list[tuple[datetime.datetime, datetime.datetime]]:
     """(run_after, requested_at) of the queued builds due in the future."""
     return [
         (row.run_after, parse_datetime(row.args_kwargs["kwargs"]["requested_at"]))
-        for row in DBTaskResult.objects.filter(task_path=BUILD_TASK, run_after__gt=timezone.now())
+        for row in DBTaskResult.objects.filter(
+            task_path=BUILD_TASK,
+            run_after__gt=timezone.now(),
+            run_after__lt=timezone.now() + datetime.timedelta(days=30),  # not a parked task
+        )
     ]
 
 
