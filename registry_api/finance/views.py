@@ -354,6 +354,13 @@ ANSWER_EDIT_EXAMPLE = OpenApiExample(
     "更正答复", request_only=True, value={"text": "本行“小微快贷”可满足，额度以审批为准。"}
 )
 
+# A bank's edit or withdrawal of its own answer: what can refuse it.
+OWN_ANSWER_RESPONSES = {
+    **BANK_WRITE_RESPONSES,
+    404: OpenApiResponse(description="没有该需求、尚未公开，或本行尚未答复"),
+    409: OpenApiResponse(description="需求已满足/已关闭"),
+}
+
 
 class FinancingNeedLookupThrottle(CodeLookupThrottle):
     scope = "financing_need_lookup"
@@ -479,14 +486,10 @@ class FinancingNeedViewSet(PublicRequestSubmitMixin, RecordViewSet):
         methods=["PATCH"],
         summary="银行修改本行的答复（答复内容、推荐产品；首次答复时间不变）",
         request=FinancingAnswerWriteSerializer(partial=True),
-        examples=[
-            OpenApiExample("更正答复", request_only=True, value={"text": "本行可提供信用贷款。"})
-        ],
+        examples=[ANSWER_EDIT_EXAMPLE],
         responses={
             200: FinancingAnswerSerializer,
-            **BANK_WRITE_RESPONSES,
-            404: OpenApiResponse(description="没有该需求、尚未公开，或本行尚未答复"),
-            409: OpenApiResponse(description="需求已满足/已关闭"),
+            **OWN_ANSWER_RESPONSES,
         },
     )
     @extend_schema(
@@ -495,9 +498,7 @@ class FinancingNeedViewSet(PublicRequestSubmitMixin, RecordViewSet):
         request=None,
         responses={
             204: OpenApiResponse(description="已撤回"),
-            **BANK_WRITE_RESPONSES,
-            404: OpenApiResponse(description="没有该需求、尚未公开，或本行尚未答复"),
-            409: OpenApiResponse(description="需求已满足/已关闭"),
+            **OWN_ANSWER_RESPONSES,
         },
     )
     @action(
