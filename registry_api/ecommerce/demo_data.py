@@ -1,18 +1,22 @@
 """Demo online shops: a few dozen shops of directory enterprises whose category fits their
 industry, on the usual platforms, most published by staff, each listed after the enterprise
-was established. Idempotent: a shop is keyed by its 查询码 (WD + day + D + index).
+was established, about two in three with a product picture (drawn here: the first product's
+name on its category's colour). Idempotent: a shop is keyed by its 查询码 (WD + day + D +
+index).
 """
 
 from __future__ import annotations
 
 import datetime
 import random
+from pathlib import Path
 
-from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
 
 from registry_api.enterprises.models import Enterprise
 
+from .images import shop_image_attach
 from .models import OnlineShop, products_text
 
 DEFAULT_SHOPS = 36
@@ -90,12 +94,39 @@ PLATFORM_URLS = {
     "meituan": "https://www.meituan.com/shop/{n}/",
     "own_site": "https://www.hongshan-shop{n}.cn/",
 }
+# A CJK font (`make browser` installs it); without one the pictures carry no text.
+FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+# Dark enough for white text (at least 7:1).
+CATEGORY_COLOURS = {
+    "farm": "#1e5631",
+    "food": "#7a1f2b",
+    "household": "#124e5c",
+    "crafts": "#5b2c83",
+    "clothing": "#3a3f8f",
+    "takeaway": "#8a4b00",
+    "services": "#5a3d2b",
+    "electronics": "#1b4f8a",
+}
+PICTURE_SHARE = 0.65
 SURNAMES = "王李张刘陈杨赵黄周吴"
 GIVEN = "淑芬秀英桂兰建华国强玉梅"
 
 
 def demo_reference(index: int, day: datetime.date) -> str:
     return f"WD{day:%Y%m%d}D{index:05d}"
+
+
+def demo_picture(product: str, shop: str, category: str) -> Image.Image:
+    """A 640×480 card standing in for a product photo: the product's name large, the
+    shop's name small, on the category's colour."""
+    picture = Image.new("RGB", (640, 480), CATEGORY_COLOURS.get(category, "#2f4f2f"))
+    draw = ImageDraw.Draw(picture)
+    draw.rounded_rectangle((40, 40, 600, 440), radius=36, outline="white", width=6)
+    if FONT.exists():
+        big, small = ImageFont.truetype(str(FONT), 64), ImageFont.truetype(str(FONT), 28)
+        draw.text((320, 220), product, font=big, fill="white", anchor="mm")
+        draw.text((320, 340), shop, font=small, fill="white", anchor="mm")
+    return picture
 
 
 def _enterprises_by_industry() -> dict[str, list[Enterprise]]:
@@ -111,10 +142,10 @@ def _enterprises_by_industry() -> dict[str, list[Enterprise]]:
     return found
 
 
-@transaction.atomic
 def make_demo_ecommerce(*, shops: int = DEFAULT_SHOPS, seed: int = DEFAULT_SEED) -> int:
     """Create up to `shops` demo online shops (fewer if the directory has no fitting
-    enterprise); returns how many were created."""
+    enterprise); returns how many were created. Each is its own short transaction: the
+    pictures are drawn and written outside any."""
     rng = random.Random(f"{seed}-ecommerce")
     by_industry = _enterprises_by_industry()
     if not by_industry:
@@ -137,12 +168,13 @@ def make_demo_ecommerce(*, shops: int = DEFAULT_SHOPS, seed: int = DEFAULT_SEED)
         )
         contact_name = rng.choice(SURNAMES) + rng.choice(GIVEN[::2]) + rng.choice(GIVEN[1::2])
         contact_phone = f"1{rng.choice('3578')}{rng.randint(0, 999999999):09d}"
+        pictured = rng.random() < PICTURE_SHARE
         # Every draw is made before the skip: a second run draws the same shops.
         reference = demo_reference(index, day)
         if reference in taken:
             continue
         short = enterprise.name.replace("赤峰市", "").replace("赤峰", "")[:8]
-        OnlineShop.objects.create(
+        shop = OnlineShop(
             reference=reference,
             enterprise=enterprise,
             name=f"{short}{suffix}",
@@ -159,5 +191,8 @@ def make_demo_ecommerce(*, shops: int = DEFAULT_SHOPS, seed: int = DEFAULT_SEED)
             listed_on=None if status == OnlineShop.Status.PENDING else day,
             submitted_at=submitted,
         )
+        if pictured:
+            shop_image_attach(shop, demo_picture(products[0][0], shop.name, category))
+        shop.save()
         created += 1
     return created

@@ -17,6 +17,8 @@ from core.public_requests.models import PublicRequest, reference_field
 from registry_api.enterprises.models import Enterprise
 from registry_api.services.model_fields import contact_name_field, contact_phone_field
 
+from .images import FOLDER, HELP_TEXT, ShopImageError, shop_image_check
+
 PRODUCTS_MAX = 5
 PRODUCT_NAME_MAX = 40
 PRICE_TEXT_MAX = 20
@@ -132,6 +134,27 @@ class OnlineShop(PublicRequest):
         blank=True,
         help_text=f"每行一件：名称｜价格｜简介，如“红山小米｜¥39.9起｜当年新米”，最多{PRODUCTS_MAX}件",
     )
+    # Our re-encoded copies of the applicant's picture (images.py), never the upload itself.
+    image = models.ImageField(
+        "商品图片",
+        upload_to=f"{FOLDER}/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=HELP_TEXT,
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    thumbnail = models.ImageField(
+        "商品图片（列表用）",
+        upload_to=f"{FOLDER}/",
+        blank=True,
+        editable=False,
+        width_field="thumbnail_width",
+        height_field="thumbnail_height",
+    )
+    thumbnail_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    thumbnail_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     contact_name = contact_name_field()
     contact_phone = contact_phone_field()
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
@@ -172,5 +195,14 @@ class OnlineShop(PublicRequest):
             public_text = " ".join([self.name, self.introduction, self.products])
             if personal_numbers(public_text):
                 errors["introduction"] = PERSONAL_NUMBERS_MESSAGE
+        if self.image_is_new_upload():
+            try:
+                shop_image_check(self.image.file)
+            except ShopImageError as exc:
+                errors["image"] = str(exc)
         if errors:
             raise ValidationError(errors)
+
+    def image_is_new_upload(self) -> bool:
+        """A picture chosen in the admin and not yet stored as our copies (services.py)."""
+        return bool(self.image) and not getattr(self.image, "_committed", True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -13,6 +14,7 @@ from registry_api.enterprises.models import Enterprise
 from registry_api.enterprises.serializers import DistrictRefSerializer
 from registry_api.services.validators import validate_contact_phone
 
+from .images import NOT_A_FILE, ShopImageError, shop_image_check
 from .models import (
     PRICE_TEXT_MAX,
     PRODUCT_DESCRIPTION_MAX,
@@ -89,6 +91,18 @@ class ProductSerializer(serializers.Serializer):
     )
 
 
+class ShopImageSerializer(serializers.Serializer):
+    """Our copies of the shop's product picture (JPEG, no metadata), root-relative /media/
+    URLs with their sizes in pixels: `url` for the shop's page, `thumbnail_url` for lists."""
+
+    url = serializers.CharField(source="image.url")
+    width = serializers.IntegerField(source="image_width")
+    height = serializers.IntegerField(source="image_height")
+    thumbnail_url = serializers.CharField(source="thumbnail.url")
+    thumbnail_width = serializers.IntegerField()
+    thumbnail_height = serializers.IntegerField()
+
+
 class OnlineShopSerializer(serializers.ModelSerializer):
     """A published shop: name, platform, the link out, category, products, enterprise, 街镇."""
 
@@ -97,6 +111,7 @@ class OnlineShopSerializer(serializers.ModelSerializer):
     platform_display = serializers.CharField(source="get_platform_display", read_only=True)
     category_display = serializers.CharField(source="get_category_display", read_only=True)
     products = serializers.SerializerMethodField()
+    image = serializers.SerializerMethodField(help_text="商品图片；没有图片时为 null")
 
     class Meta:
         model = OnlineShop
@@ -112,6 +127,7 @@ class OnlineShopSerializer(serializers.ModelSerializer):
             "category_display",
             "introduction",
             "products",
+            "image",
             "listed_on",
             "updated_at",
         ]
@@ -119,6 +135,12 @@ class OnlineShopSerializer(serializers.ModelSerializer):
     @extend_schema_field(ProductSerializer(many=True))
     def get_products(self, obj: OnlineShop) -> list[dict]:
         return obj.product_list
+
+    @extend_schema_field(ShopImageSerializer(allow_null=True))
+    def get_image(self, obj: OnlineShop) -> dict | None:
+        if not (obj.image and obj.thumbnail):
+            return None
+        return ShopImageSerializer(obj).data
 
 
 class OnlineShopLookupSerializer(serializers.Serializer):
@@ -179,13 +201,28 @@ class OnlineShopSubmitSerializer(PublicRequestSubmitSerializer):
     products = ProductSerializer(
         many=True, required=False, help_text=f"推荐商品，最多{PRODUCTS_MAX}件"
     )
+    image = serializers.FileField(
+        required=False,
+        help_text="商品图片（一张；multipart/form-data 上传）：JPEG、PNG 或 WebP，不超过5MB",
+        error_messages={
+            "invalid": NOT_A_FILE,
+            "no_name": NOT_A_FILE,
+            "empty": "上传的商品图片是空文件，请重新选择。",
+            "max_length": "商品图片的文件名过长，请改短后重新上传。",
+        },
+    )
     name = serializers.CharField(max_length=50, error_messages=field_messages("请填写联系人。", 50))
     phone = contact_phone()
 
     def to_internal_value(self, data):
         # The no-JS form posts rows products[0]name, products[0]price…: an empty row is none.
         if hasattr(data, "getlist"):
-            data = data.copy()
+            # A shallow copy: QueryDict.copy() deep-copies, and an uploaded file on disk
+            # (a picture over 2.5 MB) cannot be copied.
+            rows = QueryDict(mutable=True)
+            for key in data:
+                rows.setlist(key, data.getlist(key))
+            data = rows
             for row in range(PRODUCTS_MAX + 1):
                 keys = [f"products[{row}]{part}" for part in ("name", "price", "description")]
                 if not any(str(data.get(key, "")).strip() for key in keys):
@@ -195,6 +232,13 @@ class OnlineShopSubmitSerializer(PublicRequestSubmitSerializer):
 
     def validate_enterprise(self, value: str) -> Enterprise:
         return shop_enterprise(value)
+
+    def validate_image(self, value):
+        try:
+            shop_image_check(value)
+        except ShopImageError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+        return value
 
     def validate_products(self, value: list[dict]) -> list[dict]:
         problem = products_problem(

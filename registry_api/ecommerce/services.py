@@ -6,6 +6,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from core.services import model_assign, model_full_save
 from registry_api.enterprises.models import Enterprise
 from registry_api.services.validators import normalise_phone
 
+from .images import ShopImageError, shop_image_attach, shop_image_check
 from .models import OnlineShop, products_text
 
 IDEMPOTENCY_CONFLICT = (
@@ -49,11 +52,13 @@ def online_shop_submit(
     contact_phone: str,
     introduction: str = "",
     products: list[dict[str, str]] | None = None,
+    image=None,
     submitted_at=None,
     reference: str | None = None,
     idempotency_key: str = "",
 ) -> ShopSubmission:
-    """A new shop waiting for staff (待审核); nothing of it is public yet."""
+    """A new shop waiting for staff (待审核); nothing of it is public yet. `image` is an
+    uploaded product picture (a file), stored as our own copies (images.py)."""
     fields = {
         "enterprise": enterprise,
         "name": name.strip(),
@@ -65,7 +70,8 @@ def online_shop_submit(
         "contact_name": contact_name.strip(),
         "contact_phone": normalise_phone(contact_phone),
     }
-    digest = _digest(fields)
+    # A retry must repeat the picture too: its name and size stand for it.
+    digest = _digest({**fields, "image": f"{image.name}:{image.size}" if image else ""})
     if idempotency_key:
         stored = OnlineShop.objects.filter(idempotency_key=idempotency_key).first()
         if stored is not None:
@@ -79,16 +85,23 @@ def online_shop_submit(
         idempotency_key=idempotency_key or None,
         payload_digest=digest,
     )
+    if image is not None:
+        # Decoded and written before the transaction: the write lock is never held for it.
+        shop_image_attach(shop, _image_checked(image))
     try:
         with transaction.atomic():
             # The key's uniqueness is the database's (a race of two copies), not full_clean's.
             shop.full_clean(validate_unique=False)
             shop.save()
     except IntegrityError:
+        _files_delete(_image_names(shop))
         stored = OnlineShop.objects.filter(idempotency_key=idempotency_key).first()
         if not idempotency_key or stored is None:
             raise
         return _retry(stored, digest)
+    except Exception:
+        _files_delete(_image_names(shop))
+        raise
     return ShopSubmission(shop, True)
 
 
@@ -98,15 +111,57 @@ def _retry(stored: OnlineShop, digest: str) -> ShopSubmission:
     return ShopSubmission(stored, False)
 
 
+def _image_checked(file):
+    try:
+        return shop_image_check(file)
+    except ShopImageError as exc:
+        raise ValidationError({"image": str(exc)}) from exc
+
+
+def _image_names(shop: OnlineShop) -> set[str]:
+    return {field.name for field in (shop.image, shop.thumbnail) if field and field.name}
+
+
+def _files_delete(names) -> None:
+    for name in names:
+        default_storage.delete(name)
+
+
+def _images_stored(shop: OnlineShop) -> set[str]:
+    if not shop.pk:
+        return set()
+    stored = OnlineShop.objects.filter(pk=shop.pk).values_list("image", "thumbnail").first()
+    return {name for name in stored or () if name}
+
+
+def _image_prepare(shop: OnlineShop) -> None:
+    """A picture staff chose in the admin becomes our copies; a cleared picture takes its
+    list copy with it."""
+    if shop.image_is_new_upload():
+        shop_image_attach(shop, _image_checked(shop.image.file))
+    elif not shop.image:
+        shop.thumbnail = None
+        shop.image_width = shop.image_height = None
+
+
 def _shop_save(shop: OnlineShop) -> OnlineShop:
-    """The phone kept in one form, the first publication's day noted, the rules, the save."""
+    """The phone kept in one form, the first publication's day noted, a new picture made
+    into our copies (outside the transaction), the rules, the save."""
     shop.contact_phone = normalise_phone(shop.contact_phone)
     if shop.status == OnlineShop.Status.PUBLISHED and shop.listed_on is None:
         shop.listed_on = timezone.localdate()
-    return model_full_save(shop)
+    before = _images_stored(shop)
+    _image_prepare(shop)
+    try:
+        with transaction.atomic():
+            model_full_save(shop)
+    except Exception:
+        _files_delete(_image_names(shop) - before)  # copies made for a save that failed
+        raise
+    transaction.on_commit(lambda: _files_delete(before - _image_names(shop)))
+    return shop
 
 
-@transaction.atomic
 def online_shop_create(**fields) -> OnlineShop:
     """A shop staff key in themselves (e.g. from a window visit)."""
     fields.setdefault("submitted_at", timezone.now())
@@ -114,14 +169,12 @@ def online_shop_create(**fields) -> OnlineShop:
     return _shop_save(OnlineShop(**fields))
 
 
-@transaction.atomic
 def online_shop_review(*, shop: OnlineShop, **fields) -> OnlineShop:
     """Staff's edit in the admin, in one save: the public text tidied, the status (已公开
     publishes; the model refuses a text holding a phone or ID number), the note."""
     return _shop_save(model_assign(shop, fields))
 
 
-@transaction.atomic
 def online_shop_set_status(*, shop: OnlineShop, status: str, note: str = "") -> OnlineShop:
     """已公开 (publish), 未通过 (reject) or 已下架 (take down), with the reason noted."""
     shop.status = status

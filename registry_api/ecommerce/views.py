@@ -43,6 +43,7 @@ FIELD_LABELS = {
     "category": "类别",
     "introduction": "网店简介",
     "products": "推荐商品",
+    "image": "商品图片",
     "name": "联系人",
     "phone": "联系电话",
     "website": "提交内容",
@@ -120,6 +121,7 @@ class OnlineShopViewSet(
         request={
             "application/json": OnlineShopSubmitSerializer,
             "application/x-www-form-urlencoded": OnlineShopSubmitSerializer,
+            "multipart/form-data": OnlineShopSubmitSerializer,
         },
         parameters=[idempotency_parameter()],
         responses={
@@ -146,6 +148,7 @@ class OnlineShopViewSet(
             category=data["category"],
             introduction=data.get("introduction", ""),
             products=[dict(product) for product in data.get("products", [])],
+            image=data.get("image"),
             contact_name=data["name"],
             contact_phone=data["phone"],
             idempotency_key=key,

@@ -46,8 +46,9 @@ class OnlineShopViewSet(PublicRequestQueue):
                 FieldPanel("category"),
                 FieldPanel("introduction"),
                 FieldPanel("products"),
+                FieldPanel("image"),
             ],
-            heading="公开内容（公开前请删去其中的手机号码、身份证号码）",
+            heading="公开内容（公开前请删去其中的手机号码、身份证号码，图片中不得有电话号码或人像）",
         ),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("staff_note")], heading="审核"),
     ]

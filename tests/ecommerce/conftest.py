@@ -1,7 +1,11 @@
 """Fixtures of the 电子商务 suite: districts, enterprises of the directory, a clean throttle."""
 
+import io
+
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 from rest_framework.test import APIClient
 
 from registry_api.ecommerce import services
@@ -61,3 +65,18 @@ def shop_submit(enterprise, **overrides):
 def shop_published(enterprise, **overrides) -> OnlineShop:
     shop = shop_submit(enterprise, **overrides)
     return services.online_shop_set_status(shop=shop, status=OnlineShop.Status.PUBLISHED)
+
+
+def photo(width=1600, height=1200, *, fmt="JPEG", gps=True) -> SimpleUploadedFile:
+    """A camera-like product photo: EXIF with the phone's make, an orientation and, by
+    default, where it was taken (the personal data the stored copies must not carry)."""
+    picture = Image.new("RGB", (width, height), (180, 120, 40))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0112] = 6  # Orientation: the camera was turned, the picture must be rotated
+    if gps:
+        exif[0x8825] = {1: "N", 2: (42.0, 16.0, 30.0), 3: "E", 4: (118.0, 57.0, 10.0)}
+    out = io.BytesIO()
+    picture.save(out, fmt, exif=exif.tobytes())
+    kind = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}[fmt]
+    return SimpleUploadedFile(f"IMG_0001.{kind}", out.getvalue(), content_type=f"image/{kind}")

@@ -25,3 +25,6 @@ def test_demo_shops_fit_their_enterprises_and_load_once(district, api):
             assert shop.listed_on >= shop.enterprise.established_on
     listed = api.get("/api/v1/online-shops/", {"page_size": 100}).json()["results"]
     assert len(listed) == sum(1 for s in shops if s.status == OnlineShop.Status.PUBLISHED)
+    pictured = [s for s in shops if s.image]
+    assert 0 < len(pictured) < len(shops), "some shops have a picture, some none"
+    assert all(s.thumbnail and s.image_width == 640 for s in pictured)

@@ -8,7 +8,7 @@ import pytest
 
 from tests.factories import EnterpriseFactory
 
-from .conftest import CONTACT, shop_published, shop_submit
+from .conftest import CONTACT, photo, shop_published, shop_submit
 
 pytestmark = pytest.mark.build
 
@@ -23,7 +23,7 @@ def test_showcase_pages_are_built_without_contacts(
     transactional_db, home_page, platform_page, enterprise, town, live_server, tmp_path, run_build
 ):
     platform_page("showcase")
-    farm = shop_published(enterprise)
+    farm = shop_published(enterprise, image=photo())
     crafts_firm = EnterpriseFactory(district=town, name="红庙子镇巧手文创工作室")
     crafts = shop_published(
         crafts_firm,
@@ -53,7 +53,14 @@ def test_showcase_pages_are_built_without_contacts(
     in_town = read(site, f"/ecommerce/district/{town.code}/")
     assert "巧手剪纸" in in_town and "红山五谷旗舰店" not in in_town
 
+    # Our own copies of the picture, served from /media/: nothing is hot-linked.
+    thumb = f'<img class="shop__thumb" src="{farm.thumbnail.url}" width="{farm.thumbnail_width}"'
+    assert thumb in listing
+    assert listing.count('class="shop__thumb"') == 1, "a shop without a picture shows none"
+
     detail = read(site, f"/ecommerce/{farm.pk}/")
+    assert f'<img src="{farm.image.url}" width="{farm.image_width}"' in detail
+    assert 'alt="红山五谷旗舰店的商品图片"' in detail
     assert "红山小米" in detail and "¥39.9起" in detail
     assert f'href="/enterprises/{enterprise.credit_code}/"' in detail
     assert 'rel="noopener nofollow"' in detail and "不销售、不收款" in detail
