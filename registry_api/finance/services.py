@@ -192,7 +192,8 @@ def financing_answer_submit(
     *, need: FinancingNeed, bank: str, text: str, product: LoanProduct | None = None
 ) -> FinancingAnswer:
     """A bank's answer to a public need, shown on the need's page at once (staff may hide
-    it); one per bank and need. A need no longer 征集中 or 已对接 takes no answer (409)."""
+    it); one per bank and need. A need no longer 征集中 or 已对接 takes no answer (409).
+    The first answer moves a 征集中 need to 已对接: the enterprise sees a bank has answered."""
     need = FinancingNeed.objects.select_for_update().get(pk=need.pk)
     if need.status not in FinancingNeed.ANSWERABLE_STATUSES:
         raise Conflict(NEED_CLOSED.format(status=need.get_status_display()))
@@ -205,7 +206,10 @@ def financing_answer_submit(
         text=(text or "").strip(),
         answered_at=timezone.now(),
     )
-    return model_full_save(answer)
+    model_full_save(answer)
+    if need.status == FinancingNeed.Status.OPEN:
+        model_update(need, status=FinancingNeed.Status.CONNECTED)
+    return answer
 
 
 def _own_answer(need: FinancingNeed, bank: str) -> FinancingAnswer:
@@ -233,8 +237,13 @@ def financing_answer_edit(*, need: FinancingNeed, bank: str, **fields) -> Financ
 
 @transaction.atomic
 def financing_answer_withdraw(*, need: FinancingNeed, bank: str) -> None:
-    """The bank takes its answer back; it may answer the need again afterwards."""
-    _own_answer(need, bank).delete()
+    """The bank takes its answer back; it may answer the need again afterwards. The need's
+    last answer withdrawn, an 已对接 need is 征集中 again."""
+    answer = _own_answer(need, bank)
+    answer.delete()
+    need = answer.need
+    if need.status == FinancingNeed.Status.CONNECTED and not need.answers.exists():
+        model_update(need, status=FinancingNeed.Status.OPEN)
 
 
 @transaction.atomic

@@ -286,10 +286,12 @@ def test_a_bank_scope_needs_a_bank_name(db):
 def test_a_bank_answers_a_need_and_the_need_shows_it(api, finance, our_bank, other_bank):
     need, product = finance["need"], finance["credit"]
     url = f"{NEEDS}{need.pk}/answers/"
+    assert need.status == FinancingNeed.Status.OPEN
     response = our_bank.post(
         url, {"text": "本行小微快贷可满足。", "product": product.pk}, format="json"
     )
     assert response.status_code == 201, response.content
+    assert api.get(f"{NEEDS}{need.pk}/").json()["status_display"] == "已对接"
     assert response.json()["product"]["url"] == f"/finance/products/{product.pk}/"
     again = our_bank.post(url, {"text": "再答一次"}, format="json")
     assert again.status_code == 409
@@ -360,6 +362,8 @@ def test_a_bank_corrects_or_withdraws_its_own_answer(api, finance, our_bank, oth
 
     assert our_bank.delete(url).status_code == 204
     assert not FinancingAnswer.objects.filter(need=need).exists()
+    need.refresh_from_db()
+    assert need.status == FinancingNeed.Status.OPEN, "its last answer gone, 征集中 again"
     assert our_bank.post(url, {"text": "重新答复。"}, format="json").status_code == 201
     assert (
         AuditEntry.objects.filter(model_name="financinganswer", actor_type="api_key").count() >= 5
