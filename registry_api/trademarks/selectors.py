@@ -59,17 +59,12 @@ def hit_ids(response) -> list[int]:
     return [int(hit["_id"]) for hit in response.to_dict()["hits"]["hits"]]
 
 
-def _in_order(ids: list[int]) -> list[Trademark]:
-    rows = trademark_list().in_bulk(ids)
-    return [rows[pk] for pk in ids if pk in rows]
-
-
 @dataclass
 class LibraryPage:
     count: int
     page: int
     page_size: int = LIST_PAGE_SIZE
-    results: list[Trademark] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)  # the page's marks, most relevant first
     facets: dict[str, list[dict]] = field(default_factory=dict)
 
 
@@ -96,9 +91,7 @@ def trademark_search(*, query: str, cleaned: dict, page: int = 1) -> LibraryPage
             if b.key in Status.values
         ],
     }
-    return LibraryPage(
-        count=response.hits.total.value, page=page, results=_in_order(ids), facets=facets
-    )
+    return LibraryPage(count=response.hits.total.value, page=page, ids=ids, facets=facets)
 
 
 @dataclass(frozen=True)
@@ -108,14 +101,35 @@ class SimilarMark:
     reasons: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SimilarHit:
+    """A ranked similar mark, by id (the API reads it through shown.py)."""
+
+    pk: int
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _read_whole(hits: list[SimilarHit]) -> list[SimilarMark]:
+    marks = trademark_list().in_bulk([hit.pk for hit in hits])
+    return [SimilarMark(marks[hit.pk], hit.score, hit.reasons) for hit in hits]
+
+
 def trademark_similar(
     *, name: str, classes: list[int], limit: int = SIMILAR_LIMIT
 ) -> list[SimilarMark]:
+    """Existing marks most like a proposed name, read whole (`trademark_similar_hits`)."""
+    return _read_whole(trademark_similar_hits(name=name, classes=classes, limit=limit))
+
+
+def trademark_similar_hits(
+    *, name: str, classes: list[int], limit: int = SIMILAR_LIMIT
+) -> list[SimilarHit]:
     """Existing marks most like a proposed name: the engine finds candidates written or read
     alike, similarity.py ranks them (ties: the older registration number first)."""
     response = candidate_search(name, classes).using(public_search_client()).execute()
-    # Ranked on names alone; only the marks shown are read whole (with owner, classes and
-    # events): reading all the engine's candidates (up to 200) cost most of our time.
+    # Ranked on names alone: reading all the engine's candidates (up to 200) whole, with
+    # owner, classes and events, cost most of our time.
     candidates = Trademark.objects.filter(pk__in=hit_ids(response))
     scored = []
     for pk, mark_name, number in candidates.values_list("pk", "name", "registration_number"):
@@ -123,13 +137,21 @@ def trademark_similar(
         if similarity.score >= MIN_SIMILARITY:
             scored.append((-similarity.score, number, pk, similarity))
     top = sorted(scored, key=lambda row: row[:3])[:limit]
-    marks = trademark_list().in_bulk([pk for _, _, pk, _ in top])
-    return [SimilarMark(marks[pk], s.score, s.reasons) for _, _, pk, s in top]
+    return [SimilarHit(pk, s.score, s.reasons) for _, _, pk, s in top]
 
 
 def trademark_similar_logo(
     *, fingerprint: str, classes: list[int], limit: int = SIMILAR_LIMIT
 ) -> list[SimilarMark]:
+    """Existing marks whose logos look most like an uploaded one, read whole."""
+    return _read_whole(
+        trademark_similar_logo_hits(fingerprint=fingerprint, classes=classes, limit=limit)
+    )
+
+
+def trademark_similar_logo_hits(
+    *, fingerprint: str, classes: list[int], limit: int = SIMILAR_LIMIT
+) -> list[SimilarHit]:
     """Existing marks whose logos look most like an uploaded one: the engine finds logos
     sharing parts of the fingerprint, the fingerprints' distance ranks them (ties: the older
     registration number first)."""
@@ -143,5 +165,4 @@ def trademark_similar_logo(
         if len(logo_hash) == len(fingerprint)
     )
     top = [row for row in scored if row[3] >= MIN_LOGO_SIMILARITY][:limit]
-    marks = trademark_list().in_bulk([pk for _, _, pk, _ in top])
-    return [SimilarMark(marks[pk], score, (LOGO_SIMILAR,)) for _, _, pk, score in top]
+    return [SimilarHit(pk, score, (LOGO_SIMILAR,)) for _, _, pk, score in top]

@@ -33,12 +33,12 @@ from .models import GIKind, MarkType, Recognition, Status
 from .queries import MAX_LIST_PAGE
 from .serializers import (
     SimilarLogoRequestSerializer,
-    SimilarMarkSerializer,
     SimilarRequestSerializer,
     SimilarResponseSerializer,
     TrademarkSerializer,
     similar_request,
 )
+from .shown import marks_shown, shown_in_order
 
 CLASS_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 45}
 ENGINE_REFUSED = {
@@ -166,7 +166,7 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
                 "page": page.page,
                 "page_size": page.page_size,
                 "facets": page.facets,
-                "results": TrademarkSerializer(page.results, many=True, context=context).data,
+                "results": shown_in_order(page.ids, context),
             }
         )
 
@@ -210,11 +210,11 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
         data = params.validated_data
         try:
             if "logo" in data:
-                marks = selectors.trademark_similar_logo(
+                hits = selectors.trademark_similar_logo_hits(
                     fingerprint=data["logo"], classes=data["classes"]
                 )
             else:
-                marks = selectors.trademark_similar(name=data["name"], classes=data["classes"])
+                hits = selectors.trademark_similar_hits(name=data["name"], classes=data["classes"])
         except BadRequestError as exc:
             # The engine refused the query built from this input: the caller's to change.
             logger.warning("similarity check refused by the engine: %s", exc)
@@ -224,7 +224,12 @@ class TrademarkViewSet(ExportMixin, ConditionalGetMixin, viewsets.ReadOnlyModelV
             # Any other engine failure is the engine's: retry later, never a 500.
             logger.warning("similarity check failed in the engine: %s", exc)
             return search_unavailable()
-        results = SimilarMarkSerializer(marks, many=True, context=self.get_serializer_context())
+        shown = marks_shown([hit.pk for hit in hits], self.get_serializer_context())
+        results = [
+            {"score": hit.score, "reasons": list(hit.reasons), "trademark": shown[hit.pk]}
+            for hit in hits
+            if hit.pk in shown
+        ]
         return Response(
-            {"name": data.get("name"), "logo_hash": data.get("logo"), "results": results.data}
+            {"name": data.get("name"), "logo_hash": data.get("logo"), "results": results}
         )
