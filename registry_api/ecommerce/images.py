@@ -3,7 +3,7 @@
 The upload is never served as sent. It is decoded (core/images.py refuses what is too big,
 not an image, or broken), turned upright by its EXIF orientation, flattened onto white and
 written again as two JPEGs without any metadata: a camera's EXIF can hold where and when the
-photo was taken and the phone that took it, which are personal data (DESIGN.md decision 7).
+photo was taken and the phone that took it, which are personal data (docs/decisions/0016).
 One copy is at most `DISPLAY_SIDE` pixels a side for the shop's page, the other at most
 `THUMBNAIL_SIDE` for the lists, so a phone on a slow line loads a few kilobytes a shop. The
 site shows our copies from /media/; a picture is never hot-linked from the shop's platform.
