@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import secrets
+from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
@@ -38,12 +39,27 @@ class ShopImageError(ValueError):
     """An upload that is not a usable product picture; the message is the field's error."""
 
 
+@dataclass(frozen=True)
+class ShopPicture:
+    """An upload that passed the check: its name and size (what a retry must repeat) and the
+    decoded picture, so the submission does not decode it a second time."""
+
+    name: str
+    size: int
+    image: Image.Image
+
+
 def shop_image_check(file) -> Image.Image:
     """The decoded upload, or ShopImageError with the public's Chinese message."""
     try:
         return open_image(file, LIMITS)
     except ImageRefused as exc:
         raise ShopImageError(str(exc)) from exc
+
+
+def shop_picture(file) -> ShopPicture:
+    """The checked upload (ShopImageError as shop_image_check)."""
+    return ShopPicture(name=file.name, size=file.size, image=shop_image_check(file))
 
 
 def _jpeg(image: Image.Image, side: int) -> tuple[bytes, tuple[int, int]]:

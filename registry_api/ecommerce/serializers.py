@@ -14,7 +14,7 @@ from registry_api.enterprises.models import Enterprise
 from registry_api.enterprises.serializers import DistrictRefSerializer
 from registry_api.services.validators import validate_contact_phone
 
-from .images import NOT_A_FILE, ShopImageError, shop_image_check
+from .images import NOT_A_FILE, ShopImageError, shop_picture
 from .models import (
     PRICE_TEXT_MAX,
     PRODUCT_DESCRIPTION_MAX,
@@ -235,10 +235,9 @@ class OnlineShopSubmitSerializer(PublicRequestSubmitSerializer):
 
     def validate_image(self, value):
         try:
-            shop_image_check(value)
+            return shop_picture(value)  # decoded once: the service stores this very picture
         except ShopImageError as exc:
             raise serializers.ValidationError(str(exc)) from exc
-        return value
 
     def validate_products(self, value: list[dict]) -> list[dict]:
         problem = products_problem(

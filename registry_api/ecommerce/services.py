@@ -17,7 +17,7 @@ from core.services import model_assign, model_full_save
 from registry_api.enterprises.models import Enterprise
 from registry_api.services.validators import normalise_phone
 
-from .images import ShopImageError, shop_image_attach, shop_image_check
+from .images import ShopImageError, ShopPicture, shop_image_attach, shop_picture
 from .models import OnlineShop, products_text
 
 IDEMPOTENCY_CONFLICT = (
@@ -58,7 +58,8 @@ def online_shop_submit(
     idempotency_key: str = "",
 ) -> ShopSubmission:
     """A new shop waiting for staff (待审核); nothing of it is public yet. `image` is an
-    uploaded product picture (a file), stored as our own copies (images.py)."""
+    uploaded product picture (a file, or the ShopPicture the submit serializer checked),
+    stored as our own copies (images.py)."""
     fields = {
         "enterprise": enterprise,
         "name": name.strip(),
@@ -70,8 +71,9 @@ def online_shop_submit(
         "contact_name": contact_name.strip(),
         "contact_phone": normalise_phone(contact_phone),
     }
+    picture = _picture_checked(image) if image is not None else None
     # A retry must repeat the picture too: its name and size stand for it.
-    digest = _digest({**fields, "image": f"{image.name}:{image.size}" if image else ""})
+    digest = _digest({**fields, "image": f"{picture.name}:{picture.size}" if picture else ""})
     if idempotency_key:
         stored = OnlineShop.objects.filter(idempotency_key=idempotency_key).first()
         if stored is not None:
@@ -85,23 +87,23 @@ def online_shop_submit(
         idempotency_key=idempotency_key or None,
         payload_digest=digest,
     )
-    if image is not None:
-        # Decoded and written before the transaction: the write lock is never held for it.
-        shop_image_attach(shop, _image_checked(image))
+    if picture is not None:
+        # Written before the transaction: the write lock is never held for it.
+        shop_image_attach(shop, picture.image)
     try:
         with transaction.atomic():
             # The key's uniqueness is the database's (a race of two copies), not full_clean's.
             shop.full_clean(validate_unique=False)
             shop.save()
-    except IntegrityError:
-        _files_delete(_image_names(shop))
-        stored = OnlineShop.objects.filter(idempotency_key=idempotency_key).first()
-        if not idempotency_key or stored is None:
+    except Exception as exc:
+        _files_delete(_image_names(shop))  # copies of a shop that was not stored
+        raced = idempotency_key and isinstance(exc, IntegrityError)
+        stored = (
+            OnlineShop.objects.filter(idempotency_key=idempotency_key).first() if raced else None
+        )
+        if stored is None:
             raise
         return _retry(stored, digest)
-    except Exception:
-        _files_delete(_image_names(shop))
-        raise
     return ShopSubmission(shop, True)
 
 
@@ -111,9 +113,11 @@ def _retry(stored: OnlineShop, digest: str) -> ShopSubmission:
     return ShopSubmission(stored, False)
 
 
-def _image_checked(file):
+def _picture_checked(image) -> ShopPicture:
+    if isinstance(image, ShopPicture):
+        return image
     try:
-        return shop_image_check(file)
+        return shop_picture(image)
     except ShopImageError as exc:
         raise ValidationError({"image": str(exc)}) from exc
 
@@ -138,7 +142,7 @@ def _image_prepare(shop: OnlineShop) -> None:
     """A picture staff chose in the admin becomes our copies; a cleared picture takes its
     list copy with it."""
     if shop.image_is_new_upload():
-        shop_image_attach(shop, _image_checked(shop.image.file))
+        shop_image_attach(shop, _picture_checked(shop.image.file).image)
     elif not shop.image:
         shop.thumbnail = None
         shop.image_width = shop.image_height = None

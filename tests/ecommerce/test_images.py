@@ -65,6 +65,23 @@ def test_an_uploaded_photo_is_stored_as_upright_copies_without_metadata(api, ent
         assert "IMG_0001" not in path.name
 
 
+def test_a_submitted_picture_is_decoded_once(api, enterprise, monkeypatch):
+    from core import images as core_images
+
+    decoded = []
+    real = core_images.open_image
+
+    def counting(file, limits):
+        decoded.append(limits.label)
+        return real(file, limits)
+
+    monkeypatch.setattr("registry_api.ecommerce.images.open_image", counting)
+    response = api.post(URL, multipart(enterprise, image=photo()), format="multipart")
+
+    assert response.status_code == 201, response.json()
+    assert decoded == ["商品图片"], "the service stores the picture the serializer checked"
+
+
 def test_the_picture_is_public_only_once_the_shop_is_published(api, enterprise):
     shop = shop_submit(enterprise, image=photo())
     assert api.get(URL).json()["results"] == []
