@@ -56,15 +56,21 @@ browser:
 # --durations); the second half is every other test. Output of each process from var/ when all
 # have finished, and every minute meanwhile how far each has got; it fails if any fails.
 TEST_HALF := tests/search tests/site tests/contract tests/browser tests/network tests/e2e \
-	tests/front tests/learning tests/legal tests/showcase tests/guides tests/cms
+	tests/front tests/learning tests/legal tests/showcase tests/guides
 TEST_OTHER_HALF := tests $(addprefix --ignore=,$(TEST_HALF))
 
+# The test databases are migrated once and copied to each process (bin/test-databases);
+# --reuse-db makes pytest-django take the copies.
+TEST_PYTEST := TEST_TEMPLATE_SQLITE=$(CURDIR)/var/test-template.sqlite3 \
+	TEST_TEMPLATE_POSTGRES=$(notdir $(PG_TEST_URL))_template $(VENV)/bin/pytest --reuse-db
+
 test: venv engine lint pg browser
+	@$(PY) bin/test-databases $(PG_TEST_URL)
 	@echo "== test suite on SQLite and on PostgreSQL, each in two halves side by side =="
-	@$(VENV)/bin/pytest $(TEST_HALF) > var/test-sqlite-1.log 2>&1 & s1=$$!; \
-	$(VENV)/bin/pytest $(TEST_OTHER_HALF) > var/test-sqlite-2.log 2>&1 & s2=$$!; \
-	DATABASE_URL=$(PG_TEST_URL)_1 $(VENV)/bin/pytest $(TEST_HALF) > var/test-postgresql-1.log 2>&1 & p1=$$!; \
-	DATABASE_URL=$(PG_TEST_URL)_2 $(VENV)/bin/pytest $(TEST_OTHER_HALF) > var/test-postgresql-2.log 2>&1 & p2=$$!; \
+	@TEST_SQLITE_NAME=$(CURDIR)/var/test-sqlite-1.sqlite3 $(TEST_PYTEST) $(TEST_HALF) > var/test-sqlite-1.log 2>&1 & s1=$$!; \
+	TEST_SQLITE_NAME=$(CURDIR)/var/test-sqlite-2.sqlite3 $(TEST_PYTEST) $(TEST_OTHER_HALF) > var/test-sqlite-2.log 2>&1 & s2=$$!; \
+	DATABASE_URL=$(PG_TEST_URL)_1 $(TEST_PYTEST) $(TEST_HALF) > var/test-postgresql-1.log 2>&1 & p1=$$!; \
+	DATABASE_URL=$(PG_TEST_URL)_2 $(TEST_PYTEST) $(TEST_OTHER_HALF) > var/test-postgresql-2.log 2>&1 & p2=$$!; \
 	( while sleep 60 </dev/null >/dev/null 2>&1; do printf 'progress:'; for name in sqlite-1 sqlite-2 postgresql-1 postgresql-2; do \
 		printf ' %s %s' $$name "$$(grep -o '\[ *[0-9]*%\]' var/test-$$name.log | tail -n 1 | tr -d '[] ')"; \
 	done; echo; done ) & ticker=$$!; \

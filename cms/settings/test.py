@@ -42,8 +42,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # at once can deadlock inside SQLite when one runs a Python-defined SQL function (Django's
     # date extraction on SQLite) — seen as a build hanging on the trademark statistics. With a
     # file each thread has its own connection, as in production.
+    # `make test` names a copy of a database it migrated once (bin/test-databases).
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(Path(tempfile.gettempdir()) / f"hongshan-test-{os.getpid()}.sqlite3")
+        "NAME": os.environ.get("TEST_SQLITE_NAME")
+        or str(Path(tempfile.gettempdir()) / f"hongshan-test-{os.getpid()}.sqlite3")
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # A test database is thrown away: no need to wait for each commit to reach the disk

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -72,14 +73,25 @@ def platform(search_engine, tmp_path_factory):
     }
     database_url = os.environ.get("DATABASE_URL", "")
     database = None
+    # `make test` names databases it migrated once (bin/test-databases): the set-up then
+    # starts from a copy instead of applying every migration again.
     if database_url.startswith("postgres"):
         database = f"hongshan_relevance_{tag}"
+        template = os.environ.get("TEST_TEMPLATE_POSTGRES")
         with _postgres_admin(database_url) as admin:
-            admin.execute(f'CREATE DATABASE "{database}"')
+            admin.execute(
+                f'CREATE DATABASE "{database}"' + (f' TEMPLATE "{template}"' if template else "")
+            )
         parts = urllib.parse.urlsplit(database_url)
         env["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path=f"/{database}"))
     else:
         env.pop("DATABASE_URL", None)
+        template = os.environ.get("TEST_TEMPLATE_SQLITE")
+        if template:
+            with sqlite3.connect(template) as source, sqlite3.connect(var / "db.sqlite3") as copy:
+                source.backup(copy)
+            source.close()
+            copy.close()
     manage = [sys.executable, str(ROOT / "manage.py")]
     server = None
     try:
