@@ -191,7 +191,7 @@ WAGTAILAPI_LIMIT_MAX = 100
 # a deployment with Redis sets CACHES in its own settings module.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "core.cache.FolderCache",
         "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 10},
