@@ -21,3 +21,9 @@ syllables()
 # 2-core machine (measured 2026-12-02), paid by whichever request happened to trigger it.
 get_resolver().url_patterns  # noqa: B018 (evaluated for its imports)
 gc.freeze()
+
+# Keep the shapes of the trademark library's marks before the first search asks for them
+# (registry_api/trademarks/shown.py), beside the requests this worker already answers.
+from registry_api.trademarks import shown  # noqa: E402
+
+shown.warm_in_background()

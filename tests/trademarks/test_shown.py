@@ -74,10 +74,28 @@ def test_the_renewal_state_moves_with_the_date(library, clock):
     assert shape(mark) == serialized(mark)
 
 
-def test_the_host_is_part_of_the_shape(library):
+def test_each_host_reads_the_logo_at_its_own_address(library):
     mark = library["hongshan"]
-    for host in ("testserver", "api.example.org"):
+    Trademark.objects.filter(pk=mark.pk).update(logo="trademarks/logos/hongshan.png")
+    for host in ("testserver", "api.example.org", "testserver"):
         assert shape(mark, host) == serialized(mark, host)
+        assert shape(mark, host)["logo"] == f"http://{host}/media/trademarks/logos/hongshan.png"
+
+
+def test_a_new_process_keeps_the_latest_marks_before_they_are_asked_for(library, monkeypatch):
+    monkeypatch.setattr(shown, "SIZE", 2)
+    monkeypatch.setattr(shown, "WARM_BATCH", 1)
+    marks = Trademark.objects.order_by("-updated_at")
+    latest, older = list(marks[:2]), marks[2]
+    expected = [serialized(m) for m in latest]
+    shown.warm()
+    with CaptureQueriesContext(connection) as queries:
+        answered = shown.shown_in_order([m.pk for m in latest], context())
+    assert len(queries) == 1, "both kept by warm()"
+    assert answered == expected
+    with CaptureQueriesContext(connection) as queries:
+        shown.marks_shown([older.pk], context())
+    assert len(queries) > 1, "only SIZE marks are kept"
 
 
 def test_a_mark_gone_is_left_out(library):
