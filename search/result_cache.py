@@ -13,15 +13,25 @@ clients at once queue behind one another; on a real cluster the cache still spar
 engine the repeats. Only answers are kept, never errors. While the engine is down or over
 its time budget, a request answered earlier the same day gets that answer again (marked
 `cache;desc=stale` in Server-Timing) instead of a 503.
+
+One ask per request at a time: the first to miss claims the request (the first count of
+an atomic counter, core/throttling.py, that expires with the search time budget) and asks
+the engine; others asking the same meanwhile, in any process, wait for its answer instead
+of queueing the same query behind it (they read it as a hit), within the budget. When the
+claim ends without an answer (the engine failed) or the budget is spent, a waiter asks for
+itself.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+
+from core.throttling import window_count_increment
 
 from .client import engine_time_current
 
@@ -29,6 +39,8 @@ GENERATION_KEY = "search:generation"
 # The last answer for a request, kept for when the engine cannot answer (at most a day:
 # the day is part of the request's key).
 STALE_SECONDS = 24 * 3600
+# How often a request waiting for another's answer looks for it (a file read).
+WAIT_POLL_SECONDS = 0.02
 
 
 def enabled() -> bool:
@@ -64,12 +76,15 @@ def cached_answer(parts: tuple, compute, *, unavailable=lambda error: False):
         return compute(), False
     key = _key(parts)
     answer = cache.get(key)
+    if answer is None:
+        answer = _answer_of_another(key)
     if answer is not None:
         _note("hit")
         return answer, True
     try:
         answer = compute()
     except Exception as error:
+        cache.delete(_claim_key(key))
         stale = cache.get(_stale_key(parts)) if unavailable(error) else None
         if stale is None:
             _note("miss")
@@ -79,7 +94,30 @@ def cached_answer(parts: tuple, compute, *, unavailable=lambda error: False):
     _note("miss")
     cache.set(key, answer, timeout=settings.SEARCH_RESULT_SECONDS)
     cache.set(_stale_key(parts), answer, timeout=STALE_SECONDS)
+    cache.delete(_claim_key(key))
     return answer, False
+
+
+def _claim_key(key: str) -> str:
+    return key + ":asking"
+
+
+def _answer_of_another(key: str):
+    """None once this request holds the claim to ask the engine for `key` (see above); the
+    answer when another held it and gave one within the search time budget."""
+    budget = settings.SEARCH_BUDGET_SECONDS
+    claim = _claim_key(key)
+    if window_count_increment(cache, claim, timeout=math.ceil(budget)) == 1:
+        return None
+    deadline = time.monotonic() + budget
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_POLL_SECONDS)
+        answer = cache.get(key)
+        if answer is not None:
+            return answer
+        if cache.get(claim) is None:  # asked and failed: this request asks for itself
+            break
+    return None
 
 
 def _note(state: str) -> None:

@@ -2,6 +2,8 @@
 (search/timing.py), against the real engine."""
 
 import datetime
+import threading
+import time
 
 import pytest
 import time_machine
@@ -11,7 +13,7 @@ from django.test import override_settings
 from search.client import search_client
 from search.indexing import sync_document
 from search.names import alias_name
-from search.result_cache import index_changed
+from search.result_cache import cached_answer, index_changed
 from tests.factories import EnterpriseFactory
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
@@ -127,3 +129,56 @@ def test_while_the_engine_is_down_the_days_last_answer_is_served_as_stale(client
             assert tomorrows.status_code == 200 and tomorrows.json()["degraded"] is True
     fresh = search(client)
     assert timing(fresh)["cache"] == "desc=miss"  # the engine is back: asked again
+
+
+def asked_at_once(compute, parts=("site", "同时", None, 1, "2026-12-07"), askers=3):
+    """`cached_answer` for the same request from `askers` threads started together."""
+    answers, start = [], threading.Barrier(askers)
+
+    def ask():
+        start.wait()
+        try:
+            answers.append(cached_answer(parts, compute))
+        except RuntimeError as error:
+            answers.append(error)
+
+    threads = [threading.Thread(target=ask) for _ in range(askers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    return answers
+
+
+def test_a_request_asked_at_once_asks_the_engine_once(settings):
+    settings.SEARCH_RESULT_SECONDS = 300
+    cache.clear()
+    asked = []
+
+    def compute():
+        asked.append(1)
+        time.sleep(0.3)  # the engine's scan
+        return {"total": len(asked)}
+
+    answers = asked_at_once(compute)
+    assert len(asked) == 1
+    assert sorted(from_cache for _, from_cache in answers) == [False, True, True]
+    assert all(answer == {"total": 1} for answer, _ in answers)
+
+
+def test_when_the_one_asking_fails_the_others_ask_for_themselves(settings):
+    settings.SEARCH_RESULT_SECONDS = 300
+    cache.clear()
+    asked = []
+
+    def compute():
+        asked.append(1)
+        time.sleep(0.2)
+        if len(asked) == 1:
+            raise RuntimeError("the engine failed")
+        return {"total": 2}
+
+    answers = asked_at_once(compute, askers=2)
+    assert len(asked) == 2
+    assert any(isinstance(answer, RuntimeError) for answer in answers)
+    assert ({"total": 2}, False) in answers
