@@ -150,11 +150,15 @@ def asked_at_once(compute, parts=("site", "同时", None, 1, "2026-12-07"), aske
     return answers
 
 
-def test_a_request_asked_at_once_asks_the_engine_once(settings):
+@pytest.fixture
+def asked(settings):
+    """The asks of the engine a test's `compute` makes, the answer cache on and empty."""
     settings.SEARCH_RESULT_SECONDS = 300
     cache.clear()
-    asked = []
+    return []
 
+
+def test_a_request_asked_at_once_asks_the_engine_once(asked):
     def compute():
         asked.append(1)
         time.sleep(0.3)  # the engine's scan
@@ -166,11 +170,7 @@ def test_a_request_asked_at_once_asks_the_engine_once(settings):
     assert all(answer == {"total": 1} for answer, _ in answers)
 
 
-def test_when_the_one_asking_fails_the_others_ask_for_themselves(settings):
-    settings.SEARCH_RESULT_SECONDS = 300
-    cache.clear()
-    asked = []
-
+def test_when_the_one_asking_fails_the_others_ask_for_themselves(asked):
     def compute():
         asked.append(1)
         time.sleep(0.2)
