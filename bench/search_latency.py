@@ -98,12 +98,14 @@ QUERIES: list[tuple[str, str]] = [
     ("enterprise", "聚达人力资源"),
     ("enterprise", "瑞程酒店管理"),
     ("enterprise", "安宇物流"),
-    ("trademark", "佳原"),
-    ("trademark", "雅香"),
-    ("trademark", "洪三坊"),
-    ("trademark", "嘉牛荣"),
-    ("trademark", "顺达旺"),
-    ("trademark", "赛蓓坊"),
+    # Marks 11–27 of the demo library (mark i depends only on the seed and i, so both scales
+    # hold them; the names used until 2026-12-07 were no longer in the demo data).
+    ("trademark", "华鹰"),
+    ("trademark", "秋野光"),
+    ("trademark", "春莲利"),
+    ("trademark", "德光达"),
+    ("trademark", "顺星阳"),
+    ("trademark", "美盈源"),
 ]
 assert len(QUERIES) == 50
 
