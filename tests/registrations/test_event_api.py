@@ -152,6 +152,20 @@ def test_an_unpublished_event_is_not_found(client, open_event):
     assert response.json()["error"]["message"] == "未找到该活动，或它已下线。"
 
 
+@pytest.mark.parametrize("prefix", ["events", "trainings"])
+@pytest.mark.parametrize("pk", [2**63, 32995817797998411251712])
+def test_an_id_past_any_database_integer_is_not_found(client, open_event, prefix, pk):
+    # Found by schemathesis: the event lookup answered 500 (OverflowError in SQLite).
+    for response in (
+        client.get(f"/api/v1/{prefix}/{pk}/registrations/"),
+        client.post(
+            f"/api/v1/{prefix}/{pk}/registrations/", PERSON, content_type="application/json"
+        ),
+    ):
+        assert response.status_code == 404, response.content
+        assert response.json()["error"]["code"] == "not_found"
+
+
 def test_an_idempotency_key_answers_a_retry_with_the_same_code(client, open_event):
     headers = {"HTTP_IDEMPOTENCY_KEY": "retry-key-0001"}
     first = client.post(register_url(open_event), PERSON, **headers)
