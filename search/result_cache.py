@@ -18,8 +18,8 @@ One ask per request at a time: the first to miss claims the request (the first c
 an atomic counter, core/throttling.py, that expires with the search time budget) and asks
 the engine; others asking the same meanwhile, in any process, wait for its answer instead
 of queueing the same query behind it (they read it as a hit), within the budget. When the
-claim ends without an answer (the engine failed) or the budget is spent, a waiter asks for
-itself.
+claim ends without an answer (the engine failed), a waiter asks for itself; when the budget
+is spent waiting, it is "unavailable" like an engine call over budget (a stale answer or a 503).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from django.core.cache import cache
 
 from core.throttling import window_count_increment
 
-from .client import engine_time_current
+from .client import EngineBusy, engine_time_current
 
 GENERATION_KEY = "search:generation"
 # The last answer for a request, kept for when the engine cannot answer (at most a day:
@@ -75,13 +75,13 @@ def cached_answer(parts: tuple, compute, *, unavailable=lambda error: False):
     if not enabled():
         return compute(), False
     key = _key(parts)
-    answer = cache.get(key)
-    if answer is None:
-        answer = _answer_of_another(key)
-    if answer is not None:
-        _note("hit")
-        return answer, True
     try:
+        answer = cache.get(key)
+        if answer is None:
+            answer = _answer_of_another(key)
+        if answer is not None:
+            _note("hit")
+            return answer, True
         answer = compute()
     except Exception as error:
         cache.delete(_claim_key(key))
@@ -103,8 +103,9 @@ def _claim_key(key: str) -> str:
 
 
 def _answer_of_another(key: str):
-    """None once this request holds the claim to ask the engine for `key` (see above); the
-    answer when another held it and gave one within the search time budget."""
+    """None once this request holds the claim to ask the engine for `key` (see above), or
+    when the one that held it failed; the answer when it gave one. Waiting is bounded by the
+    search time budget: past it, EngineBusy, as for an engine call (no second budget)."""
     budget = settings.SEARCH_BUDGET_SECONDS
     claim = _claim_key(key)
     if window_count_increment(cache, claim, timeout=math.ceil(budget)) == 1:
@@ -116,8 +117,8 @@ def _answer_of_another(key: str):
         if answer is not None:
             return answer
         if cache.get(claim) is None:  # asked and failed: this request asks for itself
-            break
-    return None
+            return None
+    raise EngineBusy(f"no answer from the request asking the same within {budget} s")
 
 
 def _note(state: str) -> None:
