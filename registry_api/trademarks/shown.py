@@ -57,17 +57,17 @@ def _made(pks: list[int], keys: dict[int, tuple]) -> dict[int, dict]:
         for row, shape in zip(rows, made, strict=True):
             # The stamps read before, not the row's: a change in between is read next time.
             _shapes[keys[row.pk]] = shapes[row.pk] = shape
-            _shapes.move_to_end(keys[row.pk])
         while len(_shapes) > SIZE:
             _shapes.popitem(last=False)
     return shapes
 
 
-def _keys(pks) -> dict[int, tuple]:
+STAMPS = ("pk", "updated_at", "owner__updated_at")
+
+
+def _keyed(stamps) -> dict[int, tuple]:
+    """{pk: key} for (pk, updated_at, owner's updated_at) rows."""
     today = timezone.localdate()
-    stamps = Trademark.objects.filter(pk__in=pks).values_list(
-        "pk", "updated_at", "owner__updated_at"
-    )
     return {pk: (pk, changed, owner_changed, today) for pk, changed, owner_changed in stamps}
 
 
@@ -81,7 +81,7 @@ def marks_shown(ids: list[int], context: dict) -> dict[int, dict]:
     """{pk: the mark as TrademarkSerializer shows it} for the marks of `ids` that exist."""
     if not ids:
         return {}
-    keys = _keys(ids)
+    keys = _keyed(Trademark.objects.filter(pk__in=ids).values_list(*STAMPS))
     kept: dict[int, dict] = {}
     with _lock:
         for pk, key in keys.items():
@@ -99,12 +99,11 @@ def marks_shown(ids: list[int], context: dict) -> dict[int, dict]:
 def warm() -> None:
     """Keep the shapes of the `SIZE` most recently changed marks, `WARM_BATCH` at a time,
     until as many are kept (answers made since count: they are the ones asked for)."""
-    latest = Trademark.objects.order_by("-updated_at").values_list("pk", flat=True)
-    pks = list(latest[:SIZE])
-    for start in range(0, len(pks), WARM_BATCH):
+    latest = list(Trademark.objects.order_by("-updated_at").values_list(*STAMPS)[:SIZE])
+    for start in range(0, len(latest), WARM_BATCH):
         if len(_shapes) >= SIZE:
             return
-        keys = _keys(pks[start : start + WARM_BATCH])
+        keys = _keyed(latest[start : start + WARM_BATCH])
         with _lock:
             batch = [pk for pk, key in keys.items() if key not in _shapes]
         if batch:
