@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from rest_framework import exceptions
 
-from core.throttling import window_claim
+from core.counters import window_claim
 
 _WHITESPACE = re.compile(r"\s+")
 CACHE_PREFIX = "duplicate_submission"

@@ -22,61 +22,18 @@ logged-in reads are left to their own throttles (the partner key's rate).
 Public doors (docs/api.md, "Limits"): a public POST is counted per client address whoever
 calls (`PublicDoorThrottle`) and, where its body takes a phone, per phone number
 (`PublicPhoneThrottle`, the number only as a keyed digest). `window_claim` is the one-holder
-lock of the duplicate-submission check (core/duplicates.py).
+lock of the duplicate-submission check (core/duplicates.py); both live in core/counters.py.
 """
 
-import contextlib
-import fcntl
 import hashlib
 import ipaddress
 import math
-import os
 
 from django.conf import settings
-from django.core.cache import DEFAULT_CACHE_ALIAS, caches
-from django.core.cache import cache as default_cache
-from django.core.cache.backends.filebased import FileBasedCache
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 
-LOCK_FILE_NAME = "throttle-counters.lock"
-
-
-@contextlib.contextmanager
-def _counter_lock(cache):
-    """Exclusive across processes and threads (one open file description per holder)."""
-    # DRF's throttles hold django.core.cache.cache, a proxy to the default backend.
-    cache = caches[DEFAULT_CACHE_ALIAS] if cache is default_cache else cache
-    if not isinstance(cache, FileBasedCache):
-        yield False
-        return
-    os.makedirs(cache._dir, exist_ok=True)
-    with open(os.path.join(cache._dir, LOCK_FILE_NAME), "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield True
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def window_count_increment(cache, key: str, *, timeout: int) -> int:
-    """Count one more request under `key`; the new count. The counter expires after
-    `timeout` seconds (the end of its window)."""
-    timeout = max(1, timeout)
-    with _counter_lock(cache) as locked:
-        if locked:
-            # Not cache.incr: the base class's incr would also reset the expiry to the
-            # cache's default TIMEOUT (an hour), ending a daily window early.
-            count = cache.get(key, 0) + 1
-            cache.set(key, count, timeout)
-            return count
-        if cache.add(key, 1, timeout):
-            return 1
-        try:
-            return cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout)
-            return 1
+from core.counters import window_count_increment
 
 
 class WindowCounterThrottle(SimpleRateThrottle):
@@ -159,22 +116,6 @@ class AnonymousReadThrottle(SettingsRateThrottle):
         if request.auth is not None or (request.user and request.user.is_authenticated):
             return None
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-
-
-def window_claim(cache, key: str, *, holder: str, timeout: int) -> str:
-    """Take `key` for `holder` for `timeout` seconds unless someone holds it; who holds it now
-    (`holder` if taken). One winner across processes: the file cache's add is a read then a
-    write, so it runs under the lock."""
-    timeout = max(1, timeout)
-    with _counter_lock(cache) as locked:
-        if not locked:
-            cache.add(key, holder, timeout)
-            return cache.get(key, holder)
-        current = cache.get(key)
-        if current is not None:
-            return current
-        cache.set(key, holder, timeout)
-        return holder
 
 
 class PublicDoorThrottle(SettingsRateThrottle):

@@ -14,8 +14,8 @@ engine the repeats. Only answers are kept, never errors. While the engine is dow
 its time budget, a request answered earlier the same day gets that answer again (marked
 `cache;desc=stale` in Server-Timing) instead of a 503.
 
-One ask per request at a time: the first to miss claims the request (the first count of
-an atomic counter, core/throttling.py, that expires with the search time budget) and asks
+One ask per request at a time: the first to miss claims the request (`window_claim`,
+core/counters.py, one holder across processes, for the search time budget) and asks
 the engine; others asking the same meanwhile, in any process, wait for its answer instead
 of queueing the same query behind it (they read it as a hit), within the budget. When the
 claim ends without an answer (the engine failed), a waiter asks for itself; when the budget
@@ -27,11 +27,12 @@ from __future__ import annotations
 import hashlib
 import math
 import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 
-from core.throttling import window_count_increment
+from core.counters import window_claim
 
 from .client import EngineBusy, engine_time_current
 
@@ -108,7 +109,8 @@ def _answer_of_another(key: str):
     search time budget: past it, EngineBusy, as for an engine call (no second budget)."""
     budget = settings.SEARCH_BUDGET_SECONDS
     claim = _claim_key(key)
-    if window_count_increment(cache, claim, timeout=math.ceil(budget)) == 1:
+    holder = uuid.uuid4().hex
+    if window_claim(cache, claim, holder=holder, timeout=math.ceil(budget)) == holder:
         return None
     deadline = time.monotonic() + budget
     while time.monotonic() < deadline:

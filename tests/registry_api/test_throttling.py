@@ -9,7 +9,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.test import override_settings
 
-from core.throttling import window_count_increment
+from core.counters import window_count_increment
 
 pytestmark = pytest.mark.django_db
 

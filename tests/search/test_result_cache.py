@@ -10,7 +10,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import override_settings
 
-from core.throttling import window_count_increment
+from core.counters import window_claim
 from search import result_cache
 from search.client import EngineBusy, search_client
 from search.indexing import sync_document
@@ -190,7 +190,8 @@ def test_a_wait_past_the_budget_is_unavailable_not_a_second_budget(asked, settin
     settings.SEARCH_BUDGET_SECONDS = 0.3
     parts = ("site", "久等", None, 1, "2026-12-07")
     # Another request holds the claim and never answers (its engine call hangs).
-    window_count_increment(cache, result_cache._claim_key(result_cache._key(parts)), timeout=1)
+    claim = result_cache._claim_key(result_cache._key(parts))
+    window_claim(cache, claim, holder="another", timeout=1)
     with pytest.raises(EngineBusy):
         cached_answer(parts, lambda: asked.append(1) or {"total": 1}, unavailable=lambda e: True)
     assert asked == [], "the waiter did not ask the engine after its budget was spent"
