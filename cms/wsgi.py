@@ -23,7 +23,13 @@ get_resolver().url_patterns  # noqa: B018 (evaluated for its imports)
 gc.freeze()
 
 # Keep the shapes of the trademark library's marks before the first search asks for them
-# (registry_api/trademarks/shown.py), beside the requests this worker already answers.
+# (registry_api/trademarks/shown.py): started by the first request of each process that
+# serves (one comparison per request after that), never in a master that forks later.
 from registry_api.trademarks import shown  # noqa: E402
 
-shown.warm_in_background()
+django_application = application
+
+
+def application(environ, start_response):
+    shown.warm_in_background()
+    return django_application(environ, start_response)

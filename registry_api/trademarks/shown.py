@@ -21,7 +21,7 @@ each), the least recently used dropped first. A kept shape is shared by every an
 shows it and is never changed after it is made.
 
 A new process would make its first answers' shapes while a client waits (20 marks cost
-about 15 ms cold, 1 ms kept): `warm()`, run in a thread as each web worker starts
+about 15 ms cold, 1 ms kept): `warm()`, run in a thread from a web worker's first request
 (`warm_in_background`, cms/wsgi.py), keeps the `SIZE` most recently changed marks before
 they are asked for.
 """
@@ -29,6 +29,7 @@ they are asked for.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import OrderedDict
 
@@ -110,9 +111,21 @@ def warm() -> None:
             _made(batch, keys)
 
 
-def warm_in_background() -> threading.Thread:
-    """warm() in a thread of its own, beside the requests a new web worker answers; a
-    database error stops it, logged (the answers then make what is missing)."""
+_warming_pid: int | None = None
+
+
+def warm_in_background() -> None:
+    """warm() in a thread of its own, once per process, beside the requests it answers; a
+    database error stops it, logged (the answers then make what is missing). Called by each
+    request (cms/wsgi.py), so it starts in the process that serves: a server that imports
+    the application before forking (gunicorn --preload) never forks with it running."""
+    global _warming_pid
+    if _warming_pid == os.getpid():
+        return
+    with _lock:
+        if _warming_pid == os.getpid():
+            return
+        _warming_pid = os.getpid()
 
     def run() -> None:
         try:
@@ -122,9 +135,7 @@ def warm_in_background() -> threading.Thread:
         finally:
             connections.close_all()  # this thread's own
 
-    thread = threading.Thread(target=run, name="warm-marks", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=run, name="warm-marks", daemon=True).start()
 
 
 def shown_in_order(ids: list[int], context: dict) -> list[dict]:
