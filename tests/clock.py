@@ -7,6 +7,9 @@ it fails every time: at 00:30 Beijing and at 23:30 UTC the two dates differ.
 
 Use `pytestmark = at_every_clock` (or `@at_every_clock` on one test), or ask for the `clock`
 fixture to move it (`clock.shift(...)`). Each such test runs six times. Selected with `-m clock`.
+`@at_clocks("beijing-00h30", "utc-23h30")` runs one test at some of the instants only: a
+slow test whose dates are not what it checks, in a module that runs at every clock (the two
+named here are the instants where the Beijing and the UTC date differ).
 
 What the clock does not move: the database's own `now` (SQLite `'now'`, PostgreSQL `now()`)
 and any child process (gunicorn, the site build). tests/test_clock.py checks the first, so no
@@ -42,6 +45,14 @@ def clock(request):
 
 
 at_every_clock = pytest.mark.usefixtures("clock")
+
+
+def at_clocks(*names: str):
+    """Run a test under `clock` at the named INSTANTS only."""
+    instants = pytest.mark.parametrize(
+        "clock", [INSTANTS[name] for name in names], ids=names, indirect=True
+    )
+    return lambda test: instants(at_every_clock(test))
 
 
 def mark_clock_tests(items) -> None:
