@@ -7,7 +7,6 @@ both call `public_answer`, so the two never differ in what they find, cache or c
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict
 
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
@@ -42,7 +41,7 @@ def public_answer(
         answer, _from_cache = cached_answer(
             ("site", query, kind, page, today.isoformat()),
             lambda: with_did_you_mean(
-                asdict(search_public(query=query, kind=kind, page=page, today=today))
+                search_public(query=query, kind=kind, page=page, today=today).as_answer()
             ),
             unavailable=engine_unavailable,
         )

@@ -1,8 +1,9 @@
 """Editors' tuning read at query time: synonym groups and best bets (search/models.py).
 
-Each process keeps the active synonym groups for SYNONYMS_SECONDS, and every save or delete
-of one clears that copy in every process at once through a version in the shared cache
-(and moves the answer cache's generation, so answers computed with the old groups go too).
+Each process keeps the active synonym groups and the best bets for SYNONYMS_SECONDS, and every
+save or delete of either clears that copy in every process at once through a version in the
+shared cache (and moves the answer cache's generation, so answers computed with the old
+tuning go too). A search then reads no tuning table: the best bets were one query a request.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 import time
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -20,27 +22,52 @@ SYNONYMS_SECONDS = 60
 MAX_VARIANTS = 3  # rewritten queries per search: each is one more clause for the engine
 VERSION_KEY = "search:tuning-version"
 
-_groups: tuple[tuple[str, ...], ...] = ()
+
+@dataclass(frozen=True)
+class Tuning:
+    # The active groups' normalized terms, in the order written (the first is the official
+    # wording, tried first).
+    groups: tuple[tuple[str, ...], ...] = ()
+    # Every best bet by its query, in display order: (expires_on, the bet as answered).
+    bets: dict[str, tuple[tuple[datetime.date, dict], ...]] = field(default_factory=dict)
+
+
+_tuning = Tuning()
 _loaded: tuple[float, object] = (0.0, None)
 
 
-def synonym_groups() -> tuple[tuple[str, ...], ...]:
-    """The active groups' normalized terms, in the order written (the first is the official
-    wording, tried first)."""
-    global _groups, _loaded
+def tuning() -> Tuning:
+    """This process's copy of the tuning tables, read again when a save or delete moved the
+    version or after SYNONYMS_SECONDS."""
+    global _tuning, _loaded
     version = cache.get(VERSION_KEY)
     loaded_at, loaded_version = _loaded
     if time.monotonic() - loaded_at < SYNONYMS_SECONDS and loaded_version == version:
-        return _groups
-    from .models import Synonym
+        return _tuning
+    from .models import BestBet, Synonym
 
     groups = []
     for synonym in Synonym.objects.filter(active=True).only("terms"):
         terms = synonym.term_list()
         if len(terms) >= 2:
             groups.append(tuple(terms))
-    _groups, _loaded = tuple(groups), (time.monotonic(), version)
-    return _groups
+    bets: dict[str, list] = {}
+    for pick in BestBet.objects.order_by("query", "position", "title"):
+        answered = {"title": pick.title, "url": pick.url, "description": pick.description}
+        bets.setdefault(pick.query, []).append((pick.expires_on, answered))
+    _tuning = Tuning(tuple(groups), {query: tuple(picks) for query, picks in bets.items()})
+    _loaded = (time.monotonic(), version)
+    return _tuning
+
+
+def forget() -> None:
+    """Drop this process's copy (tests: a rolled-back save moves no version)."""
+    global _loaded
+    _loaded = (0.0, None)
+
+
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    return tuning().groups
 
 
 def _contains(text: str, term: str) -> bool:
@@ -80,12 +107,7 @@ def rewrites(text: str, groups: tuple[tuple[str, ...], ...] | None = None) -> li
 
 def best_bets(query: str, today: datetime.date) -> list[dict]:
     """Editors' picks for exactly this (normalized) query, still valid on `today`."""
-    from .models import BestBet
-
-    picks = BestBet.objects.filter(query=query, expires_on__gte=today).order_by("position", "title")
-    return [
-        {"title": pick.title, "url": pick.url, "description": pick.description} for pick in picks
-    ]
+    return [dict(bet) for expires_on, bet in tuning().bets.get(query, ()) if expires_on >= today]
 
 
 def _tuning_changed(sender, **kwargs) -> None:

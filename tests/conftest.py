@@ -29,11 +29,14 @@ def fresh_shared_cache():
     from django.core.cache import cache
 
     from registry_api.trademarks import shown
+    from search import tuning
 
     cache.clear()
     # The marks' shapes kept in this process (shown.py): a rolled-back test's ids come back
     # in the next one, and under a frozen clock with the same `updated_at`.
     shown.forget()
+    # Likewise this process's copy of the synonyms and best bets (search/tuning.py).
+    tuning.forget()
     yield
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 import logging
 import operator
-from dataclasses import asdict
 from functools import reduce
 
 from django.db import DatabaseError
@@ -165,7 +164,7 @@ def degraded_answer(
             if not MirrorDocument.objects.exists():
                 return None
             if not is_searchable(text):
-                return asdict(answer)
+                return answer.as_answer()
             matches = matching_rows(text, today)
             for _pk, row_kind, _score, _date in matches:
                 if row_kind in answer.counts:
@@ -181,4 +180,4 @@ def degraded_answer(
     except DatabaseError as error:
         logger.warning("search mirror: degraded search of %r failed: %s", text, error)
         return None
-    return asdict(answer)
+    return answer.as_answer()
