@@ -2,8 +2,9 @@
 
 Everyday queries repeat (食品, 营业执照, 红山): the public search keeps each answer for
 settings.SEARCH_RESULT_SECONDS under a key made of the request (normalized query, kind,
-page), the local date (public periods end at midnight) and the index generation. The
-generation is a number that every write to the index moves (`index_changed`, called by
+page) and the local date (public periods end at midnight), with the index generation it was
+given in: only an answer of the current generation is a hit. The generation is a number
+that every write to the index moves (`index_changed`, called by
 search/indexing.py and search/indices.py), so a publish is searchable at once and no cached
 answer outlives the content it shows. It lives in the default cache, which every process
 sees (a file cache by default).
@@ -38,7 +39,8 @@ from .client import EngineBusy, engine_time_current
 
 GENERATION_KEY = "search:generation"
 # The last answer for a request, kept for when the engine cannot answer (at most a day:
-# the day is part of the request's key).
+# the day is part of the request's key); within SEARCH_RESULT_SECONDS of the same generation
+# it is a hit. One entry, so a miss writes one file besides its claim.
 STALE_SECONDS = 24 * 3600
 # How often a request waiting for another's answer looks for it (a file read).
 WAIT_POLL_SECONDS = 0.02
@@ -55,13 +57,19 @@ def index_changed() -> None:
 
 
 def _key(parts: tuple) -> str:
-    generation = cache.get(GENERATION_KEY, 0)
-    digest = hashlib.sha256(repr((generation, *parts)).encode()).hexdigest()
-    return f"search:answer:{digest}"
-
-
-def _stale_key(parts: tuple) -> str:
+    """The one entry of a request: its last answer with the generation and time it was
+    given. Fresh while both hold; the stale stand-in (at most a day old) otherwise."""
     return "search:last:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _fresh(entry, generation) -> dict | None:
+    """The entry's answer if it was given in this generation within SEARCH_RESULT_SECONDS."""
+    if entry is None:
+        return None
+    entry_generation, given_at, answer = entry
+    if entry_generation != generation or time.time() - given_at >= settings.SEARCH_RESULT_SECONDS:
+        return None
+    return answer
 
 
 def cached_answer(parts: tuple, compute, *, unavailable=lambda error: False):
@@ -76,46 +84,48 @@ def cached_answer(parts: tuple, compute, *, unavailable=lambda error: False):
     if not enabled():
         return compute(), False
     key = _key(parts)
+    generation = cache.get(GENERATION_KEY, 0)
+    claim = _claim_key(key, generation)
+    entry = None
     try:
-        answer = cache.get(key)
+        entry = cache.get(key)
+        answer = _fresh(entry, generation)
         if answer is None:
-            answer = _answer_of_another(key)
+            answer = _answer_of_another(key, claim, generation)
         if answer is not None:
             _note("hit")
             return answer, True
         answer = compute()
     except Exception as error:
-        cache.delete(_claim_key(key))
-        stale = cache.get(_stale_key(parts)) if unavailable(error) else None
+        cache.delete(claim)
+        stale = entry[2] if entry is not None and unavailable(error) else None
         if stale is None:
             _note("miss")
             raise
         _note("stale")
         return stale, True
     _note("miss")
-    cache.set(key, answer, timeout=settings.SEARCH_RESULT_SECONDS)
-    cache.set(_stale_key(parts), answer, timeout=STALE_SECONDS)
-    cache.delete(_claim_key(key))
+    cache.set(key, (generation, time.time(), answer), timeout=STALE_SECONDS)
+    cache.delete(claim)
     return answer, False
 
 
-def _claim_key(key: str) -> str:
-    return key + ":asking"
+def _claim_key(key: str, generation) -> str:
+    return f"{key}:{generation}:asking"
 
 
-def _answer_of_another(key: str):
+def _answer_of_another(key: str, claim: str, generation):
     """None once this request holds the claim to ask the engine for `key` (see above), or
     when the one that held it failed; the answer when it gave one. Waiting is bounded by the
     search time budget: past it, EngineBusy, as for an engine call (no second budget)."""
     budget = settings.SEARCH_BUDGET_SECONDS
-    claim = _claim_key(key)
     holder = uuid.uuid4().hex
     if window_claim(cache, claim, holder=holder, timeout=math.ceil(budget)) == holder:
         return None
     deadline = time.monotonic() + budget
     while time.monotonic() < deadline:
         time.sleep(WAIT_POLL_SECONDS)
-        answer = cache.get(key)
+        answer = _fresh(cache.get(key), generation)
         if answer is not None:
             return answer
         if cache.get(claim) is None:  # asked and failed: this request asks for itself

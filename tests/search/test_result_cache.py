@@ -190,8 +190,30 @@ def test_a_wait_past_the_budget_is_unavailable_not_a_second_budget(asked, settin
     settings.SEARCH_BUDGET_SECONDS = 0.3
     parts = ("site", "久等", None, 1, "2026-12-07")
     # Another request holds the claim and never answers (its engine call hangs).
-    claim = result_cache._claim_key(result_cache._key(parts))
+    claim = result_cache._claim_key(result_cache._key(parts), 0)
     window_claim(cache, claim, holder="another", timeout=1)
     with pytest.raises(EngineBusy):
         cached_answer(parts, lambda: asked.append(1) or {"total": 1}, unavailable=lambda e: True)
     assert asked == [], "the waiter did not ask the engine after its budget was spent"
+
+
+def test_an_answer_is_fresh_for_its_seconds_then_only_a_stand_in(asked):
+    parts = ("site", "五分钟", None, 1, "2026-12-07")
+
+    def compute():
+        asked.append(1)
+        return {"total": len(asked)}
+
+    def engine_down():
+        raise RuntimeError("the engine is down")
+
+    with time_machine.travel(time.time(), tick=False) as traveller:
+        assert cached_answer(parts, compute) == ({"total": 1}, False)
+        traveller.shift(299)
+        assert cached_answer(parts, compute) == ({"total": 1}, True)
+        traveller.shift(2)  # past SEARCH_RESULT_SECONDS: asked again
+        assert cached_answer(parts, compute) == ({"total": 2}, False)
+        index_changed()  # a new generation: asked again, the old answer kept as a stand-in
+        assert cached_answer(parts, engine_down, unavailable=lambda e: True) == ({"total": 2}, True)
+        with pytest.raises(RuntimeError):
+            cached_answer(parts, engine_down)  # not "unavailable": the error stands
