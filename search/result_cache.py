@@ -59,17 +59,23 @@ def index_changed() -> None:
 def _key(parts: tuple) -> str:
     """The one entry of a request: its last answer with the generation and time it was
     given. Fresh while both hold; the stale stand-in (at most a day old) otherwise."""
-    return "search:last:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return "search:given:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def _fresh(entry, generation) -> dict | None:
     """The entry's answer if it was given in this generation within SEARCH_RESULT_SECONDS."""
-    if entry is None:
+    if not _is_entry(entry):
         return None
     entry_generation, given_at, answer = entry
     if entry_generation != generation or time.time() - given_at >= settings.SEARCH_RESULT_SECONDS:
         return None
     return answer
+
+
+def _is_entry(value) -> bool:
+    """Whether a cached value is an entry of this module's shape (a deploy may find other
+    values left by an earlier version in the shared cache)."""
+    return isinstance(value, tuple) and len(value) == 3
 
 
 def cached_answer(parts: tuple, compute, *, unavailable=lambda error: False):
@@ -98,7 +104,7 @@ def cached_answer(parts: tuple, compute, *, unavailable=lambda error: False):
         answer = compute()
     except Exception as error:
         cache.delete(claim)
-        stale = entry[2] if entry is not None and unavailable(error) else None
+        stale = entry[2] if _is_entry(entry) and unavailable(error) else None
         if stale is None:
             _note("miss")
             raise

@@ -217,3 +217,10 @@ def test_an_answer_is_fresh_for_its_seconds_then_only_a_stand_in(asked):
         assert cached_answer(parts, engine_down, unavailable=lambda e: True) == ({"total": 2}, True)
         with pytest.raises(RuntimeError):
             cached_answer(parts, engine_down)  # not "unavailable": the error stands
+
+
+def test_a_value_of_another_shape_under_the_key_is_a_miss(asked):
+    """A deploy finds what an earlier version left in the shared cache."""
+    parts = ("site", "旧版本", None, 1, "2026-12-07")
+    cache.set(result_cache._key(parts), {"total": 99}, timeout=60)
+    assert cached_answer(parts, lambda: {"total": 1}) == ({"total": 1}, False)
