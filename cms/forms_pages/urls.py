@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+import core.converters  # noqa: F401  (registers the <row_id:…> path converter)
+
 from .complaints import ComplaintFormPage, ComplaintTrackPage
 from .consultations import ConsultationAskPage, ConsultationLookupPage
 from .ecommerce import OnlineShopApplyPage, OnlineShopLookupPage
@@ -47,14 +49,14 @@ urlpatterns = [
     ),
     path("trademarks/similar/", SimilarCheckPage.as_view(), name="trademark-similar-page"),
     path(
-        "events/<int:pk>/register/",
+        "events/<row_id:pk>/register/",
         EventRegistrationPage.as_view(),
         name="event-registration-page",
     ),
     path("registrations/", registration_lookup_page, name="registration-lookup-page"),
     path("registrations/cancel/", registration_cancel_page, name="registration-cancel-page"),
     path(
-        "trainings/<int:pk>/register/",
+        "trainings/<row_id:pk>/register/",
         TrainingRegistrationPage.as_view(),
         name="training-registration-page",
     ),

@@ -2,8 +2,10 @@
 
 from django.urls import path
 
+import core.converters  # noqa: F401  (registers the <row_id:…> path converter)
+
 from .views import ContractFillView
 
 urlpatterns = [
-    path("<int:pk>/fill/", ContractFillView.as_view(), name="contract-fill"),
+    path("<row_id:pk>/fill/", ContractFillView.as_view(), name="contract-fill"),
 ]

@@ -292,6 +292,10 @@ SPECTACULAR_SETTINGS = {
         "JobTradesEnum": "registry_api.jobs.models.Trade",
         "ShopCategoryEnum": "registry_api.ecommerce.models.Category",
     },
+    # A row's id in a path (core/converters.py): an integer the database can hold.
+    "PATH_CONVERTER_OVERRIDES": {
+        "row_id": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
+    },
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

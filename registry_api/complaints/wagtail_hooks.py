@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+import core.converters  # noqa: F401  (registers the <row_id:…> path converter)
 from core.admin_read_only import InspectOnlyViewSet
 
 from .admin_views import (
@@ -131,7 +132,7 @@ class IntakePlaceViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("qr/", QRSheetView.as_view(), name="qr_sheet"),
-            path("qr/<int:pk>.png", qr_png_view, name="qr_png"),
+            path("qr/<row_id:pk>.png", qr_png_view, name="qr_png"),
         ]
 
 

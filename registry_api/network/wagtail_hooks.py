@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+import core.converters  # noqa: F401  (registers the <row_id:…> path converter)
 from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet, service_form
 
 from . import services
@@ -84,7 +85,7 @@ class PersonViewSet(ServiceSnippetViewSet):
 
     def get_urlpatterns(self):
         filing = PersonFilingView.as_view(edit_url_name=self.get_url_name("edit"))
-        return [*super().get_urlpatterns(), path("filing/<int:pk>/", filing, name="filing")]
+        return [*super().get_urlpatterns(), path("filing/<row_id:pk>/", filing, name="filing")]
 
 
 class StationViewSet(ServiceSnippetViewSet):

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+import core.converters  # noqa: F401  (registers the <row_id:…> path converter)
 from core.admin_forms import ServiceModelForm, ServiceSnippetViewSet, service_form
 
 from . import services
@@ -90,10 +91,10 @@ class StallCardViewSet(ServiceSnippetViewSet):
         index = f"{self.url_namespace}:list"
         return [
             *super().get_urlpatterns(),
-            path("renew/<int:pk>/", RenewView.as_view(index_url_name=index), name="renew"),
-            path("revoke/<int:pk>/", RevokeView.as_view(index_url_name=index), name="revoke"),
+            path("renew/<row_id:pk>/", RenewView.as_view(index_url_name=index), name="renew"),
+            path("revoke/<row_id:pk>/", RevokeView.as_view(index_url_name=index), name="revoke"),
             path("print/", PrintView.as_view(), name="print_sheet"),
-            path("print/<int:pk>/", PrintView.as_view(), name="print"),
+            path("print/<row_id:pk>/", PrintView.as_view(), name="print"),
         ]
 
 

@@ -6,6 +6,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+import core.converters  # noqa: F401  (registers the <row_id:…> path converter)
 from core.admin_read_only import InspectOnlyViewSet
 
 from .admin_views import DELIVERIES, DeliveryIndexView, DeliveryReplayView
@@ -47,7 +48,7 @@ class DeliveryViewSet(InspectOnlyViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("replay/<int:pk>/", DeliveryReplayView.as_view(), name="replay"),
+            path("replay/<row_id:pk>/", DeliveryReplayView.as_view(), name="replay"),
         ]
 
 
