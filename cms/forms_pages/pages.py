@@ -14,6 +14,7 @@ import sys
 
 from django.conf import settings
 from django.http import HttpResponse
+from rest_framework.exceptions import ParseError, UnsupportedMediaType
 from rest_framework.response import Response
 
 from core.public_requests.views import HtmlFriendlyNegotiation
@@ -42,11 +43,22 @@ def status_line(text: str, kind: str = "error") -> dict:
     return {"text": text, "kind": kind}
 
 
+def readable_data(request):
+    """The posted data, or nothing when the body itself was refused (a type the form does not
+    take, a body that cannot be read): the page that shows that error reads it again."""
+    try:
+        return request.data
+    except (ParseError, UnsupportedMediaType):
+        return {}
+
+
 def posted_values(request) -> dict[str, str]:
     """What the visitor typed, to fill the form again: text only, never an uploaded file,
     never the honeypot. The templates escape it."""
-    data = request.data
-    files = getattr(request, "FILES", {}) or {}
+    data = readable_data(request)
+    if not data:
+        return {}
+    files = getattr(request, "FILES", {}) or {}  # read with the data: no second parse
     names = [name for name in data if name not in files and name != "website"]
     return {name: str(data.get(name, "")) for name in names}
 

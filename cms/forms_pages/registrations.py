@@ -27,6 +27,7 @@ from .pages import (
     SitePageMixin,
     html_page,
     posted_values,
+    readable_data,
     site_forms_module,
     status_line,
 )
@@ -86,7 +87,7 @@ class RegistrationCancelPage(SitePageMixin):
         return redirect(LOOKUP_PAGE)
 
     def _code(self) -> str:
-        return str(self.request.data.get("code", "")).strip()[:32]
+        return str(readable_data(self.request).get("code", "")).strip()[:32]
 
     def post(self, request):
         return super().post(request, self._code())
