@@ -63,7 +63,22 @@ PAGE_TYPES = {
 }
 
 
-def test_no_serious_or_critical_violation_on_any_page_type(seeded_ids, seeded_build, browser):
+@pytest.fixture
+def wide_content(seeded_ids):
+    """What a phone has to fit: registers' rows of seven columns, and a law firm's long name
+    in the question form's choice (each made the page wider than a 360 px screen once)."""
+    from registry_api.finance.demo_data import make_demo_finance
+    from registry_api.services.models import Agency
+
+    make_demo_finance({"products": 0, "needs": 0, "pledges": 3, "mortgages": 3})
+    Agency.objects.filter(pk=seeded_ids["agency"]).update(
+        name="内蒙古自治区赤峰市红山区长青律师事务所（红山区公共法律服务中心驻站点）"
+    )
+
+
+def test_no_serious_or_critical_violation_on_any_page_type(
+    seeded_ids, wide_content, seeded_build, browser
+):
     found = {}
     for width, viewport in WIDTHS.items():
         page = browser.new_page(viewport=viewport)
