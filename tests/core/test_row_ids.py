@@ -22,7 +22,7 @@ OUR_PACKAGES = ("cms.", "core.", "registry_api.", "search.")
 
 
 def routes(patterns=None, prefix: str = "", ours: bool = False):
-    """(route, callback module) of every path whose whole chain is written as a route."""
+    """(route, whether its view is ours) for every path whose whole chain is written as a route."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if not isinstance(pattern.pattern, RoutePattern):
             continue
@@ -77,7 +77,7 @@ def test_no_admin_route_fails_on_an_id_past_any_integer(route):
 
 
 @pytest.mark.parametrize("pk", [0, MAX_ROW_ID])
-def test_ids_at_the_bounds_match_and_find_nothing(pk):
+def test_ids_at_the_bounds_are_not_found(pk):
     response = Client().post(f"/api/v1/contracts/{pk}/fill/", {}, content_type="application/json")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
